@@ -1,0 +1,3 @@
+using ModelGates.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,15 +1,25 @@
+using System.Text;
+using ModelGates.Cli.Arguments;
+using ModelGates.Cli.Commands;
+using ModelGates.Cli.Output;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Cli;
 
-/// <summary>The entry point: dispatches to a command and turns every failure into a diagnostic and an exit code.</summary>
+/// <summary>The entry point: finds the command, parses its options, and turns every failure into a diagnostic and an exit code.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly IReadOnlyList<ICliCommand> Commands =
+    [
+        new ProfileMergeCommand(),
+        new ProfileCommand(),
+    ];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            stdout.Write(Usage.Text);
+            (args.Length == 0 ? stderr : stdout).Write(HelpText());
             return args.Length == 0 ? ExitCodes.UsageError : ExitCodes.Passed;
         }
 
@@ -19,7 +29,79 @@ internal static class CliApp
             return ExitCodes.Passed;
         }
 
-        stderr.WriteLine($"error {DiagnosticCatalog.UnknownCommand.Code}: Unknown command '{args[0]}'. Run 'modelgates --help' for the list of commands.");
-        return ExitCodes.UsageError;
+        var context = new CliContext(stdout, stderr, progress ?? !Console.IsErrorRedirected);
+        var (command, rest) = Find(args);
+        var name = command?.Name ?? args[0];
+        try
+        {
+            if (command is null)
+            {
+                throw new ConfigurationException(DiagnosticCatalog.UnknownCommand.Create(
+                    $"Unknown command '{args[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name).Order(StringComparer.Ordinal))}."));
+            }
+
+            if (rest.Contains("--help") || rest.Contains("-h"))
+            {
+                stdout.Write(CommandHelp(command));
+                return ExitCodes.Passed;
+            }
+
+            var parsed = ArgumentParser.Parse(rest, command.Options, command.Name);
+            return command.Run(parsed, context);
+        }
+        catch (ModelGatesException e)
+        {
+            return OutcomePrinter.PrintFailure(name, e.Diagnostics, e.ExitCode, OutputFormats.Sniff(rest), stdout, stderr);
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("MODELGATES_DEBUG") != "1")
+        {
+            // A bug of ours; never a stack trace for the user, but enough to report it.
+            var diagnostic = DiagnosticCatalog.InternalError.Create(
+                $"Internal error in '{name}': {e.GetType().Name}: {e.Message} Please report it; set MODELGATES_DEBUG=1 for the stack trace.");
+            return OutcomePrinter.PrintFailure(name, [diagnostic], ExitCodes.UsageError, OutputFormats.Sniff(rest), stdout, stderr);
+        }
+    }
+
+    private static (ICliCommand? Command, string[] Arguments) Find(string[] args)
+    {
+        foreach (var command in Commands)
+        {
+            var words = command.Name.Split(' ');
+            if (args.Length >= words.Length && words.SequenceEqual(args.Take(words.Length), StringComparer.Ordinal))
+            {
+                return (command, args[words.Length..]);
+            }
+        }
+
+        return (null, args[1..]);
+    }
+
+    private static string HelpText()
+    {
+        var text = new StringBuilder();
+        text.Append("modelgates ").Append(ToolVersion.Text).Append(": data contracts, drift checks and model gates for .NET builds.\n\n");
+        text.Append("Usage: modelgates <command> [options]\n\nCommands:\n");
+        foreach (var command in Commands.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            text.Append("  ").Append(command.Name.PadRight(16)).Append(command.Summary).Append('\n');
+        }
+
+        text.Append("\nRun 'modelgates <command> --help' for a command's options.\n");
+        text.Append("Exit codes: 0 passed, 1 a check failed, 2 usage or configuration error, 3 data could not be read.\n");
+        text.Append("Documentation: docs/cli.md\n");
+        return text.ToString();
+    }
+
+    private static string CommandHelp(ICliCommand command)
+    {
+        var text = new StringBuilder();
+        text.Append(command.Summary).Append("\n\nUsage: ").Append(command.Usage).Append("\n\nOptions:\n");
+        foreach (var option in command.Options)
+        {
+            var names = option.Alias is null ? $"--{option.Name}" : $"-{option.Alias}, --{option.Name}";
+            text.Append("  ").Append(names.PadRight(24)).Append(option.Help).Append('\n');
+        }
+
+        return text.ToString();
     }
 }

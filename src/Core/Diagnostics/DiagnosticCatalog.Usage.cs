@@ -4,6 +4,9 @@ public static partial class DiagnosticCatalog
 {
     // MG00xx: command line.
 
+    /// <summary>MG0000: an unexpected internal error (a bug in ModelGates; please report it).</summary>
+    public static readonly DiagnosticDescriptor InternalError = new("MG0000", "Internal error", Severity.Error);
+
     /// <summary>MG0001: the command line names an unknown command.</summary>
     public static readonly DiagnosticDescriptor UnknownCommand = new("MG0001", "Unknown command", Severity.Error);
 

@@ -119,6 +119,60 @@ public sealed class ConfigReader
         return values;
     }
 
+    /// <summary>Reads an optional array of numbers (JSON null items read as NaN).</summary>
+    public IReadOnlyList<double>? NumberArray(ConfigObject obj, string key, bool required = false)
+    {
+        var array = Property<ConfigArray>(obj, key, "an array of numbers", required);
+        if (array is null)
+        {
+            return null;
+        }
+
+        var values = new double[array.Items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = array.Items[i] switch
+            {
+                ConfigNumber n => n.Value,
+                ConfigNull => double.NaN,
+                var other => Mismatch(other),
+            };
+        }
+
+        return values;
+
+        double Mismatch(ConfigNode node)
+        {
+            Report(DiagnosticCatalog.WrongType, node.Position, $"Each item of '{key}' must be a number, not {node.TypeName}.");
+            return double.NaN;
+        }
+    }
+
+    /// <summary>Reads an optional array of whole numbers.</summary>
+    public IReadOnlyList<long>? IntegerArray(ConfigObject obj, string key, bool required = false)
+    {
+        var array = Property<ConfigArray>(obj, key, "an array of whole numbers", required);
+        if (array is null)
+        {
+            return null;
+        }
+
+        var values = new long[array.Items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (array.Items[i] is ConfigNumber { IsInteger: true } n)
+            {
+                values[i] = (long)n.Value;
+            }
+            else
+            {
+                Report(DiagnosticCatalog.WrongType, array.Items[i].Position, $"Each item of '{key}' must be a whole number, not {array.Items[i].TypeName}.");
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>Reads an optional severity (<c>error</c>, <c>warning</c>, <c>info</c>).</summary>
     public Severity? SeverityValue(ConfigObject obj, string key = "severity")
     {

@@ -1,0 +1,78 @@
+using ModelGates.Cli.Arguments;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary>The options that say how to read a dataset, shared by every command that reads one.</summary>
+internal static class DatasetOptions
+{
+    public static readonly IReadOnlyList<OptionSpec> Specs =
+    [
+        new("data-format", true, "csv|parquet|jsonl: the data format (default: from the extension)"),
+        new("delimiter", true, "<char>: CSV field delimiter, e.g. ';' or '\\t' (default: sniffed)"),
+        new("header", true, "true|false: whether the first CSV line is a header (default: sniffed)"),
+        new("quote", true, "<char>: CSV quote character (default: sniffed)"),
+        new("escape", true, "<char>: CSV escape character (default: sniffed)"),
+        new("null", true, "<text>: a string read as missing; repeatable (default: the empty field)", Repeatable: true),
+        new("type", true, "<column>=<TYPE>: declare a column's type (BIGINT, DOUBLE, VARCHAR, DATE, ...); repeatable", Repeatable: true),
+        new("encoding", true, "utf-8|utf-16|latin-1: text encoding (default utf-8)"),
+        new("skip", true, "<n>: lines to skip before the header"),
+        new("max-unparsed-rows", true, "<n>: rows that fail to parse before the check fails (default 0)"),
+    ];
+
+    public static DatasetSource From(ParsedArguments args, string path)
+    {
+        var format = args.Value("data-format") is null
+            ? DataFormat.Auto
+            : args.Choice("data-format", "csv", "csv", "tsv", "parquet", "jsonl") switch
+            {
+                "parquet" => DataFormat.Parquet,
+                "jsonl" => DataFormat.JsonLines,
+                _ => DataFormat.Csv,
+            };
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var declaration in args.Values("type"))
+        {
+            var eq = declaration.LastIndexOf('=');
+            if (eq <= 0 || eq == declaration.Length - 1)
+            {
+                throw new ConfigurationException(DiagnosticCatalog.InvalidOptionValue.Create($"--type must look like <column>=<TYPE>, not '{declaration}'."));
+            }
+
+            types[declaration[..eq]] = declaration[(eq + 1)..].ToUpperInvariant();
+        }
+
+        var header = args.Value("header") switch
+        {
+            null => (bool?)null,
+            "true" => true,
+            "false" => false,
+            var other => throw new ConfigurationException(DiagnosticCatalog.InvalidOptionValue.Create($"--header must be true or false, not '{other}'.")),
+        };
+
+        return new DatasetSource(path)
+        {
+            Format = format,
+            MaxUnparsedRows = args.Integer("max-unparsed-rows", min: 0) ?? 0,
+            Csv = new CsvOptions
+            {
+                Delimiter = Unescape(args.Value("delimiter") ?? (args.Value("data-format") == "tsv" ? "\\t" : null)),
+                Header = header,
+                Quote = args.Value("quote"),
+                Escape = args.Value("escape"),
+                NullStrings = args.Values("null") is { Count: > 0 } nulls ? nulls : null,
+                ColumnTypes = types.Count > 0 ? types : null,
+                Encoding = args.Value("encoding"),
+                Skip = (int?)args.Integer("skip", min: 0),
+            },
+        };
+    }
+
+    private static string? Unescape(string? text) => text switch
+    {
+        null => null,
+        "\\t" or "tab" => "\t",
+        _ => text,
+    };
+}

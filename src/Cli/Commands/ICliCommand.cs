@@ -1,0 +1,22 @@
+using ModelGates.Cli.Arguments;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary>One <c>modelgates</c> command.</summary>
+internal interface ICliCommand
+{
+    /// <summary>The words that invoke it (<c>profile</c>, <c>profile merge</c>).</summary>
+    string Name { get; }
+
+    /// <summary>One line for the command list.</summary>
+    string Summary { get; }
+
+    /// <summary>The usage line.</summary>
+    string Usage { get; }
+
+    /// <summary>The options it accepts.</summary>
+    IReadOnlyList<OptionSpec> Options { get; }
+
+    /// <summary>Runs the command and returns the process exit code.</summary>
+    int Run(ParsedArguments args, CliContext context);
+}

@@ -1,0 +1,79 @@
+using ModelGates.Cli.Arguments;
+using ModelGates.Cli.Output;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+using ModelGates.Output;
+using ModelGates.Profiles;
+using ModelGates.Reports;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary><c>modelgates profile &lt;data&gt; [-o profile.json]</c>: summarise a dataset into a mergeable profile.</summary>
+internal sealed class ProfileCommand : ICliCommand
+{
+    public string Name => "profile";
+
+    public string Summary => "Summarise a dataset into a mergeable JSON profile.";
+
+    public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [data options]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        CommonOptions.Output,
+        new("quantile-points", true, "<n>: points of each quantile sketch (default 512; rank error 1/n)"),
+        .. DatasetOptions.Specs,
+    ];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var path = args.Positional(0, "the data path", Usage);
+        var source = DatasetOptions.From(args, path);
+        var settings = new ProfileSettings { QuantilePoints = (int)(args.Integer("quantile-points", min: 16) ?? ProfileSettings.Default.QuantilePoints) };
+        var output = args.Value("output");
+
+        var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
+        using var engine = new DataEngine();
+        if (progress is not null)
+        {
+            engine.QueryProgress = progress.Percent;
+            progress.Phase($"Reading {path}");
+        }
+
+        var dataset = DatasetLoader.Load(engine, source);
+        var unparsed = UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows);
+        if (unparsed is { IsError: true })
+        {
+            // A reference built from part of the data would mislead every later drift check: write nothing.
+            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
+            return ExitCodes.CheckFailed;
+        }
+
+        if (unparsed is not null)
+        {
+            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
+        }
+
+        var profile = ProfileBuilder.Build(engine, dataset, settings, progress is null ? null : progress.Phase);
+        var bytes = ProfileJsonWriter.Write(profile);
+        if (output is null)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            context.Out.Flush();
+            if (ReferenceEquals(context.Out, Console.Out))
+            {
+                stdout.Write(bytes);
+            }
+            else
+            {
+                context.Out.Write(System.Text.Encoding.UTF8.GetString(bytes));
+            }
+        }
+        else
+        {
+            AtomicFile.Write(output, bytes);
+            context.Error.WriteLine($"Wrote profile of {profile.Rows:N0} rows and {profile.Columns.Count} columns to {output}");
+        }
+
+        return ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace ModelGates.Data;
+
+/// <summary>
+/// One embedded, in-memory DuckDB database. Datasets are read into it as tables; profiles, checks and
+/// slices are SQL over those tables. Not thread-safe: one engine per run.
+/// </summary>
+public sealed class DataEngine : IDisposable
+{
+    private readonly DuckDBConnection connection;
+    private int nameCounter;
+
+    /// <summary>Opens a fresh in-memory database.</summary>
+    public DataEngine()
+    {
+        connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        // Row order is part of the output (example row numbers); keep file order through every scan.
+        Execute("SET preserve_insertion_order = true");
+    }
+
+    /// <summary>
+    /// Receives the percentage done of the statement that is running, about four times a second,
+    /// while statements take longer than a moment. Null (the default) polls nothing.
+    /// </summary>
+    public Action<double>? QueryProgress { get; set; }
+
+    /// <summary>A fresh table name, unique in this engine.</summary>
+    public string NewName(string stem) => $"mg_{stem}_{++nameCounter}";
+
+    /// <summary>Runs a statement that returns no rows.</summary>
+    public void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var poll = PollProgress();
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query and hands each row to <paramref name="read"/>.</summary>
+    public void Query(string sql, Action<DbDataReader> read)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var poll = PollProgress();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            read(reader);
+        }
+    }
+
+    /// <summary>Runs a query and maps each row.</summary>
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> map)
+    {
+        var rows = new List<T>();
+        Query(sql, r => rows.Add(map(r)));
+        return rows;
+    }
+
+    /// <summary>Runs a query returning one value.</summary>
+    public object? Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query and returns its first row as an array of values (nulls for SQL NULL).</summary>
+    public object?[] Row(string sql)
+    {
+        object?[]? row = null;
+        Query(sql, r =>
+        {
+            row ??= Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : r.GetValue(i)).ToArray();
+        });
+        return row ?? throw new InvalidOperationException("The query returned no row: " + sql);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => connection.Dispose();
+
+    private Timer? PollProgress()
+    {
+        if (QueryProgress is not { } sink)
+        {
+            return null;
+        }
+
+        // DuckDB's progress API is meant to be read from another thread while a query runs.
+        return new Timer(
+            _ =>
+            {
+                var progress = connection.GetQueryProgress();
+                if (progress.Percentage >= 0)
+                {
+                    sink(progress.Percentage);
+                }
+            },
+            null,
+            TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromMilliseconds(250));
+    }
+}

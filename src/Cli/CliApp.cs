@@ -13,6 +13,8 @@ internal static class CliApp
     [
         new ProfileMergeCommand(),
         new ProfileCommand(),
+        new InferCommand(),
+        new ValidateCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)

@@ -75,6 +75,26 @@ public static partial class DatasetLoader
         }
     }
 
+    /// <summary>
+    /// The types DuckDB's sniffer gives the columns of a delimited-text dataset that was read as text
+    /// (contract validation reads text to count bad values itself, and types undeclared columns with these).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> SniffTypes(DataEngine engine, LoadedDataset dataset)
+    {
+        if (dataset.Format != DataFormat.Csv || !dataset.Source.AllText)
+        {
+            return dataset.Columns.ToDictionary(c => c.Name, c => c.SqlType, StringComparer.Ordinal);
+        }
+
+        var typed = dataset.Source with { AllText = false };
+        var options = CsvReadOptions(typed, multipleFiles: false, new Dictionary<string, string>(StringComparer.Ordinal), engine.NewName("rejects"), engine.NewName("scans"));
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        engine.Query(
+            $"DESCRIBE SELECT * FROM read_csv({FileList(dataset.Files)}{options})",
+            r => types[r.GetString(0)] = r.GetString(1));
+        return types;
+    }
+
     private static LoadedDataset LoadParquet(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table)
     {
         foreach (var file in files)

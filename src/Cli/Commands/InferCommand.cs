@@ -1,0 +1,64 @@
+using ModelGates.Cli.Arguments;
+using ModelGates.Cli.Output;
+using ModelGates.Contracts;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+using ModelGates.Output;
+using ModelGates.Profiles;
+using ModelGates.Reports;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary><c>modelgates infer &lt;data&gt; [-o contract.json]</c>: infer a data contract from a dataset.</summary>
+internal sealed class InferCommand : ICliCommand
+{
+    public string Name => "infer";
+
+    public string Summary => "Infer a data contract (types, budgets, ranges, domains, keys) from a dataset.";
+
+    public string Usage => "modelgates infer <data> [-o contract.json] [data options]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, .. DatasetOptions.Specs];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var path = args.Positional(0, "the data path", Usage);
+        var source = DatasetOptions.From(args, path);
+        var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
+        using var engine = new DataEngine();
+        if (progress is not null)
+        {
+            engine.QueryProgress = progress.Percent;
+            progress.Phase($"Reading {path}");
+        }
+
+        var dataset = DatasetLoader.Load(engine, source);
+        if (UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows) is { } unparsed)
+        {
+            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
+            if (unparsed.IsError)
+            {
+                return ExitCodes.CheckFailed;
+            }
+        }
+
+        var profile = ProfileBuilder.Build(engine, dataset, progress: progress is null ? null : progress.Phase);
+        var contract = ContractInference.Infer(engine, dataset, profile) with
+        {
+            Read = source.Csv,
+            MaxUnparsedRows = source.MaxUnparsedRows,
+        };
+        var bytes = ContractJsonWriter.Write(contract);
+        if (args.Value("output") is { } output)
+        {
+            AtomicFile.Write(output, bytes);
+            context.Error.WriteLine($"Inferred a contract for {contract.Columns.Count} columns of {path} into {output}");
+        }
+        else
+        {
+            context.Out.Write(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+
+        return ExitCodes.Passed;
+    }
+}

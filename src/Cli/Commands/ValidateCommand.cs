@@ -1,0 +1,85 @@
+using System.Globalization;
+using ModelGates.Cli.Arguments;
+using ModelGates.Cli.Output;
+using ModelGates.Contracts;
+using ModelGates.Data;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary><c>modelgates validate &lt;data&gt; --contract contract.json</c>: check a dataset against a contract.</summary>
+internal sealed class ValidateCommand : ICliCommand
+{
+    public string Name => "validate";
+
+    public string Summary => "Check a dataset against a data contract.";
+
+    public string Usage => "modelgates validate <data> --contract <contract.json> [--format text|json|msbuild] [data options]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("contract", true, "<path>: the contract to check against (required)"),
+        CommonOptions.Format,
+        .. DatasetOptions.Specs,
+    ];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var path = args.Positional(0, "the data path", Usage);
+        var format = OutputFormats.From(args);
+        var contractPath = args.Required("contract", Usage);
+        var contract = ContractReader.Read(contractPath);
+        var source = Merge(contract, DatasetOptions.From(args, path), args);
+
+        var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
+        using var engine = new DataEngine();
+        if (progress is not null)
+        {
+            engine.QueryProgress = progress.Percent;
+            progress.Phase($"Validating {path}");
+        }
+
+        var result = ContractValidator.Validate(engine, contract, source);
+        var dataset = result.Dataset;
+        var outcome = new CheckOutcome("validate", result.Diagnostics)
+        {
+            JsonBody = w =>
+            {
+                w.WriteString("contract", contractPath.Replace('\\', '/'));
+                w.WriteStartObject("data");
+                w.WriteString("path", path.Replace('\\', '/'));
+                w.WriteNumber("rows", dataset.Rows);
+                w.WriteNumber("columns", dataset.Columns.Count);
+                w.WriteNumber("unparsedRows", dataset.Unparsed.Count);
+                w.WriteEndObject();
+                w.WriteNumber("checks", result.ChecksRun);
+            },
+            TextBody = o => o.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Validated {path} ({dataset.Rows:N0} rows, {dataset.Columns.Count} columns) against {contractPath}: {result.ChecksRun} checks, {result.Diagnostics.Count} finding(s).")),
+        };
+        return OutcomePrinter.Print(outcome, format, context.Out);
+    }
+
+    /// <summary>The contract's read options, overridden by any given on the command line.</summary>
+    private static DatasetSource Merge(DataContract contract, DatasetSource fromArgs, ParsedArguments args)
+    {
+        var given = fromArgs.Csv;
+        var read = contract.Read;
+        return fromArgs with
+        {
+            Format = fromArgs.Format != DataFormat.Auto ? fromArgs.Format : contract.Format,
+            MaxUnparsedRows = args.Has("max-unparsed-rows") ? fromArgs.MaxUnparsedRows : contract.MaxUnparsedRows,
+            Csv = new CsvOptions
+            {
+                Delimiter = given.Delimiter ?? read.Delimiter,
+                Header = given.Header ?? read.Header,
+                Quote = given.Quote ?? read.Quote,
+                Escape = given.Escape ?? read.Escape,
+                NullStrings = given.NullStrings ?? read.NullStrings,
+                ColumnTypes = given.ColumnTypes,
+                Encoding = given.Encoding ?? read.Encoding,
+                Skip = given.Skip ?? read.Skip,
+            },
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using ModelGates.Contracts.Rules;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Contracts;
+
+/// <summary>
+/// Checks a dataset against a contract. The data is read as text so that a value of the wrong type is
+/// counted against its column (with examples) rather than rejecting its row; every column rule is then
+/// measured in one scan, and only failing rules pay for their example rows.
+/// </summary>
+public static class ContractValidator
+{
+    /// <summary>Reads <paramref name="source"/> and validates it.</summary>
+    /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>
+    /// <exception cref="ConfigurationException">A pattern or SQL check of the contract is invalid (exit code 2).</exception>
+    public static ValidationResult Validate(DataEngine engine, DataContract contract, DatasetSource source)
+    {
+        var dataset = DatasetLoader.Load(engine, source with { AllText = true });
+        return Validate(engine, contract, dataset, source.MaxUnparsedRows);
+    }
+
+    /// <summary>Validates an already loaded dataset.</summary>
+    public static ValidationResult Validate(DataEngine engine, DataContract contract, LoadedDataset dataset, long maxUnparsedRows)
+    {
+        var context = new ValidationContext(engine, dataset, contract);
+        var diagnostics = new List<Diagnostic>();
+        if (UnparsedRowsCheck.Check(dataset, maxUnparsedRows) is { } unparsed)
+        {
+            diagnostics.Add(unparsed);
+        }
+
+        diagnostics.AddRange(SchemaCheck.Run(context));
+        var columns = TypedColumns.Build(engine, dataset, contract);
+        SqlCheckRunner.Prepare(context, columns);
+        PatternCheck.Prepare(context);
+
+        var rules = Rules(dataset.Table);
+        var checks = 0;
+        var planned = new List<(ColumnSql Column, ColumnRule Rule, int First, int Count)>();
+        var aggregates = new List<string>();
+        foreach (var column in columns.Declared)
+        {
+            foreach (var rule in rules.Where(r => r.AppliesTo(column.Contract)))
+            {
+                var sql = rule.Aggregates(column);
+                planned.Add((column, rule, aggregates.Count, sql.Count));
+                aggregates.AddRange(sql);
+            }
+        }
+
+        if (aggregates.Count > 0)
+        {
+            var row = engine.Row($"SELECT {string.Join(", ", aggregates)} FROM {dataset.Table}");
+            foreach (var (column, rule, first, count) in planned)
+            {
+                checks++;
+                if (rule.Judge(new RuleFinding(context, column, rule, row[first..(first + count)])) is { } diagnostic)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+        }
+
+        diagnostics.AddRange(RowCountCheck.Run(context));
+        diagnostics.AddRange(UniqueKeyCheck.Run(context));
+        diagnostics.AddRange(SqlCheckRunner.Run(context, columns));
+        checks += contract.UniqueKeys.Count + contract.Checks.Count + 2;
+        return new ValidationResult(dataset, diagnostics, checks);
+    }
+
+    private static ColumnRule[] Rules(string table) =>
+    [
+        new TypeRule(),
+        new MissingShareRule(),
+        new RangeRule(isMinimum: true),
+        new RangeRule(isMinimum: false),
+        new AllowedValuesRule(),
+        new PatternRule(),
+        new LengthRule(isMinimum: true),
+        new LengthRule(isMinimum: false),
+        new UniqueRule(table),
+    ];
+}

@@ -1,0 +1,45 @@
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Contracts.Rules;
+
+/// <summary><c>allowedValues</c> with <c>maxUnknownShare</c>: values outside the domain stay within budget (MG2007).</summary>
+internal sealed class AllowedValuesRule : ColumnRule
+{
+    public override string Key => "allowedValues";
+
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.UnknownCategory;
+
+    public override bool AppliesTo(ColumnContract column) => column.AllowedValues is not null;
+
+    public override string Condition(ColumnSql column) =>
+        column.Contract.AllowedValues!.Count == 0
+            ? $"{column.Raw} IS NOT NULL"
+            : $"{column.Raw} IS NOT NULL AND {column.Text} NOT IN ({string.Join(", ", column.Contract.AllowedValues!.Select(SqlText.Literal))})";
+
+    public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
+        [.. base.Aggregates(column), $"count({column.Raw})", $"list({column.Text} ORDER BY {column.Text}) FILTER (WHERE {Condition(column)})"];
+
+    public override Diagnostic? Judge(RuleFinding f)
+    {
+        var unknown = f.Count(0);
+        var share = (double)unknown / Math.Max(1, f.Count(1));
+        var budget = f.Column.Contract.MaxUnknownShare;
+        if (unknown == 0 || share <= budget)
+        {
+            return null;
+        }
+
+        var values = ((System.Collections.IEnumerable?)f.Values[2])?.Cast<object?>().Select(v => v?.ToString() ?? string.Empty) ?? [];
+        var top = values
+            .GroupBy(v => v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(5)
+            .Select(g => $"'{g.Key}' ({g.Count()})");
+        return f.Report(
+            $"{unknown} value(s) of column '{f.Name}' ({RuleFinding.Percent(share)}) are not among its {f.Column.Contract.AllowedValues!.Count} allowed values, over the budget of {RuleFinding.Percent(budget)}: {string.Join(", ", top)}.",
+            share,
+            budget);
+    }
+}

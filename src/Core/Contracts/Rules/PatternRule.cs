@@ -1,0 +1,25 @@
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Contracts.Rules;
+
+/// <summary><c>pattern</c>: every value matches the regular expression in full (MG2008).</summary>
+internal sealed class PatternRule : ColumnRule
+{
+    public override string Key => "pattern";
+
+    public override DiagnosticDescriptor Descriptor => DiagnosticCatalog.PatternMismatch;
+
+    public override bool AppliesTo(ColumnContract column) => column.Pattern is not null;
+
+    public override string Condition(ColumnSql column) =>
+        $"{column.Raw} IS NOT NULL AND NOT regexp_full_match({column.Text}, {SqlText.Literal(column.Contract.Pattern!)})";
+
+    public override Diagnostic? Judge(RuleFinding f)
+    {
+        var count = f.Count(0);
+        return count == 0
+            ? null
+            : f.Report($"{count} value(s) of column '{f.Name}' do not match the pattern /{f.Column.Contract.Pattern}/.", count, 0);
+    }
+}

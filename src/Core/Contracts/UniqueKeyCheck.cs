@@ -1,0 +1,46 @@
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Contracts;
+
+/// <summary><c>uniqueKeys</c>: combinations of columns that must not repeat (MG2010), counted exactly.</summary>
+internal static class UniqueKeyCheck
+{
+    public static IEnumerable<Diagnostic> Run(ValidationContext context)
+    {
+        var present = context.Dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in context.Contract.UniqueKeys)
+        {
+            var missing = key.Columns.Where(c => !present.Contains(c)).ToList();
+            if (missing.Count > 0)
+            {
+                yield return DiagnosticCatalog.MissingColumn.Create($"Unique key ({string.Join(", ", key.Columns)}) names column(s) the data does not have: {string.Join(", ", missing)}.")
+                    with { File = context.ContractFile, Line = key.Position.Line, SourceColumn = key.Position.Column, Check = "uniqueKeys" };
+                continue;
+            }
+
+            var columns = string.Join(", ", key.Columns.Select(SqlText.Identifier));
+            var table = context.Dataset.Table;
+            var repeats = SqlValue.ToInt64(context.Engine.Scalar($"SELECT count(*) - count(DISTINCT ({columns})) FROM {table}"));
+            if (repeats == 0)
+            {
+                continue;
+            }
+
+            var condition = $"({columns}) IN (SELECT ({columns}) FROM {table} GROUP BY ALL HAVING count(*) > 1)";
+            var value = $"concat_ws(', ', {string.Join(", ", key.Columns.Select(c => $"CAST({SqlText.Identifier(c)} AS VARCHAR)"))})";
+            yield return DiagnosticCatalog.DuplicateKeys.Create($"Key ({string.Join(", ", key.Columns)}) must be unique but {repeats} row(s) repeat a key that occurs earlier.")
+                with
+                {
+                    File = context.ContractFile,
+                    Line = key.Position.Line,
+                    SourceColumn = key.Position.Column,
+                    Column = string.Join(",", key.Columns),
+                    Check = "uniqueKeys",
+                    Measured = repeats,
+                    Bound = 0,
+                    Examples = context.Examples(condition, value),
+                };
+        }
+    }
+}

@@ -18,7 +18,7 @@ internal sealed class InferCommand : ICliCommand
 
     public string Usage => "modelgates infer <data> [-o contract.json] [data options]";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, .. DatasetOptions.Specs];
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format, .. DatasetOptions.Specs];
 
     public int Run(ParsedArguments args, CliContext context)
     {
@@ -35,11 +35,12 @@ internal sealed class InferCommand : ICliCommand
         var dataset = DatasetLoader.Load(engine, source);
         if (UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows) is { } unparsed)
         {
-            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
             if (unparsed.IsError)
             {
-                return ExitCodes.CheckFailed;
+                throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
             }
+
+            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
         }
 
         var profile = ProfileBuilder.Build(engine, dataset, progress: progress is null ? null : progress.Phase);

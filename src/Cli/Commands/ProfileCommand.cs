@@ -20,6 +20,7 @@ internal sealed class ProfileCommand : ICliCommand
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.Output,
+        CommonOptions.Format,
         new("quantile-points", true, "<n>: points of each quantile sketch (default 512; rank error 1/n)"),
         .. DatasetOptions.Specs,
     ];
@@ -44,8 +45,7 @@ internal sealed class ProfileCommand : ICliCommand
         if (unparsed is { IsError: true })
         {
             // A reference built from part of the data would mislead every later drift check: write nothing.
-            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
-            return ExitCodes.CheckFailed;
+            throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
         }
 
         if (unparsed is not null)

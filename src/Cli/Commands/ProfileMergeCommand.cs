@@ -14,7 +14,7 @@ internal sealed class ProfileMergeCommand : ICliCommand
 
     public string Usage => "modelgates profile merge <a.json> <b.json> [more.json ...] -o <all.json>";
 
-    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output];
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format];
 
     public int Run(ParsedArguments args, CliContext context)
     {

@@ -70,7 +70,7 @@ public static class DataFileResolver
         if (unknown.File is not null)
         {
             throw Fail(DiagnosticCatalog.UnsupportedFormat, unknown.File,
-                $"Cannot tell the format of '{unknown.File}' from its extension; use .csv, .tsv, .parquet or .jsonl (optionally .gz), or pass --format-data csv|parquet|jsonl.");
+                $"Cannot tell the format of '{unknown.File}' from its extension; use .csv, .tsv, .parquet or .jsonl (optionally .gz), or pass --data-format csv|parquet|jsonl.");
         }
 
         var distinct = formats.Select(f => f.Format!.Value).Distinct().ToList();

@@ -38,12 +38,25 @@ public static partial class DatasetLoader
     {
         var declared = source.Csv.ColumnTypes ?? new Dictionary<string, string>();
         var widened = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // DuckDB's CSV reader rounds "2.5" into an integer column without a word. Integer columns are
+        // therefore read as DOUBLE and narrowed back only when every value is whole (IntegerColumns).
+        var integers = source.AllText ? new Dictionary<string, string>(StringComparer.Ordinal) : IntegerColumns(engine, source, files, declared);
         for (var attempt = 0; ; attempt++)
         {
             var rejects = engine.NewName("rejects");
             var scans = engine.NewName("scans");
-            var types = declared.Concat(widened.Where(w => !declared.ContainsKey(w.Key)))
-                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var types = new Dictionary<string, string>(declared, StringComparer.Ordinal);
+            foreach (var (name, type) in widened.Where(w => !declared.ContainsKey(w.Key)))
+            {
+                types[name] = type;
+            }
+
+            foreach (var name in integers.Keys.Where(n => !widened.ContainsKey(n)))
+            {
+                types[name] = "DOUBLE";
+            }
+
             var options = CsvReadOptions(source, files.Count > 1, types, rejects, scans);
             Run(engine, files, $"CREATE OR REPLACE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_csv({FileList(files)}{options})");
 
@@ -69,10 +82,97 @@ public static partial class DatasetLoader
                 continue;
             }
 
-            var header = source.Csv.Header ?? SniffedHeader(engine, scans);
+            var header = source.Csv.Header ?? SniffedHeader(engine, source, files);
             var linesBeforeData = (header ? 1 : 0) + (source.Csv.Skip ?? 0);
-            return Finish(engine, source, files, table, DataFormat.Csv, columns, Unparsed(errors), linesBeforeData, linesKnown: true);
+            var unparsed = Unparsed(errors);
+            var fractional = NarrowIntegers(engine, table, integers.Where(p => !widened.ContainsKey(p.Key)).ToDictionary(), declared);
+            if (fractional.Count > 0)
+            {
+                unparsed = RejectFractions(engine, source, files, table, columns, unparsed, linesBeforeData, fractional);
+            }
+
+            return Finish(engine, source, files, table, DataFormat.Csv, Columns(engine, table), unparsed, linesBeforeData, linesKnown: true);
         }
+    }
+
+    /// <summary>The columns that would be read as integers (sniffed or declared), with their integer type.</summary>
+    private static Dictionary<string, string> IntegerColumns(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyDictionary<string, string> declared)
+    {
+        var options = SniffOptions(engine, source, new Dictionary<string, string>(declared, StringComparer.Ordinal));
+        var sniffed = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            engine.Query($"DESCRIBE SELECT * FROM read_csv({FileList(files)}{options})", r => sniffed[r.GetString(0)] = r.GetString(1));
+        }
+        catch (DuckDBException)
+        {
+            // The full read reports the problem with its own diagnostic.
+            return [];
+        }
+
+        return sniffed.Where(p => SqlTypes.IsInteger(p.Value)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Narrows integer columns read as DOUBLE back to their integer type when every value is whole. A sniffed
+    /// column with a fraction stays DOUBLE. Returns the declared integer columns holding fractions.
+    /// </summary>
+    private static Dictionary<string, string> NarrowIntegers(DataEngine engine, string table, Dictionary<string, string> integers, IReadOnlyDictionary<string, string> declared)
+    {
+        var fractional = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (integers.Count == 0)
+        {
+            return fractional;
+        }
+
+        var names = integers.Keys.ToList();
+        var select = names.Select(n => $"count(*) FILTER (WHERE {SqlText.Identifier(n)} <> trunc({SqlText.Identifier(n)}))");
+        var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {SqlText.Identifier(table)}");
+        for (var i = 0; i < names.Count; i++)
+        {
+            var hasFractions = SqlValue.ToInt64(row[i]) > 0;
+            if (hasFractions && declared.ContainsKey(names[i]))
+            {
+                fractional[names[i]] = integers[names[i]];
+            }
+            else if (!hasFractions)
+            {
+                engine.Execute($"ALTER TABLE {SqlText.Identifier(table)} ALTER COLUMN {SqlText.Identifier(names[i])} SET DATA TYPE {integers[names[i]]}");
+            }
+        }
+
+        return fractional;
+    }
+
+    /// <summary>Rows whose value in a declared integer column has a fraction did not parse: report them and take them out.</summary>
+    private static List<UnparsedRow> RejectFractions(
+        DataEngine engine,
+        DatasetSource source,
+        IReadOnlyList<DataFile> files,
+        string table,
+        List<DatasetColumn> columns,
+        List<UnparsedRow> unparsed,
+        long linesBeforeData,
+        Dictionary<string, string> fractional)
+    {
+        var locator = Finish(engine, source, files, table, DataFormat.Csv, columns, unparsed, linesBeforeData, linesKnown: true).Locator;
+        var quoted = SqlText.Identifier(table);
+        var condition = string.Join(" OR ", fractional.Keys.Select(n => $"{SqlText.Identifier(n)} <> trunc({SqlText.Identifier(n)})"));
+        var rows = engine.Query($"SELECT rowid FROM {quoted} WHERE {condition} ORDER BY rowid", r => SqlValue.ToInt64(r.GetValue(0)));
+        var added = rows.Select(rowId =>
+        {
+            var at = locator.Example(rowId, null);
+            var file = at.File ?? files[0].Path;
+            return new UnparsedRow(file, at.Line ?? at.Row, $"A value is not a whole number, as the declared type ({string.Join(", ", fractional.Select(f => $"{f.Key} {f.Value}"))}) requires", string.Empty);
+        }).ToList();
+
+        // Rewriting the table keeps rowids contiguous, as the row locator (which now counts these rows as rejected) expects.
+        var casts = string.Join(", ", columns.Select(c => fractional.TryGetValue(c.Name, out var type)
+            ? $"CAST({SqlText.Identifier(c.Name)} AS {type}) AS {SqlText.Identifier(c.Name)}"
+            : SqlText.Identifier(c.Name)));
+        engine.Execute($"CREATE OR REPLACE TABLE {quoted} AS SELECT {casts} FROM {quoted} WHERE NOT ({condition}) ORDER BY rowid");
+
+        return unparsed.Concat(added).OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ToList();
     }
 
     /// <summary>
@@ -87,7 +187,7 @@ public static partial class DatasetLoader
         }
 
         var typed = dataset.Source with { AllText = false };
-        var options = CsvReadOptions(typed, multipleFiles: false, new Dictionary<string, string>(StringComparer.Ordinal), engine.NewName("rejects"), engine.NewName("scans"));
+        var options = SniffOptions(engine, typed, []);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         engine.Query(
             $"DESCRIBE SELECT * FROM read_csv({FileList(dataset.Files)}{options})",
@@ -163,16 +263,30 @@ public static partial class DatasetLoader
         return new LoadedDataset(source, quoted, format, files, visible, rows, new UnparsedRows(unparsed.Count, examples), new RowLocator(fileRows, linesKnown));
     }
 
+    /// <summary>read_csv options for a full read: rejects kept in named tables, the file name when there are several files.</summary>
     private static string CsvReadOptions(DatasetSource source, bool multipleFiles, Dictionary<string, string> types, string rejects, string scans)
+    {
+        var options = $", store_rejects = true, rejects_table = {SqlText.Literal(rejects)}, rejects_scan = {SqlText.Literal(scans)}, rejects_limit = 0";
+        if (multipleFiles)
+        {
+            options += $", filename = {SqlText.Literal(FileColumn)}";
+        }
+
+        return options + DialectOptions(source, types);
+    }
+
+    /// <summary>
+    /// Options for sniffing only. Rejects must be on here too: without them one malformed record makes the
+    /// sniffer misjudge the header, and declared column names then "do not exist".
+    /// </summary>
+    private static string SniffOptions(DataEngine engine, DatasetSource source, Dictionary<string, string> types) =>
+        CsvReadOptions(source, multipleFiles: false, types, engine.NewName("rejects"), engine.NewName("scans"));
+
+    /// <summary>read_csv options that say how to parse: the user's overrides and declared types.</summary>
+    private static string DialectOptions(DatasetSource source, Dictionary<string, string> types)
     {
         var csv = source.Csv;
         var options = new StringBuilder();
-        options.Append(CultureInfo.InvariantCulture, $", store_rejects = true, rejects_table = {SqlText.Literal(rejects)}, rejects_scan = {SqlText.Literal(scans)}, rejects_limit = 0");
-        if (multipleFiles)
-        {
-            options.Append(CultureInfo.InvariantCulture, $", filename = {SqlText.Literal(FileColumn)}");
-        }
-
         if (source.AllText)
         {
             options.Append(", all_varchar = true");
@@ -222,8 +336,12 @@ public static partial class DatasetLoader
         return options.ToString();
     }
 
-    private static bool SniffedHeader(DataEngine engine, string scans) =>
-        engine.Scalar($"SELECT bool_or(has_header) FROM {SqlText.Identifier(scans)}") is true;
+    /// <summary>Whether the sniffer takes the first line of the first file for a header (line numbers depend on it).</summary>
+    private static bool SniffedHeader(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files)
+    {
+        var options = SniffOptions(engine, source with { AllText = false }, []);
+        return engine.Scalar($"SELECT HasHeader FROM sniff_csv({SqlText.Literal(files[0].Path)}{options})") is true;
+    }
 
     private static List<RejectedRecord> ReadRejects(DataEngine engine, string rejects, string scans) =>
         engine.Query(

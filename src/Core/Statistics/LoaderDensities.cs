@@ -37,44 +37,45 @@ internal static class LoaderDensities
     }
 
     /// <summary>The binomial probability C(n, x) p^x q^(n−x), with q = 1 − p given separately to keep its digits.</summary>
-    public static double Binomial(double x, double n, double p, double q)
+    public static double Binomial(double x, double n, double p, double q) => Math.Exp(LogBinomial(x, n, p, q));
+
+    /// <summary>The logarithm of <see cref="Binomial"/>: finite even where the probability underflows.</summary>
+    public static double LogBinomial(double x, double n, double p, double q)
     {
         if (p == 0)
         {
-            return x == 0 ? 1.0 : 0.0;
+            return x == 0 ? 0.0 : double.NegativeInfinity;
         }
 
         if (q == 0)
         {
-            return x == n ? 1.0 : 0.0;
+            return x == n ? 0.0 : double.NegativeInfinity;
         }
 
         if (x == 0)
         {
             if (n == 0)
             {
-                return 1.0;
+                return 0.0;
             }
 
-            var logFirst = p < 0.1 ? -Deviance(n, n * q) - (n * p) : n * Math.Log(q);
-            return Math.Exp(logFirst);
+            return p < 0.1 ? -Deviance(n, n * q) - (n * p) : n * Math.Log(q);
         }
 
         if (x == n)
         {
-            var logLast = q < 0.1 ? -Deviance(n, n * p) - (n * q) : n * Math.Log(p);
-            return Math.Exp(logLast);
+            return q < 0.1 ? -Deviance(n, n * p) - (n * q) : n * Math.Log(p);
         }
 
         if (x < 0 || x > n)
         {
-            return 0.0;
+            return double.NegativeInfinity;
         }
 
         var logCore = GammaFunctions.StirlingError(n) - GammaFunctions.StirlingError(x) - GammaFunctions.StirlingError(n - x)
             - Deviance(x, n * p) - Deviance(n - x, n * q);
         var logScale = LogTwoPi + Math.Log(x) + AccurateMath.Log1P(-x / n);
-        return Math.Exp(logCore - (0.5 * logScale));
+        return logCore - (0.5 * logScale);
     }
 
     /// <summary>The Poisson density λ^x e^(−λ) / Γ(x + 1) for real x ≥ 0.</summary>

@@ -105,14 +105,19 @@ internal static class SmirnovDistribution
         return Clip(x * SumLowerTerms(n, nxFloor, alpha, lastLower + 1));
     }
 
-    // Σ A_v for v = 0 .. count−1 (all positive), stopping once the remaining terms cannot matter.
+    // Σ A_v for v = 0 .. count−1 (all positive), stopping once the remaining terms cannot matter. log A_v
+    // steps from v to v+1 by a closed form (three logarithms) and is re-anchored on Loader's density every
+    // AnchorSpacing terms, which bounds the drift of the recurrence while keeping large n (10⁵ terms) fast.
     private static double SumLowerTerms(int n, double nxFloor, double alpha, long count)
     {
+        const int AnchorSpacing = 128;
         var sum = 0.0;
         var middle = n / 2;
+        var logTerm = 0.0;
         for (long v = 0; v < count; v++)
         {
-            var term = Term(n, nxFloor, alpha, v);
+            logTerm = v % AnchorSpacing == 0 ? LogTerm(n, nxFloor, alpha, v) : logTerm + LogTermStep(n, nxFloor, alpha, v - 1);
+            var term = Math.Exp(logTerm);
             sum += term;
             if (term != 0)
             {
@@ -130,6 +135,25 @@ internal static class SmirnovDistribution
         return sum;
     }
 
+    // log A_v, A_v = C(n,v) a^(v−1) b^(n−v) with a = x + v/n, b = 1 − a = (n − v − n·x)/n formed from the exact
+    // split of n·x: a binomial density over a, divided by a.
+    private static double LogTerm(int n, double nxFloor, double alpha, long v)
+    {
+        var a = (nxFloor + v + alpha) / n;
+        var b = (n - v - nxFloor - alpha) / n;
+        return LoaderDensities.LogBinomial(v, n, a, b) - Math.Log(a);
+    }
+
+    // log A_{v+1} − log A_v = log((n−v) a_{v+1} / ((v+1) b_v)) + (v−1) log(a_{v+1}/a_v) + (n−v−1) log(b_{v+1}/b_v).
+    private static double LogTermStep(int n, double nxFloor, double alpha, long v)
+    {
+        var aNumerator = nxFloor + alpha + v;
+        var bNumerator = n - v - nxFloor - alpha;
+        return Math.Log((n - v) * (aNumerator + 1) / ((v + 1.0) * bNumerator))
+            + ((v - 1) * AccurateMath.Log1P(1.0 / aNumerator))
+            + ((n - v - 1) * AccurateMath.Log1P(-1.0 / bNumerator));
+    }
+
     // A_v of the upper sum (v > n(1−x)), where 1 − x − v/n is negative and the powers alternate in sign.
     private static double UpperTerm(int n, double nxFloor, double alpha, long v)
     {
@@ -144,19 +168,6 @@ internal static class SmirnovDistribution
         var negativeB = (nxFloor + alpha + v - n) / n;
         var magnitude = binomial * Math.Exp((v - 1) * Math.Log(a)) * Math.Pow(negativeB, k);
         return k % 2 == 0 ? magnitude : -magnitude;
-    }
-
-    // A_v = C(n,v) a^(v−1) b^(n−v) with a = x + v/n, b = 1 − a = (n − v − n·x)/n, formed from the exact split of n·x.
-    private static double Term(int n, double nxFloor, double alpha, long v)
-    {
-        var a = (nxFloor + v + alpha) / n;
-        var b = (n - v - nxFloor - alpha) / n;
-        if (b <= 0)
-        {
-            return 0.0;
-        }
-
-        return LoaderDensities.Binomial(v, n, a, b) / a;
     }
 
     private static double Clip(double p) => Math.Clamp(p, 0.0, 1.0);

@@ -13,6 +13,11 @@ public sealed class MannWhitneyTest : ValueDriftTest
 {
     private const int MaxExactSize = 8;
 
+    // The exact distribution holds one double per attainable U up to n1·n2/2: beyond 20 million (160 MB,
+    // e.g. 8 values against 5 million) the normal approximation is used instead (SciPy would attempt the
+    // exact path and exhaust memory long before this size).
+    private const double MaxExactStates = 20_000_000;
+
     /// <summary>Creates the test.</summary>
     public MannWhitneyTest()
         : base(new DriftTestTraits(
@@ -52,7 +57,7 @@ public sealed class MannWhitneyTest : ValueDriftTest
         var u = Math.Max(u1, u2);
         double pValue;
         PValueMethod method;
-        if ((n1 > MaxExactSize && n2 > MaxExactSize) || hasTies)
+        if ((n1 > MaxExactSize && n2 > MaxExactSize) || hasTies || (n1 * n2 / 2) > MaxExactStates)
         {
             var n = n1 + n2;
             var spread = Math.Sqrt(n1 * n2 / 12 * ((n + 1) - (tieTerm / (n * (n - 1)))));

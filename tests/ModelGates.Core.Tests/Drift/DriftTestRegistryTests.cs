@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using ModelGates.Data;
+using ModelGates.Drift;
+using ModelGates.Testing;
+
+namespace ModelGates.Tests.Drift;
+
+public sealed class DriftTestRegistryTests
+{
+    private static readonly string[] ExpectedIds =
+    [
+        "ks", "chisquare", "z", "fisher_exact", "g_test", "anderson", "cramer_von_mises", "mannw", "t_test",
+        "wasserstein", "psi", "jensenshannon", "kl_div", "hellinger", "tvd", "linf", "ed",
+    ];
+
+    [Fact]
+    public void Registry_holds_every_test_once()
+    {
+        Assert.Equal(ExpectedIds, DriftTestRegistry.All.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void Lookup_by_id_returns_the_test()
+    {
+        foreach (var id in ExpectedIds)
+        {
+            Assert.Equal(id, DriftTestRegistry.Get(id).Id);
+            Assert.True(DriftTestRegistry.TryGet(id, out var test));
+            Assert.Same(DriftTestRegistry.Get(id), test);
+        }
+    }
+
+    [Fact]
+    public void Unknown_id_fails_clearly_with_a_suggestion()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DriftTestRegistry.Get("kolmogorov"));
+        Assert.Contains("Unknown drift test 'kolmogorov'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Known tests: ks, chisquare", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'psi'?", Assert.Throws<ArgumentException>(() => DriftTestRegistry.Get("pis")).Message, StringComparison.Ordinal);
+        Assert.False(DriftTestRegistry.TryGet("KS", out _));
+        Assert.False(DriftTestRegistry.TryGet(null, out _));
+    }
+
+    [Fact]
+    public void Thresholds_follow_the_documented_defaults()
+    {
+        string[] pValueTests = ["ks", "chisquare", "z", "fisher_exact", "g_test", "anderson", "cramer_von_mises", "mannw", "t_test"];
+        foreach (var test in DriftTestRegistry.All)
+        {
+            var isPValue = pValueTests.Contains(test.Id);
+            Assert.Equal(isPValue ? DriftThresholdKind.PValue : DriftThresholdKind.Distance, test.ThresholdKind);
+            Assert.Equal(isPValue ? 0.05 : 0.1, test.DefaultThreshold);
+        }
+    }
+
+    [Fact]
+    public void Drift_decision_follows_the_threshold_kind()
+    {
+        var ks = DriftTestRegistry.Get("ks");
+        Assert.True(ks.IsDrift(DriftTestResult.OfTest(0.3, 0.049, PValueMethod.Exact), 0.05));
+        Assert.False(ks.IsDrift(DriftTestResult.OfTest(0.3, 0.05, PValueMethod.Exact), 0.05));
+        var psi = DriftTestRegistry.Get("psi");
+        Assert.True(psi.IsDrift(DriftTestResult.OfDistance(0.1), 0.1));
+        Assert.False(psi.IsDrift(DriftTestResult.OfDistance(0.0999), 0.1));
+    }
+
+    [Fact]
+    public void Every_test_applies_to_some_column_kind_and_text_to_none()
+    {
+        Assert.All(DriftTestRegistry.All, t => Assert.NotEmpty(t.ColumnKinds));
+        Assert.DoesNotContain(DriftTestRegistry.All, t => t.ColumnKinds.Contains(ColumnKind.Text));
+        Assert.All(DriftTestRegistry.All.Where(t => t.Input == DriftInputKind.Values), t => Assert.Contains(ColumnKind.Numeric, t.ColumnKinds));
+    }
+
+    [Fact]
+    public void Documentation_has_a_section_per_test_with_its_threshold()
+    {
+        var text = File.ReadAllText(RepoPaths.Combine("docs", "drift-tests.md"));
+        foreach (var test in DriftTestRegistry.All)
+        {
+            var heading = Regex.Match(text, $"^## `{Regex.Escape(test.Id)}`[^\\n]*$", RegexOptions.Multiline);
+            Assert.True(heading.Success, $"docs/drift-tests.md has no section '## `{test.Id}`'");
+            var section = text[heading.Index..];
+            var next = section.IndexOf("\n## ", 1, StringComparison.Ordinal);
+            section = next < 0 ? section : section[..next];
+            var kind = test.ThresholdKind == DriftThresholdKind.PValue ? "p-value" : "distance";
+            Assert.Contains($"| Threshold | {kind}, default {test.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}", section, StringComparison.Ordinal);
+            Assert.Contains(test.AcceptsWeights ? "| Weights | accepted" : "| Weights | not accepted", section, StringComparison.Ordinal);
+        }
+    }
+}

@@ -31,7 +31,9 @@ internal static class CliApp
             return ExitCodes.Passed;
         }
 
-        var context = new CliContext(stdout, stderr, progress ?? !Console.IsErrorRedirected);
+        // MODELGATES_PROGRESS=1 forces progress lines (CI logs); =0 silences them.
+        var forced = Environment.GetEnvironmentVariable("MODELGATES_PROGRESS");
+        var context = new CliContext(stdout, stderr, progress ?? (forced is null ? !Console.IsErrorRedirected : forced == "1"));
         var (command, rest) = Find(args);
         var name = command?.Name ?? args[0];
         try

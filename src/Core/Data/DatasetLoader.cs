@@ -40,8 +40,11 @@ public static partial class DatasetLoader
         var widened = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // DuckDB's CSV reader rounds "2.5" into an integer column without a word. Integer columns are
-        // therefore read as DOUBLE and narrowed back only when every value is whole (IntegerColumns).
-        var integers = source.AllText ? new Dictionary<string, string>(StringComparer.Ordinal) : IntegerColumns(engine, source, files, declared);
+        // therefore read as DOUBLE and narrowed back only when every value is whole (NarrowIntegers).
+        var sniff = Sniff(engine, source with { AllText = false }, files, declared);
+        var integers = source.AllText
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : sniff.Types.Where(p => SqlTypes.IsInteger(p.Value)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
             var rejects = engine.NewName("rejects");
@@ -82,7 +85,7 @@ public static partial class DatasetLoader
                 continue;
             }
 
-            var header = source.Csv.Header ?? SniffedHeader(engine, source, files);
+            var header = source.Csv.Header ?? sniff.HasHeader;
             var linesBeforeData = (header ? 1 : 0) + (source.Csv.Skip ?? 0);
             var unparsed = Unparsed(errors);
             var fractional = NarrowIntegers(engine, table, integers.Where(p => !widened.ContainsKey(p.Key)).ToDictionary(), declared);
@@ -95,23 +98,32 @@ public static partial class DatasetLoader
         }
     }
 
-    /// <summary>The columns that would be read as integers (sniffed or declared), with their integer type.</summary>
-    private static Dictionary<string, string> IntegerColumns(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyDictionary<string, string> declared)
+    /// <summary>
+    /// DuckDB's sniffer on the first file: whether it has a header (line numbers depend on it) and the type of
+    /// each column. A failed sniff yields nothing; the full read then reports the problem with its own diagnostic.
+    /// </summary>
+    private static CsvSniff Sniff(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyDictionary<string, string> declared)
     {
         var options = SniffOptions(engine, source, new Dictionary<string, string>(declared, StringComparer.Ordinal));
-        var sniffed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hasHeader = true;
         try
         {
-            engine.Query($"DESCRIBE SELECT * FROM read_csv({FileList(files)}{options})", r => sniffed[r.GetString(0)] = r.GetString(1));
+            var sql = $"SELECT HasHeader, c.name, c.type FROM (SELECT HasHeader, unnest(Columns) AS c FROM sniff_csv({SqlText.Literal(files[0].Path)}{options}))";
+            engine.Query(sql, r =>
+            {
+                hasHeader = r.GetBoolean(0);
+                types[r.GetString(1)] = r.GetString(2);
+            });
         }
         catch (DuckDBException)
         {
-            // The full read reports the problem with its own diagnostic.
-            return [];
         }
 
-        return sniffed.Where(p => SqlTypes.IsInteger(p.Value)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new CsvSniff(hasHeader, types);
     }
+
+    private sealed record CsvSniff(bool HasHeader, IReadOnlyDictionary<string, string> Types);
 
     /// <summary>
     /// Narrows integer columns read as DOUBLE back to their integer type when every value is whole. A sniffed
@@ -186,13 +198,7 @@ public static partial class DatasetLoader
             return dataset.Columns.ToDictionary(c => c.Name, c => c.SqlType, StringComparer.Ordinal);
         }
 
-        var typed = dataset.Source with { AllText = false };
-        var options = SniffOptions(engine, typed, []);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        engine.Query(
-            $"DESCRIBE SELECT * FROM read_csv({FileList(dataset.Files)}{options})",
-            r => types[r.GetString(0)] = r.GetString(1));
-        return types;
+        return Sniff(engine, dataset.Source with { AllText = false }, dataset.Files, new Dictionary<string, string>(StringComparer.Ordinal)).Types;
     }
 
     private static LoadedDataset LoadParquet(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table)
@@ -334,13 +340,6 @@ public static partial class DatasetLoader
         }
 
         return options.ToString();
-    }
-
-    /// <summary>Whether the sniffer takes the first line of the first file for a header (line numbers depend on it).</summary>
-    private static bool SniffedHeader(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files)
-    {
-        var options = SniffOptions(engine, source with { AllText = false }, []);
-        return engine.Scalar($"SELECT HasHeader FROM sniff_csv({SqlText.Literal(files[0].Path)}{options})") is true;
     }
 
     private static List<RejectedRecord> ReadRejects(DataEngine engine, string rejects, string scans) =>

@@ -183,8 +183,15 @@ public static class ProfileBuilder
             return;
         }
 
-        var fractions = "[" + string.Join(", ", QuantileSketch.MidpointFractions(settings.QuantilePoints).Select(SqlText.Literal)) + "]";
-        var select = plans.Select(p => $"quantile_disc({p.Value}, {fractions})");
+        // One sort per column, then pick the mid-share ranks. DuckDB's quantile_disc with a list of
+        // fractions costs a selection pass per fraction, hundreds of times slower for 512 of them.
+        var select = plans.Select(p =>
+        {
+            var ranks = Enumerable.Range(0, settings.QuantilePoints)
+                .Select(i => (long)Math.Floor((i + 0.5) * p.NonMissing / settings.QuantilePoints) + 1)
+                .Select(r => r.ToString(CultureInfo.InvariantCulture));
+            return $"list_select(list_sort(list({p.Value}) FILTER (WHERE {p.Value} IS NOT NULL)), [{string.Join(", ", ranks)}])";
+        });
         var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
         for (var i = 0; i < plans.Count; i++)
         {

@@ -1,3 +1,4 @@
+using ModelGates.Checks;
 using ModelGates.Contracts.Rules;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
@@ -24,19 +25,17 @@ public static class ContractValidator
     public static ValidationResult Validate(DataEngine engine, DataContract contract, LoadedDataset dataset, long maxUnparsedRows)
     {
         var context = new ValidationContext(engine, dataset, contract);
-        var diagnostics = new List<Diagnostic>();
-        if (UnparsedRowsCheck.Check(dataset, maxUnparsedRows) is { } unparsed)
+        var checks = new List<CheckResult>
         {
-            diagnostics.Add(unparsed);
-        }
+            ContractChecks.Result("parse", $"unparsed rows ≤ {maxUnparsedRows}", UnparsedRowsCheck.Check(dataset, maxUnparsedRows), dataset.Unparsed.Count, maxUnparsedRows),
+        };
 
-        diagnostics.AddRange(SchemaCheck.Run(context));
+        checks.AddRange(SchemaCheck.Run(context));
         var columns = TypedColumns.Build(engine, dataset, contract);
         SqlCheckRunner.Prepare(context, columns);
         PatternCheck.Prepare(context);
 
         var rules = Rules(dataset.Table);
-        var checks = 0;
         var planned = new List<(ColumnSql Column, ColumnRule Rule, int First, int Count)>();
         var aggregates = new List<string>();
         foreach (var column in columns.Declared)
@@ -54,19 +53,16 @@ public static class ContractValidator
             var row = engine.Row($"SELECT {string.Join(", ", aggregates)} FROM {dataset.Table}");
             foreach (var (column, rule, first, count) in planned)
             {
-                checks++;
-                if (rule.Judge(new RuleFinding(context, column, rule, row[first..(first + count)])) is { } diagnostic)
-                {
-                    diagnostics.Add(diagnostic);
-                }
+                var finding = new RuleFinding(context, column, rule, row[first..(first + count)]);
+                var name = column.Contract.Name;
+                checks.Add(ContractChecks.Result($"{name}/{rule.Key}", $"{name} {rule.Describe(column.Contract)}", rule.Judge(finding), rule.Measure(finding), column: name));
             }
         }
 
-        diagnostics.AddRange(RowCountCheck.Run(context));
-        diagnostics.AddRange(UniqueKeyCheck.Run(context));
-        diagnostics.AddRange(SqlCheckRunner.Run(context, columns));
-        checks += contract.UniqueKeys.Count + contract.Checks.Count + 2;
-        return new ValidationResult(dataset, diagnostics, checks);
+        checks.AddRange(RowCountCheck.Run(context));
+        checks.AddRange(UniqueKeyCheck.Run(context));
+        checks.AddRange(SqlCheckRunner.Run(context, columns));
+        return new ValidationResult(dataset, checks);
     }
 
     private static ColumnRule[] Rules(string table) =>

@@ -1,3 +1,4 @@
+using ModelGates.Checks;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts;
@@ -5,23 +6,29 @@ namespace ModelGates.Contracts;
 /// <summary>Missing required columns (MG2002) and columns the contract does not declare (MG2003).</summary>
 internal static class SchemaCheck
 {
-    public static IEnumerable<Diagnostic> Run(ValidationContext context)
+    public static IEnumerable<CheckResult> Run(ValidationContext context)
     {
         var present = context.Dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var column in context.Contract.Columns.Where(c => c.Required && !present.Contains(c.Name)))
+        foreach (var column in context.Contract.Columns.Where(c => c.Required))
         {
-            var similar = Configuration.Json.DidYouMean.Suggest(column.Name, present);
-            yield return DiagnosticCatalog.MissingColumn.Create(
-                $"Required column '{column.Name}' is missing from '{context.Dataset.Source.Path}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
-                with
-                {
-                    Severity = column.Severity,
-                    File = context.ContractFile,
-                    Line = column.Position.Line,
-                    SourceColumn = column.Position.Column,
-                    Column = column.Name,
-                    Check = "required",
-                };
+            Diagnostic? failure = null;
+            if (!present.Contains(column.Name))
+            {
+                var similar = Configuration.Json.DidYouMean.Suggest(column.Name, present);
+                failure = DiagnosticCatalog.MissingColumn.Create(
+                    $"Required column '{column.Name}' is missing from '{context.Dataset.Source.Path}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
+                    with
+                    {
+                        Severity = column.Severity,
+                        File = context.ContractFile,
+                        Line = column.Position.Line,
+                        SourceColumn = column.Position.Column,
+                        Column = column.Name,
+                        Check = "required",
+                    };
+            }
+
+            yield return ContractChecks.Result($"{column.Name}/required", $"{column.Name} is present", failure, column: column.Name);
         }
 
         if (context.Contract.AllowUnexpectedColumns)
@@ -29,13 +36,20 @@ internal static class SchemaCheck
             yield break;
         }
 
-        foreach (var name in context.Dataset.Columns.Select(c => c.Name).Where(n => context.Contract.Find(n) is null))
+        var unexpected = context.Dataset.Columns.Select(c => c.Name).Where(n => context.Contract.Find(n) is null).ToList();
+        foreach (var name in unexpected)
         {
-            yield return context.AtKey(
+            var failure = context.AtKey(
                 DiagnosticCatalog.UnexpectedColumn,
                 "columns",
                 $"Column '{name}' of '{context.Dataset.Source.Path}' is not declared in the contract. Declare it, or set \"allowUnexpectedColumns\": true.")
                 with { Column = name, Check = "allowUnexpectedColumns" };
+            yield return ContractChecks.Result($"{name}/declared", $"{name} is declared", failure, column: name);
+        }
+
+        if (unexpected.Count == 0)
+        {
+            yield return ContractChecks.Result("columns/declared", "no undeclared columns", null, 0, 0);
         }
     }
 }

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using ModelGates.Checks;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
 
@@ -38,31 +39,32 @@ internal static class SqlCheckRunner
         }
     }
 
-    public static IEnumerable<Diagnostic> Run(ValidationContext context, TypedColumns columns)
+    public static IEnumerable<CheckResult> Run(ValidationContext context, TypedColumns columns)
     {
         foreach (var check in context.Contract.Checks)
         {
             if (check.Sql is { } sql)
             {
                 var value = context.Engine.Scalar($"SELECT ({sql}) FROM {columns.View}");
-                if (value is not true)
-                {
-                    yield return Failure(context, check, $"Check '{check.Name}' is {(value is null ? "null" : "false")}: {sql}", "false", "true", []);
-                }
-
+                var verdict = value is null ? "null" : "false";
+                var failure = value is true ? null : Failure(context, check, $"Check '{check.Name}' is {verdict}: {sql}", verdict, "true", []);
+                yield return ContractChecks.Result($"checks/{check.Name}", $"check '{check.Name}'", failure, value is true ? "true" : verdict, "true");
                 continue;
             }
 
             var row = check.Row!;
             var condition = $"NOT coalesce(({row}), true)";
             var failing = SqlValue.ToInt64(context.Engine.Scalar($"SELECT count(*) FROM {columns.View} WHERE {condition}"));
+            Diagnostic? rowFailure = null;
             if (failing > 0)
             {
                 var examples = context.Engine.Query(
                     $"SELECT __mg_row FROM {columns.View} WHERE {condition} ORDER BY __mg_row LIMIT {ValidationContext.ExampleLimit}",
                     r => context.Dataset.Locator.Example(SqlValue.ToInt64(r.GetValue(0)), null));
-                yield return Failure(context, check, $"{failing} row(s) fail check '{check.Name}': {row}", failing, 0, examples);
+                rowFailure = Failure(context, check, $"{failing} row(s) fail check '{check.Name}': {row}", failing, 0, examples);
             }
+
+            yield return ContractChecks.Result($"checks/{check.Name}", $"check '{check.Name}'", rowFailure, failing, 0);
         }
     }
 

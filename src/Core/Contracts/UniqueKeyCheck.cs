@@ -1,3 +1,4 @@
+using ModelGates.Checks;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
 
@@ -6,16 +7,18 @@ namespace ModelGates.Contracts;
 /// <summary><c>uniqueKeys</c>: combinations of columns that must not repeat (MG2010), counted exactly.</summary>
 internal static class UniqueKeyCheck
 {
-    public static IEnumerable<Diagnostic> Run(ValidationContext context)
+    public static IEnumerable<CheckResult> Run(ValidationContext context)
     {
         var present = context.Dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var key in context.Contract.UniqueKeys)
         {
+            var id = $"uniqueKeys/{string.Join('+', key.Columns)}";
+            var description = $"({string.Join(", ", key.Columns)}) unique";
             var missing = key.Columns.Where(c => !present.Contains(c)).ToList();
             if (missing.Count > 0)
             {
-                yield return DiagnosticCatalog.MissingColumn.Create($"Unique key ({string.Join(", ", key.Columns)}) names column(s) the data does not have: {string.Join(", ", missing)}.")
-                    with { File = context.ContractFile, Line = key.Position.Line, SourceColumn = key.Position.Column, Check = "uniqueKeys" };
+                yield return ContractChecks.Result(id, description, DiagnosticCatalog.MissingColumn.Create($"Unique key ({string.Join(", ", key.Columns)}) names column(s) the data does not have: {string.Join(", ", missing)}.")
+                    with { File = context.ContractFile, Line = key.Position.Line, SourceColumn = key.Position.Column, Check = "uniqueKeys" });
                 continue;
             }
 
@@ -24,12 +27,13 @@ internal static class UniqueKeyCheck
             var repeats = SqlValue.ToInt64(context.Engine.Scalar($"SELECT count(*) - count(DISTINCT ({columns})) FROM {table}"));
             if (repeats == 0)
             {
+                yield return ContractChecks.Result(id, description, null, 0, 0);
                 continue;
             }
 
             var condition = $"({columns}) IN (SELECT ({columns}) FROM {table} GROUP BY ALL HAVING count(*) > 1)";
             var value = $"concat_ws(', ', {string.Join(", ", key.Columns.Select(c => $"CAST({SqlText.Identifier(c)} AS VARCHAR)"))})";
-            yield return DiagnosticCatalog.DuplicateKeys.Create($"Key ({string.Join(", ", key.Columns)}) must be unique but {repeats} row(s) repeat a key that occurs earlier.")
+            yield return ContractChecks.Result(id, description, DiagnosticCatalog.DuplicateKeys.Create($"Key ({string.Join(", ", key.Columns)}) must be unique but {repeats} row(s) repeat a key that occurs earlier.")
                 with
                 {
                     File = context.ContractFile,
@@ -40,7 +44,7 @@ internal static class UniqueKeyCheck
                     Measured = repeats,
                     Bound = 0,
                     Examples = context.Examples(condition, value),
-                };
+                });
         }
     }
 }

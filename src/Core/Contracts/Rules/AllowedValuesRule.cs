@@ -20,6 +20,10 @@ internal sealed class AllowedValuesRule : ColumnRule
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
         [.. base.Aggregates(column), $"count({column.Raw})", $"list({column.Text} ORDER BY {column.Text}) FILTER (WHERE {Condition(column)})"];
 
+    public override string Describe(ColumnContract column) => $"allowedValues ({column.AllowedValues!.Count}), unknown share ≤ {RuleFinding.Format(column.MaxUnknownShare)}";
+
+    public override Scalar? Measure(RuleFinding finding) => (double)finding.Count(0) / Math.Max(1, finding.Count(1));
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var unknown = f.Count(0);

@@ -25,6 +25,12 @@ internal abstract class ColumnRule
     /// <summary>SQL for the value shown in example rows.</summary>
     public virtual string ExampleValue(ColumnSql column) => column.Text;
 
+    /// <summary>A short statement of the rule for reports and test names (<c>maxMissingShare ≤ 0.18</c>).</summary>
+    public abstract string Describe(ColumnContract column);
+
+    /// <summary>The value the rule measured, reported whether or not it failed.</summary>
+    public abstract Scalar? Measure(RuleFinding finding);
+
     /// <summary>The diagnostic when the rule fails, or null.</summary>
     public abstract Diagnostic? Judge(RuleFinding finding);
 }

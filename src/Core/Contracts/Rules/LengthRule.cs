@@ -20,6 +20,10 @@ internal sealed class LengthRule(bool isMinimum) : ColumnRule
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
         [.. base.Aggregates(column), $"{(isMinimum ? "min" : "max")}(length({column.Text}))"];
 
+    public override string Describe(ColumnContract column) => $"{(isMinimum ? "minLength ≥" : "maxLength ≤")} {Bound(column, isMinimum)}";
+
+    public override Scalar? Measure(RuleFinding finding) => finding.Values[1] is null ? null : finding.Count(1);
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var count = f.Count(0);

@@ -13,6 +13,10 @@ internal sealed class MissingShareRule : ColumnRule
 
     public override string Condition(ColumnSql column) => $"{column.Raw} IS NULL";
 
+    public override string Describe(ColumnContract column) => $"maxMissingShare ≤ {RuleFinding.Format(column.MaxMissingShare!.Value)}";
+
+    public override Scalar? Measure(RuleFinding finding) => finding.Rows == 0 ? 0 : (double)finding.Count(0) / finding.Rows;
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var missing = f.Count(0);

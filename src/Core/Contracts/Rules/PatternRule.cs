@@ -15,6 +15,10 @@ internal sealed class PatternRule : ColumnRule
     public override string Condition(ColumnSql column) =>
         $"{column.Raw} IS NOT NULL AND NOT regexp_full_match({column.Text}, {SqlText.Literal(column.Contract.Pattern!)})";
 
+    public override string Describe(ColumnContract column) => $"pattern /{column.Pattern}/";
+
+    public override Scalar? Measure(RuleFinding finding) => finding.Count(0);
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var count = f.Count(0);

@@ -24,6 +24,10 @@ internal sealed class RangeRule(bool isMinimum) : ColumnRule
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
         [.. base.Aggregates(column), $"{(isMinimum ? "min" : "max")}({Numeric(column)})"];
 
+    public override string Describe(ColumnContract column) => $"{(isMinimum ? "min ≥" : "max ≤")} {RuleFinding.Format(Bound(column, isMinimum))}";
+
+    public override Scalar? Measure(RuleFinding finding) => double.IsNaN(finding.Number(1)) ? null : finding.Number(1);
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var count = f.Count(0);

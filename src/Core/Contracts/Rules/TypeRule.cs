@@ -15,6 +15,10 @@ internal sealed class TypeRule : ColumnRule
 
     public override IReadOnlyList<string> Aggregates(ColumnSql column) => [.. base.Aggregates(column), $"count({column.Raw})"];
 
+    public override string Describe(ColumnContract column) => $"type {column.Type!.Value.ToText()}";
+
+    public override Scalar? Measure(RuleFinding finding) => finding.Count(0);
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var bad = f.Count(0);

@@ -16,6 +16,10 @@ internal sealed class UniqueRule(string table) : ColumnRule
 
     public override IReadOnlyList<string> Aggregates(ColumnSql column) => [$"count({column.Raw}) - count(DISTINCT {column.Raw})"];
 
+    public override string Describe(ColumnContract column) => "unique";
+
+    public override Scalar? Measure(RuleFinding finding) => finding.Count(0);
+
     public override Diagnostic? Judge(RuleFinding f)
     {
         var extra = f.Count(0);

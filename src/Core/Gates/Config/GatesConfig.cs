@@ -1,0 +1,194 @@
+using ModelGates.Configuration.Json;
+using ModelGates.Contracts;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Gates.Config;
+
+/// <summary>
+/// The contents of <c>modelgates.json</c>: datasets and the gates over them (docs/config.md,
+/// schema/modelgates.schema.json). Every declaration remembers where it was written so that a failing
+/// gate points at its line.
+/// </summary>
+public sealed record GatesConfig
+{
+    /// <summary>The config schema version this tool reads.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The config file, as given.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The folder relative paths in the config are resolved against (the config file's folder).</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>Named datasets.</summary>
+    public IReadOnlyList<DatasetDeclaration> Datasets { get; init; } = [];
+
+    /// <summary>Contract gates.</summary>
+    public IReadOnlyList<ContractGate> Contracts { get; init; } = [];
+
+    /// <summary>Drift gates.</summary>
+    public IReadOnlyList<DriftGate> Drift { get; init; } = [];
+
+    /// <summary>Model acceptance gates.</summary>
+    public IReadOnlyList<ModelGate> Models { get; init; } = [];
+
+    /// <summary>Waivers of failing checks.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>The dataset of that name, or null.</summary>
+    public DatasetDeclaration? FindDataset(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+
+    /// <summary>A path from the config resolved against <see cref="BaseDirectory"/>.</summary>
+    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+}
+
+/// <summary>A named dataset: where it is and how to read it.</summary>
+/// <param name="Name">The name gates refer to it by.</param>
+/// <param name="Path">Path or glob, relative to the config file.</param>
+/// <param name="Position">Where it is declared.</param>
+public sealed record DatasetDeclaration(string Name, string Path, SourcePosition Position)
+{
+    /// <summary>Read options for delimited text.</summary>
+    public CsvOptions Read { get; init; } = new();
+
+    /// <summary>The format, when the extension does not tell.</summary>
+    public DataFormat Format { get; init; } = DataFormat.Auto;
+
+    /// <summary>Rows that may fail to parse (default 0).</summary>
+    public long MaxUnparsedRows { get; init; }
+}
+
+/// <summary>A gate's name, severity and position: what every gate declaration has.</summary>
+public abstract record GateDeclaration
+{
+    /// <summary>The gate's name, unique within its section; check ids start with it.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Where the gate is declared.</summary>
+    public required SourcePosition Position { get; init; }
+
+    /// <summary>The severity of the gate's failures; <c>off</c> (null) skips the gate.</summary>
+    public Severity? Severity { get; init; } = Diagnostics.Severity.Error;
+
+    /// <summary>Where each key of the declaration was written.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> KeyPositions { get; init; } = new Dictionary<string, SourcePosition>();
+
+    /// <summary>The position of a key, falling back to the declaration.</summary>
+    public SourcePosition PositionOf(string key) => KeyPositions.TryGetValue(key, out var p) ? p : Position;
+}
+
+/// <summary>A dataset must satisfy a contract.</summary>
+public sealed record ContractGate : GateDeclaration
+{
+    /// <summary>The dataset checked.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>The contract file (resolved path), or null when the contract is written inline.</summary>
+    public string? ContractFile { get; init; }
+
+    /// <summary>The contract.</summary>
+    public required DataContract Contract { get; init; }
+}
+
+/// <summary>A current dataset must not drift from a reference.</summary>
+public sealed record DriftGate : GateDeclaration
+{
+    /// <summary>The reference: a dataset name or a profile path.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>The current dataset's name.</summary>
+    public required string Current { get; init; }
+
+    /// <summary>The test for every column (<c>auto</c> by default).</summary>
+    public string Test { get; init; } = "auto";
+
+    /// <summary>The threshold for every column, or null for each test's default.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Multiple-testing correction across columns.</summary>
+    public string Correction { get; init; } = "none";
+
+    /// <summary>The share of drifted columns at which the dataset counts as drifted.</summary>
+    public double? DriftedShare { get; init; }
+
+    /// <summary>Only these columns, or all when null.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>Per-column overrides; unset fields keep the gate's settings.</summary>
+    public IReadOnlyList<DriftColumnOverride> Overrides { get; init; } = [];
+}
+
+/// <summary>Overrides for one column of a drift gate.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Position">Where the override is declared (its diagnostics point here).</param>
+public sealed record DriftColumnOverride(string Column, SourcePosition Position)
+{
+    /// <summary>The test for this column, or null to keep the gate's.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>The threshold for this column, or null to keep the gate's.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>The severity for this column, or null to keep the gate's; <c>off</c> ignores the column.</summary>
+    public Severity? Severity { get; init; }
+
+    /// <summary>True when the column is left out of the drift gate.</summary>
+    public bool Ignore { get; init; }
+
+    /// <summary>The column's weight in the dataset-level rule (default 1).</summary>
+    public double? Weight { get; init; }
+}
+
+/// <summary>A model must meet its metric thresholds.</summary>
+public sealed record ModelGate : GateDeclaration
+{
+    /// <summary>An ML.NET model file (resolved), or null when predictions are given.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>A predictions file (resolved), or null when a model is given.</summary>
+    public string? Predictions { get; init; }
+
+    /// <summary>The evaluation dataset's name (for a model) .</summary>
+    public string? Data { get; init; }
+
+    /// <summary>binary, multiclass or regression.</summary>
+    public required string Task { get; init; }
+
+    /// <summary>The label column.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Every other model setting (score columns, positive class, decision threshold, bootstrap, slices), kept as written for the model gate runner.</summary>
+    public ConfigObject? Settings { get; init; }
+
+    /// <summary>Metric thresholds.</summary>
+    public IReadOnlyList<MetricThresholdDeclaration> Thresholds { get; init; } = [];
+
+    /// <summary>The baseline metrics file (resolved), or null.</summary>
+    public string? Baseline { get; init; }
+}
+
+/// <summary>One bound on one metric.</summary>
+/// <param name="Metric">The metric's JSON key (auc, logLoss, ...).</param>
+/// <param name="Kind">min, max, maxDrop, maxRelativeDrop, maxGap.</param>
+/// <param name="Value">The bound.</param>
+/// <param name="Position">Where the bound is written.</param>
+public sealed record MetricThresholdDeclaration(string Metric, string Kind, double Value, SourcePosition Position)
+{
+    /// <summary>The severity of this bound, or null to keep the gate's.</summary>
+    public Severity? Severity { get; init; }
+}
+
+/// <summary>A failing check accepted for a while, with the reason why.</summary>
+/// <param name="Check">The id of the waived check (as printed in reports), or a prefix ending in <c>*</c>.</param>
+/// <param name="Reason">Why the failure is accepted.</param>
+/// <param name="Expires">The last day the waiver holds (UTC).</param>
+/// <param name="Position">Where the waiver is declared.</param>
+public sealed record Waiver(string Check, string Reason, DateOnly Expires, SourcePosition Position)
+{
+    /// <summary>True when the waiver covers the check of that id.</summary>
+    public bool Covers(string checkId) =>
+        Check.EndsWith('*')
+            ? checkId.StartsWith(Check[..^1], StringComparison.Ordinal)
+            : string.Equals(Check, checkId, StringComparison.Ordinal);
+}

@@ -15,6 +15,7 @@ internal static class CliApp
         new ProfileCommand(),
         new InferCommand(),
         new ValidateCommand(),
+        new CheckCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)
@@ -56,6 +57,12 @@ internal static class CliApp
         catch (ModelGatesException e)
         {
             return OutcomePrinter.PrintFailure(name, e.Diagnostics, e.ExitCode, OutputFormats.Sniff(rest), stdout, stderr);
+        }
+        catch (DllNotFoundException e) when (e.Message.Contains("duckdb", StringComparison.OrdinalIgnoreCase))
+        {
+            var diagnostic = DiagnosticCatalog.EngineNativeLibraryMissing.Create(
+                "DuckDB's native library could not be loaded. Run the engine from a build of ModelGates.Cli, or, inside the ModelGates.Build package, restore the project so that DuckDB.NET.Bindings.Full is in the NuGet packages folder (a different DuckDB.NET version referenced by the project can cause this).");
+            return OutcomePrinter.PrintFailure(name, [diagnostic], ExitCodes.UsageError, OutputFormats.Sniff(rest), stdout, stderr);
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("MODELGATES_DEBUG") != "1")
         {

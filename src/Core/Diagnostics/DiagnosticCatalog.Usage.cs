@@ -45,11 +45,25 @@ public static partial class DiagnosticCatalog
     /// <summary>MG0017: a custom SQL check is not valid SQL or does not return a boolean.</summary>
     public static readonly DiagnosticDescriptor InvalidSqlCheck = new("MG0017", "Invalid SQL check", Severity.Error);
 
+    /// <summary>MG0019: the engine's native DuckDB library is not where the engine looks for it.</summary>
+    public static readonly DiagnosticDescriptor EngineNativeLibraryMissing = new("MG0019", "Native library not found", Severity.Error);
+
     /// <summary>MG0020: an output file could not be written.</summary>
     public static readonly DiagnosticDescriptor OutputNotWritable = new("MG0020", "Output cannot be written", Severity.Error);
 
     /// <summary>MG0021: profiles that cannot be merged (different columns kinds or sketch settings).</summary>
     public static readonly DiagnosticDescriptor ProfilesNotMergeable = new("MG0021", "Profiles cannot be merged", Severity.Error);
+
+    // MG004x: gates and waivers in modelgates.json.
+
+    /// <summary>MG0040: a waiver in modelgates.json has expired while the check it waives still fails.</summary>
+    public static readonly DiagnosticDescriptor WaiverExpired = new("MG0040", "Waiver expired", Severity.Error);
+
+    /// <summary>MG0041: a waiver in modelgates.json matches no failing check and can be removed.</summary>
+    public static readonly DiagnosticDescriptor WaiverUnnecessary = new("MG0041", "Unnecessary waiver", Severity.Warning);
+
+    /// <summary>MG0042: a failing check is waived (reported for the record).</summary>
+    public static readonly DiagnosticDescriptor CheckWaived = new("MG0042", "Check waived", Severity.Info);
 
     // MG01xx: reading data (exit code 3).
 

@@ -1,0 +1,42 @@
+using ModelGates.Checks;
+using ModelGates.Contracts;
+using ModelGates.Diagnostics;
+using ModelGates.Gates.Config;
+
+namespace ModelGates.Gates;
+
+/// <summary>Runs the <c>contracts</c> gates: each dataset against its contract, every rule a check.</summary>
+public sealed class ContractGateRunner : IGateRunner
+{
+    /// <inheritdoc />
+    public IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context)
+    {
+        foreach (var gate in config.Contracts.Where(g => g.Severity is not null))
+        {
+            context.Options.Progress?.Invoke($"contract '{gate.Name}': validating dataset '{gate.Dataset}'");
+            var declaration = context.Datasets.Declaration(gate.Dataset);
+            var dataset = context.Datasets.Get(gate.Dataset, allText: true);
+            context.Read($"dataset {gate.Dataset}", declaration.Path);
+            if (gate.ContractFile is not null)
+            {
+                context.Read($"contract {gate.Name}", gate.ContractFile);
+            }
+
+            var result = ContractValidator.Validate(context.Datasets.Engine, gate.Contract, dataset, gate.Contract.MaxUnparsedRows > 0 ? gate.Contract.MaxUnparsedRows : declaration.MaxUnparsedRows);
+            var checks = result.Checks.Select(c => Scope(gate, c)).ToList();
+            yield return new GateResult("contract", gate.Name, gate.Position, checks)
+            {
+                Facts =
+                [
+                    new("dataset", gate.Dataset),
+                    new("rows", result.Dataset.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new("contract", gate.ContractFile ?? "inline"),
+                ],
+            };
+        }
+    }
+
+    /// <summary>Prefixes the check id with the gate and caps its severity at the gate's.</summary>
+    private static CheckResult Scope(ContractGate gate, CheckResult check) =>
+        GateSeverity.Apply(check with { Id = $"contract:{gate.Name}/{check.Id}", Description = $"{gate.Name}: {check.Description}" }, gate.Severity!.Value);
+}

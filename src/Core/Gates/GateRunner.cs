@@ -1,0 +1,33 @@
+using ModelGates.Data;
+using ModelGates.Gates.Config;
+
+namespace ModelGates.Gates;
+
+/// <summary>Runs every gate of a config and applies its waivers.</summary>
+public static class GateRunner
+{
+    /// <summary>The runners, in the order their gates appear in reports.</summary>
+    public static IReadOnlyList<IGateRunner> Runners { get; } = [new ContractGateRunner()];
+
+    /// <summary>Runs the gates of <paramref name="config"/>.</summary>
+    /// <exception cref="DataReadException">A dataset, profile or model could not be read (exit code 3).</exception>
+    public static GateReport Run(GatesConfig config, GateRunOptions options)
+    {
+        using var engine = new DataEngine();
+        var context = new GateRunContext(new DatasetCache(engine, config), options);
+        var gates = Runners.SelectMany(r => r.Run(config, context)).ToList();
+        var (waived, waiverDiagnostics) = WaiverApplier.Apply(config, gates, options.Today);
+        var diagnostics = waived.SelectMany(g => g.Checks).Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!)
+            .Concat(waiverDiagnostics)
+            .ToList();
+        return new GateReport
+        {
+            ConfigFile = config.File,
+            Gates = waived,
+            Diagnostics = diagnostics,
+            Inputs = context.Inputs,
+            Time = options.Time,
+            ToolVersion = options.ToolVersion,
+        };
+    }
+}

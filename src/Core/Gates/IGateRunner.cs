@@ -1,0 +1,50 @@
+using ModelGates.Gates.Config;
+
+namespace ModelGates.Gates;
+
+/// <summary>Runs the gates of one kind (contracts, drift, models).</summary>
+public interface IGateRunner
+{
+    /// <summary>Runs every gate of this kind in the config, in config order; gates whose severity is off are skipped.</summary>
+    IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context);
+}
+
+/// <summary>What gate runners share in one run: the datasets, the list of files read, the options.</summary>
+public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options)
+{
+    private readonly List<InputFile> inputs = [];
+
+    /// <summary>The run's datasets.</summary>
+    public DatasetCache Datasets { get; } = datasets;
+
+    /// <summary>The run's options.</summary>
+    public GateRunOptions Options { get; } = options;
+
+    /// <summary>The files read so far.</summary>
+    public IReadOnlyList<InputFile> Inputs => inputs;
+
+    /// <summary>Records a file the run read (once per role and path).</summary>
+    public void Read(string role, string path)
+    {
+        if (!inputs.Any(i => i.Role == role && i.Path == path) && File.Exists(path))
+        {
+            inputs.Add(InputFile.Of(role, path));
+        }
+    }
+}
+
+/// <summary>Options of one run of the gates.</summary>
+public sealed record GateRunOptions
+{
+    /// <summary>The day waivers are judged against (UTC today unless set).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The time recorded in reports.</summary>
+    public DateTimeOffset Time { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The tool version recorded in reports.</summary>
+    public string ToolVersion { get; init; } = "0.0.0";
+
+    /// <summary>Receives a line per gate, for progress on long runs.</summary>
+    public Action<string>? Progress { get; init; }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using ModelGates.Checks;
+using ModelGates.Gates;
+
+namespace ModelGates.Reports;
+
+/// <summary>
+/// A Markdown summary of a gate run for pull requests and CI job summaries: the verdict, then the checks
+/// that need attention, then every gate with its checks folded away.
+/// </summary>
+public static class GateReportMarkdown
+{
+    /// <summary>The summary; <paramref name="htmlReport"/> is linked when given.</summary>
+    public static string Write(GateReport report, string? htmlReport = null)
+    {
+        var text = new StringBuilder();
+        var counts = report.Counts;
+        var verdict = report.Passed ? "✅ passed" : "❌ failed";
+        text.Append(CultureInfo.InvariantCulture, $"## ModelGates: {verdict}\n\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"{report.Checks.Count()} checks: {counts[CheckStatus.Passed]} passed, {counts[CheckStatus.Failed]} failed, {counts[CheckStatus.Warned]} warned, {counts[CheckStatus.Waived]} waived, {counts[CheckStatus.Insufficient]} insufficient data.\n\n");
+
+        var attention = report.Checks.Where(c => c.Status is CheckStatus.Failed or CheckStatus.Warned or CheckStatus.Waived).ToList();
+        if (attention.Count > 0)
+        {
+            text.Append("| status | check | measured | bound | code |\n|---|---|---|---|---|\n");
+            foreach (var check in attention.OrderBy(c => c.Status).ThenBy(c => c.Id, StringComparer.Ordinal))
+            {
+                AppendRow(text, check);
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var gate in report.Gates)
+        {
+            var mark = gate.Passed ? "✅" : "❌";
+            text.Append(CultureInfo.InvariantCulture, $"<details><summary>{mark} {gate.Kind} <b>{Escape(gate.Name)}</b> ({gate.Checks.Count} checks)</summary>\n\n");
+            text.Append("| status | check | measured | bound | code |\n|---|---|---|---|---|\n");
+            foreach (var check in gate.Checks)
+            {
+                AppendRow(text, check);
+            }
+
+            text.Append("\n</details>\n\n");
+        }
+
+        if (htmlReport is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Full report with charts: [{Escape(Path.GetFileName(htmlReport))}]({htmlReport})\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The status as a word with a symbol, readable without colour.</summary>
+    public static string StatusLabel(CheckStatus status) => status switch
+    {
+        CheckStatus.Passed => "✅ passed",
+        CheckStatus.Failed => "❌ failed",
+        CheckStatus.Warned => "⚠️ warning",
+        CheckStatus.Waived => "💤 waived",
+        CheckStatus.Insufficient => "❔ insufficient data",
+        _ => "⏭️ skipped",
+    };
+
+    private static void AppendRow(StringBuilder text, CheckResult check) =>
+        text.Append(CultureInfo.InvariantCulture,
+            $"| {StatusLabel(check.Status)} | {Escape(check.Description)} | {Escape(check.Measured?.ToString() ?? string.Empty)} | {Escape(check.Bound?.ToString() ?? string.Empty)} | {check.Diagnostic?.Code} |\n");
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -16,6 +16,7 @@ internal static class CliApp
         new InferCommand(),
         new ValidateCommand(),
         new CheckCommand(),
+        new AcceptCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)

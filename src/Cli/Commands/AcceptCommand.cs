@@ -1,0 +1,51 @@
+using ModelGates.Cli.Arguments;
+using ModelGates.Diagnostics;
+using ModelGates.Gates;
+using ModelGates.Gates.Config;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary>
+/// <c>modelgates accept</c>: take the current results as the new baselines. Model gates' baseline metrics
+/// files and drift gates' reference profiles are rewritten atomically, printing old → new. Nothing else
+/// ever writes them.
+/// </summary>
+internal sealed class AcceptCommand : ICliCommand
+{
+    public string Name => "accept";
+
+    public string Summary => "Accept current results: rewrite model baselines and drift reference profiles (old -> new).";
+
+    public string Usage => "modelgates accept [--config modelgates.json] [--gate <name>]";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        new("config", true, "<path>: the config file (default: modelgates.json in the current folder)"),
+        new("gate", true, "<name>: accept only this gate; repeatable", Repeatable: true),
+        new("report-dir", true, "<dir>: accepted; the build passes it, accept writes no report"),
+        new("format", true, "text|msbuild: how changes and errors are printed (default text)"),
+    ];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var config = GatesConfigReader.Read(args.Value("config") ?? GatesConfigReader.DefaultFileName);
+        var only = args.Values("gate");
+        var changes = BaselineAcceptor.Accept(config, only.Count == 0 ? null : only.ToHashSet(StringComparer.Ordinal));
+        if (changes.Count == 0)
+        {
+            context.Out.WriteLine("Nothing to accept: the config declares no model baseline and no drift gate with a reference profile.");
+            return ExitCodes.Passed;
+        }
+
+        foreach (var change in changes)
+        {
+            context.Out.WriteLine($"{change.Description} ({change.File}):");
+            foreach (var line in change.Lines)
+            {
+                context.Out.WriteLine("  " + line);
+            }
+        }
+
+        return ExitCodes.Passed;
+    }
+}

@@ -28,11 +28,12 @@ public sealed class AveragePrecisionMetric : BinaryMetric
             truePositives += positive[b];
             falsePositives += negative[b];
 
-            // A block without positives adds no recall, so its precision does not matter (and a
-            // resample may leave a block with no weight at all).
-            if (positive[b] > 0.0)
+            // A block without positives adds no recall: its term is 0 whatever the precision. The
+            // only block with nothing above or in it is a leading one a resample left empty.
+            var predictedPositive = truePositives + falsePositives;
+            if (predictedPositive > 0.0)
             {
-                sum += positive[b] * (truePositives / (truePositives + falsePositives));
+                sum += positive[b] * (truePositives / predictedPositive);
             }
         }
 

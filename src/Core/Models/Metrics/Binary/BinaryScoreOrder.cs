@@ -117,38 +117,89 @@ internal sealed class BinaryScoreOrder
     public void Tabulate(ReadOnlySpan<int> counts, BinaryScoreTable table)
     {
         var weights = predictions.Weights;
+        if (counts.IsEmpty)
+        {
+            if (weights.IsEmpty)
+            {
+                Tabulate(new UnitWeight(), table);
+            }
+            else
+            {
+                Tabulate(new SampleWeight(weights), table);
+            }
+        }
+        else if (weights.IsEmpty)
+        {
+            Tabulate(new CountWeight(counts), table);
+        }
+        else
+        {
+            Tabulate(new CountTimesSampleWeight(counts, weights), table);
+        }
+    }
+
+    // Generic over a struct so the JIT compiles one tight loop per weighting, with no per-row
+    // checks for "are there counts / weights"; the label enters arithmetically because a branch on
+    // it is mispredicted on every other row of real data.
+    private void Tabulate<TWeight>(TWeight weight, BinaryScoreTable table)
+        where TWeight : IRowWeight, allows ref struct
+    {
         var positive = table.PositiveWeight;
         var negative = table.NegativeWeight;
+        var rows = rowsByScore;
+        var labels = labelsByScore;
         double totalPositive = 0, totalNegative = 0;
-        for (var b = 0; b < BlockScores.Length; b++)
+        var start = 0;
+        for (var b = 0; b < positive.Length; b++)
         {
-            double pos = 0, neg = 0;
+            double all = 0, pos = 0;
             var end = blockStarts[b + 1];
-            for (var i = blockStarts[b]; i < end; i++)
+            for (var i = start; i < end; i++)
             {
-                var row = rowsByScore[i];
-                var w = counts.IsEmpty ? 1.0 : counts[row];
-                if (!weights.IsEmpty)
-                {
-                    w *= weights[row];
-                }
-
-                if (labelsByScore[i] != 0)
-                {
-                    pos += w;
-                }
-                else
-                {
-                    neg += w;
-                }
+                var w = weight.Of(rows[i]);
+                all += w;
+                pos += w * labels[i];
             }
 
             positive[b] = pos;
-            negative[b] = neg;
+            negative[b] = all - pos;
             totalPositive += pos;
-            totalNegative += neg;
+            totalNegative += all - pos;
+            start = end;
         }
 
         table.SetTotals(totalPositive, totalNegative);
+    }
+
+    private interface IRowWeight
+    {
+        double Of(int row);
+    }
+
+    private readonly struct UnitWeight : IRowWeight
+    {
+        public double Of(int row) => 1.0;
+    }
+
+    private readonly ref struct SampleWeight(ReadOnlySpan<double> weights) : IRowWeight
+    {
+        private readonly ReadOnlySpan<double> weights = weights;
+
+        public double Of(int row) => weights[row];
+    }
+
+    private readonly ref struct CountWeight(ReadOnlySpan<int> counts) : IRowWeight
+    {
+        private readonly ReadOnlySpan<int> counts = counts;
+
+        public double Of(int row) => counts[row];
+    }
+
+    private readonly ref struct CountTimesSampleWeight(ReadOnlySpan<int> counts, ReadOnlySpan<double> weights) : IRowWeight
+    {
+        private readonly ReadOnlySpan<int> counts = counts;
+        private readonly ReadOnlySpan<double> weights = weights;
+
+        public double Of(int row) => counts[row] * weights[row];
     }
 }

@@ -7,8 +7,9 @@ namespace ModelGates.Models.Metrics;
 /// </summary>
 internal sealed class BinaryScoreTable
 {
-    private double confusionThreshold = double.NaN;
-    private BinaryConfusion confusion;
+    // One reference, replaced whole: the point table of a prediction set can be read by several
+    // threads at once, and a threshold paired with another threshold's counts would be wrong.
+    private ThresholdConfusion? lastConfusion;
 
     public BinaryScoreTable(BinaryScoreOrder order)
     {
@@ -43,7 +44,7 @@ internal sealed class BinaryScoreTable
     {
         TotalPositive = totalPositive;
         TotalNegative = totalNegative;
-        confusionThreshold = double.NaN;
+        lastConfusion = null;
     }
 
     /// <summary>
@@ -53,9 +54,10 @@ internal sealed class BinaryScoreTable
     /// </summary>
     public BinaryConfusion ConfusionAt(double threshold)
     {
-        if (threshold.Equals(confusionThreshold))
+        var last = lastConfusion;
+        if (last is not null && last.Threshold.Equals(threshold))
         {
-            return confusion;
+            return last.Confusion;
         }
 
         var predictedPositiveBlocks = Order.BlocksAtOrAbove(threshold);
@@ -72,8 +74,10 @@ internal sealed class BinaryScoreTable
             tn += NegativeWeight[b];
         }
 
-        confusion = new BinaryConfusion(tp, fp, tn, fn);
-        confusionThreshold = threshold;
+        var confusion = new BinaryConfusion(tp, fp, tn, fn);
+        lastConfusion = new ThresholdConfusion(threshold, confusion);
         return confusion;
     }
+
+    private sealed record ThresholdConfusion(double Threshold, BinaryConfusion Confusion);
 }

@@ -96,6 +96,18 @@ public sealed class MetricBootstrapTests
     }
 
     [Fact]
+    public void Resamples_that_draw_only_zero_weight_rows_are_undefined_not_a_crash()
+    {
+        // Two rows, one of weight 0: a quarter of the resamples draw that row twice.
+        var binary = MetricBootstrap.Estimate(new BinaryPredictions([0, 1], [0.2, 0.7], [0.0, 1.0]), MetricRegistry.AllBinary(), new BootstrapOptions { Seed = 1, Resamples = 400 });
+        var multiclass = MetricBootstrap.Estimate(new MulticlassPredictions([0, 1], new[,] { { 0.6, 0.4 }, { 0.3, 0.7 } }, [0.0, 1.0]), MetricRegistry.AllMulticlass(2), new BootstrapOptions { Seed = 1, Resamples = 400 });
+        var regression = MetricBootstrap.Estimate(new RegressionPredictions([1.0, 2.0], [1.5, 2.5], [0.0, 1.0]), [new MaeMetric()], new BootstrapOptions { Seed = 1, Resamples = 400 });
+
+        Assert.InRange(binary.Single(i => i.MetricId == "accuracy").DefinedResamples, 250, 350);
+        Assert.All(multiclass.Concat(regression), i => Assert.InRange(i.DefinedResamples, 250, 350));
+    }
+
+    [Fact]
     public void Invalid_options_are_rejected()
     {
         BinaryMetric[] metrics = [new RocAucMetric()];

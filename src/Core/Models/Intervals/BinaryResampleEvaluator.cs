@@ -24,6 +24,13 @@ internal sealed class BinaryResampleEvaluator(BinaryPredictions predictions, IRe
         public void Evaluate(ReadOnlySpan<int> counts, Span<double> values)
         {
             order.Tabulate(counts, table);
+            if (!(table.Total > 0.0))
+            {
+                // Only rows of sample weight 0 were drawn: no metric has a value on nothing.
+                values.Fill(double.NaN);
+                return;
+            }
+
             for (var m = 0; m < metrics.Count; m++)
             {
                 values[m] = metrics[m].Compute(table).ValueOrNaN;

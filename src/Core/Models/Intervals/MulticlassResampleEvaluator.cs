@@ -22,6 +22,13 @@ internal sealed class MulticlassResampleEvaluator(MulticlassPredictions predicti
         {
             ResampleWeights.Fill(counts, cache.Predictions.Weights, weights);
             var rows = new WeightedMulticlassRows(cache, weights);
+            if (!(rows.TotalWeight > 0.0))
+            {
+                // Only rows of sample weight 0 were drawn: no metric has a value on nothing.
+                values.Fill(double.NaN);
+                return;
+            }
+
             for (var m = 0; m < metrics.Count; m++)
             {
                 values[m] = metrics[m].Compute(rows).ValueOrNaN;

@@ -20,6 +20,13 @@ internal sealed class RegressionResampleEvaluator(RegressionPredictions predicti
         {
             ResampleWeights.Fill(counts, predictions.Weights, weights);
             var rows = new WeightedRegressionRows(predictions, weights);
+            if (!(rows.TotalWeight > 0.0))
+            {
+                // Only rows of sample weight 0 were drawn: no metric has a value on nothing.
+                values.Fill(double.NaN);
+                return;
+            }
+
             for (var m = 0; m < metrics.Count; m++)
             {
                 values[m] = metrics[m].Compute(rows).ValueOrNaN;

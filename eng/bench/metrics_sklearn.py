@@ -7,7 +7,7 @@ vectorised numpy, one resample = one index array, the sklearn functions called p
 Single process, as scikit-learn's metric functions are.
 
     /usr/bin/python3 eng/bench/metrics_sklearn.py [--csv eng/bench/out/metrics_bench.csv]
-        [--resamples 1000] [--seed 20240611] [--threshold 0.5]
+        [--resamples 1000] [--seed 20240611] [--threshold 0.5] [--progress 50]
 """
 import argparse
 import resource
@@ -44,6 +44,7 @@ def main():
     parser.add_argument("--resamples", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=20240611)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--progress", type=int, default=50, help="print timings every N resamples")
     args = parser.parse_args()
 
     data = np.loadtxt(args.csv, delimiter=",", skiprows=1)
@@ -54,6 +55,7 @@ def main():
              "fpr", "positiveRate"]
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     point = all_binary_metrics(y, s, args.threshold)
     point_seconds = time.perf_counter() - start
     rng = np.random.default_rng(args.seed)
@@ -61,7 +63,11 @@ def main():
     for b in range(args.resamples):
         idx = rng.integers(0, n, n)
         boot[b] = all_binary_metrics(y[idx], s[idx], args.threshold)
+        if (b + 1) % args.progress == 0:
+            print("  %d resamples: %.1f s elapsed, %.1f s cpu" % (
+                b + 1, time.perf_counter() - start, time.process_time() - cpu_start), flush=True)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     lower, upper = np.percentile(boot, [2.5, 97.5], axis=0)
 
     print("rows=%d resamples=%d sklearn=%s numpy=%s" % (n, args.resamples, sklearn.__version__, np.__version__))
@@ -69,6 +75,7 @@ def main():
         print("%-17s %-22r [%.6f, %.6f]" % (name, float(v), lo, hi))
     print("point metrics: %.3f s" % point_seconds)
     print("elapsed (point metrics + %d resamples): %.3f s" % (args.resamples, elapsed))
+    print("cpu time (all threads): %.3f s" % cpu)
     print("peak resident memory: %.1f MiB" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0))
 
 

@@ -54,6 +54,8 @@ using (var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false)))
 }
 
 GC.Collect();
+using var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 var stopwatch = Stopwatch.StartNew();
 var predictions = new BinaryPredictions(labels, scores);
 var metrics = MetricRegistry.AllBinary();
@@ -62,8 +64,8 @@ var pointSeconds = stopwatch.Elapsed.TotalSeconds;
 var intervals = MetricBootstrap.Estimate(predictions, metrics, new BootstrapOptions { Resamples = resamples, Seed = seed, MaxDegreeOfParallelism = threads });
 stopwatch.Stop();
 
-using var process = Process.GetCurrentProcess();
 process.Refresh();
+var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} resamples={resamples} seed={seed} cores={Environment.ProcessorCount} csv={csvPath}"));
 foreach (var interval in intervals)
 {
@@ -74,4 +76,5 @@ foreach (var interval in intervals)
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"point metrics (incl. validation and sort): {pointSeconds:F3} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed (point metrics + {resamples} resamples): {stopwatch.Elapsed.TotalSeconds:F3} s"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu time (all threads): {cpuSeconds:F3} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MiB"));

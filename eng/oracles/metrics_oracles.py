@@ -275,9 +275,21 @@ def main():
         "multiclass": multiclass_cases(),
         "regression": regression_cases(),
     }
+    # One line per fixture case: the file stays small and a regenerated case shows as one changed line.
+    lines = ["{"]
+    for i, (key, value) in enumerate(doc.items()):
+        comma = "," if i < len(doc) - 1 else ""
+        if isinstance(value, list):
+            lines.append(" %s: [" % json.dumps(key))
+            for j, case in enumerate(value):
+                tail = "," if j < len(value) - 1 else ""
+                lines.append("  " + json.dumps(case, allow_nan=False, separators=(",", ":")) + tail)
+            lines.append(" ]" + comma)
+        else:
+            lines.append(" %s: %s%s" % (json.dumps(key), json.dumps(value, allow_nan=False), comma))
+    lines.append("}")
     with open(OUT, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1, allow_nan=False)
-        f.write("\n")
+        f.write("\n".join(lines) + "\n")
     print("wrote", OUT, os.path.getsize(OUT), "bytes")
 
 

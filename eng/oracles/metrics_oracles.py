@@ -1,0 +1,297 @@
+#!/usr/bin/python3
+"""Writes eng/oracles/metrics.json: model-acceptance metrics computed by scikit-learn.
+
+Every input is generated here with seeded numpy generators and stored in the JSON next to the
+expected values, so the C# tests compute from exactly the same predictions and never need Python.
+Run with Debian's python3-sklearn 1.2.1: /usr/bin/python3 eng/oracles/metrics_oracles.py
+
+Where ModelGates deliberately reports "undefined" (null) while scikit-learn raises or returns a
+number with a warning, the expected value is null and `sklearnBehaviour` says what scikit-learn did.
+"""
+import json
+import os
+import warnings
+
+import numpy as np
+import scipy
+import sklearn
+from sklearn import metrics as skm
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "metrics.json")
+warnings.simplefilter("ignore")
+
+
+def _f(x):
+    return None if x is None else float(x)
+
+
+# ---------------------------------------------------------------- binary
+
+def binary_expected(y, s, w, kind, t):
+    y = np.asarray(y, dtype=np.int64)
+    s = np.asarray(s, dtype=np.float64)
+    w = None if w is None else np.asarray(w, dtype=np.float64)
+    exp, behaviour = {}, {}
+    try:
+        exp["auc"] = skm.roc_auc_score(y, s, sample_weight=w)
+    except ValueError as e:
+        exp["auc"] = None
+        behaviour["auc"] = "raises ValueError: " + str(e)
+    ap = skm.average_precision_score(y, s, sample_weight=w)
+    if (y == 1).sum() == 0:
+        exp["averagePrecision"] = None
+        behaviour["averagePrecision"] = "warns 'No positive class found in y_true' and returns %r" % float(ap)
+    else:
+        exp["averagePrecision"] = ap
+    if kind == "probability":
+        exp["logLoss"] = skm.log_loss(y, s, labels=[0, 1], sample_weight=w)
+        exp["brier"] = skm.brier_score_loss(y, s, sample_weight=w)
+    else:
+        exp["logLoss"] = None
+        exp["brier"] = None
+        behaviour["logLoss"] = behaviour["brier"] = "not applicable: scores are not probabilities"
+    # The decision rule ModelGates documents: predicted positive when score >= threshold.
+    yp = (s >= t).astype(np.int64)
+    exp["accuracy"] = skm.accuracy_score(y, yp, sample_weight=w)
+    exp["precision"] = skm.precision_score(y, yp, sample_weight=w, zero_division=0)
+    exp["recall"] = skm.recall_score(y, yp, sample_weight=w, zero_division=0)
+    exp["f1"] = skm.f1_score(y, yp, sample_weight=w, zero_division=0)
+    tn, fp, fn, tp = skm.confusion_matrix(y, yp, labels=[0, 1], sample_weight=w).ravel()
+    if fp + tn == 0:
+        exp["fpr"] = None
+        behaviour["fpr"] = "confusion_matrix has FP + TN = 0: 0/0"
+    else:
+        exp["fpr"] = fp / (fp + tn)
+    exp["positiveRate"] = np.average(yp, weights=w)
+    return {k: _f(v) for k, v in exp.items()}, behaviour
+
+
+def binary_cases():
+    rng = np.random.default_rng(20240611)
+    cases = []
+
+    def add(name, y, s, w=None, kind="probability", t=0.5):
+        y = [int(v) for v in y]
+        s = [float(v) for v in s]
+        w = None if w is None else [float(v) for v in w]
+        expected, behaviour = binary_expected(y, s, w, kind, t)
+        case = {"name": name, "labels": y, "scores": s, "weights": w, "scoreKind": kind,
+                "threshold": t, "expected": expected}
+        if behaviour:
+            case["sklearnBehaviour"] = behaviour
+        cases.append(case)
+
+    n = 500
+    y = rng.binomial(1, 0.3, n)
+    s = 1 / (1 + np.exp(-(rng.normal(size=n) + 1.2 * y - 0.8)))
+    add("random_probabilities", y, s)
+
+    y = rng.binomial(1, 0.4, 400)
+    s = np.round(np.clip(rng.normal(0.35 + 0.3 * y, 0.2), 0, 1), 1)  # heavy ties, some exactly 0.5
+    add("tied_scores_rounded_to_tenths", y, s)
+
+    y = rng.binomial(1, 0.5, 300)
+    s = np.round((rng.normal(size=300) + y) * 2) / 2  # free scores with ties, threshold 0
+    add("free_scores_with_ties", y, s, kind="score", t=0.0)
+
+    y = rng.binomial(1, 0.5, 200)
+    s = rng.uniform(size=200)
+    s[:40] = 0.0
+    s[40:80] = 1.0
+    s[80:90] = 1e-20
+    s[90:100] = 1 - 1e-17
+    add("probabilities_exactly_0_and_1", y, s)
+
+    y = rng.binomial(1, 0.5, 60)
+    add("all_correct_certain", y, y.astype(float))
+    add("all_wrong_certain", y, 1.0 - y)
+    add("all_correct_uncertain", y, np.where(y == 1, 0.75, 0.25))
+
+    y0 = np.zeros(50, dtype=int)
+    add("single_class_negative", y0, rng.uniform(size=50))
+    add("single_class_positive", 1 - y0, rng.uniform(size=50))
+    add("one_row_positive", [1], [0.7])
+    add("one_row_negative", [0], [0.7])
+
+    y = rng.binomial(1, 0.35, 300)
+    s = 1 / (1 + np.exp(-(rng.normal(size=300) + y)))
+    add("weighted", y, np.round(s, 2), w=rng.uniform(0.1, 3.0, 300))
+
+    y = rng.binomial(1, 0.3, 250)
+    s = 1 / (1 + np.exp(-(rng.normal(size=250) + 1.5 * y - 1)))
+    add("threshold_0_3", y, s, t=0.3)
+
+    y = rng.binomial(1, 0.3, 80)
+    add("all_scores_equal", y, np.full(80, 0.4))
+    add("nothing_predicted_positive", y, rng.uniform(0, 0.49, 80))
+    return cases
+
+
+# ---------------------------------------------------------------- multiclass
+
+def multiclass_expected(y, p, w, k):
+    y = np.asarray(y, dtype=np.int64)
+    p = np.asarray(p, dtype=np.float64)
+    w = None if w is None else np.asarray(w, dtype=np.float64)
+    K = p.shape[1]
+    yp = p.argmax(axis=1)  # ties: the lowest class index
+    exp = {
+        "accuracy": skm.accuracy_score(y, yp, sample_weight=w),
+        "macroF1": skm.f1_score(y, yp, average="macro", sample_weight=w, zero_division=0),
+        "microF1": skm.f1_score(y, yp, average="micro", sample_weight=w, zero_division=0),
+        "logLoss": skm.log_loss(y, p, labels=list(range(K)), sample_weight=w),
+        "topKAccuracy": skm.top_k_accuracy_score(y, p, k=k, labels=list(range(K)), sample_weight=w),
+    }
+    recall = skm.recall_score(y, yp, average=None, labels=list(range(K)), sample_weight=w, zero_division=0)
+    for c in range(K):
+        exp["recall.%d" % c] = recall[c]
+    return {k2: _f(v) for k2, v in exp.items()}
+
+
+def multiclass_cases():
+    rng = np.random.default_rng(20240612)
+    cases = []
+
+    def add(name, y, p, w=None, k=2):
+        p = np.asarray(p, dtype=np.float64)
+        cases.append({
+            "name": name, "classCount": int(p.shape[1]), "labels": [int(v) for v in y],
+            "probabilities": [[float(v) for v in row] for row in p],
+            "weights": None if w is None else [float(v) for v in w], "topK": k,
+            "expected": multiclass_expected(y, p, w, k)})
+
+    def softmax(z):
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    n, K = 400, 4
+    y = rng.integers(0, K, n)
+    z = rng.normal(size=(n, K))
+    z[np.arange(n), y] += 1.0
+    add("random_4_classes", y, softmax(z))
+    add("random_4_classes_top3", y, softmax(z), k=3)
+
+    # Small integer weights per class, normalised: many exact ties between classes and zeros.
+    n, K = 300, 3
+    y = rng.integers(0, K, n)
+    counts = rng.integers(0, 3, size=(n, K)).astype(float)
+    counts[counts.sum(axis=1) == 0] = 1.0
+    tied = counts / counts.sum(axis=1, keepdims=True)
+    add("tied_probabilities_top1", y, tied, k=1)
+    add("tied_probabilities_top2", y, tied, k=2)
+
+    n, K = 120, 3
+    y = rng.integers(0, K, n)
+    onehot = np.eye(K)[rng.integers(0, K, n)]
+    onehot[:60] = np.eye(K)[y[:60]]
+    add("one_hot_probabilities_some_wrong", y, onehot)
+    add("all_correct", y, np.eye(K)[y])
+    add("all_wrong", y, np.eye(K)[(y + 1) % K])
+
+    n, K = 150, 4
+    y = rng.integers(0, 3, n)  # class 3 is never a label...
+    z = rng.normal(size=(n, K))
+    z[:, 3] = -50.0  # ...and never predicted: left out of macro-F1, recall.3 = 0
+    z[np.arange(n), y] += 1.5
+    add("class_absent_everywhere", y, softmax(z))
+
+    add("one_row", [2], [[0.2, 0.3, 0.5]])
+    add("one_row_wrong", [0], [[0.2, 0.3, 0.5]], k=1)
+
+    n, K = 250, 5
+    y = rng.integers(0, K, n)
+    z = rng.normal(size=(n, K))
+    z[np.arange(n), y] += 0.8
+    add("weighted_5_classes", y, softmax(z), w=rng.uniform(0.2, 4.0, n), k=2)
+    add("k_at_least_class_count", y, softmax(z), k=5)
+    return cases
+
+
+# ---------------------------------------------------------------- regression
+
+def regression_expected(y, p, w):
+    y = np.asarray(y, dtype=np.float64)
+    p = np.asarray(p, dtype=np.float64)
+    w = None if w is None else np.asarray(w, dtype=np.float64)
+    exp, behaviour = {
+        "rmse": np.sqrt(skm.mean_squared_error(y, p, sample_weight=w)),
+        "mae": skm.mean_absolute_error(y, p, sample_weight=w),
+        "mape": skm.mean_absolute_percentage_error(y, p, sample_weight=w),
+    }, {}
+    r2 = skm.r2_score(y, p, sample_weight=w)
+    if len(y) < 2:
+        exp["r2"] = None
+        behaviour["r2"] = "warns 'not well-defined with less than two samples' and returns %r" % float(r2)
+    else:
+        exp["r2"] = r2
+    return {k: _f(v) for k, v in exp.items()}, behaviour
+
+
+def regression_cases():
+    rng = np.random.default_rng(20240613)
+    cases = []
+
+    def add(name, y, p, w=None):
+        y = [float(v) for v in y]
+        p = [float(v) for v in p]
+        w = None if w is None else [float(v) for v in w]
+        expected, behaviour = regression_expected(y, p, w)
+        case = {"name": name, "labels": y, "predictions": p, "weights": w, "expected": expected}
+        if behaviour:
+            case["sklearnBehaviour"] = behaviour
+        cases.append(case)
+
+    n = 300
+    y = rng.normal(10, 3, n)
+    add("random", y, y + rng.normal(0, 1.5, n))
+    y = np.round(rng.normal(0, 2, 200))  # many labels exactly 0: MAPE divides by eps there
+    add("zero_labels_mape_epsilon", y, y + rng.normal(0, 0.5, 200))
+    add("constant_labels_imperfect", np.full(50, 2.0), rng.normal(2.0, 0.1, 50))
+    add("constant_labels_perfect", np.full(50, 2.0), np.full(50, 2.0))
+    y = rng.normal(size=40)
+    add("perfect", y, y)
+    add("one_row", [3.0], [2.5])
+    add("two_rows", [1.0, 3.0], [1.5, 2.0])
+    y = 1e6 + rng.normal(0, 1, 300)
+    add("large_offset", y, y + rng.normal(0, 0.3, 300))
+    y = rng.normal(5, 2, 250)
+    add("weighted", y, y + rng.normal(0, 1, 250), w=rng.uniform(0.1, 5.0, 250))
+    return cases
+
+
+def main():
+    doc = {
+        "generatedBy": "eng/oracles/metrics_oracles.py",
+        "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__},
+        "conventions": {
+            "decisionRule": "binary predicted positive when score >= threshold",
+            "argmaxTies": "lowest class index (numpy argmax)",
+            "zeroDivision": 0,
+            "logLossEps": float(np.finfo(np.float64).eps),
+            "relativeTolerance": 1e-9,
+        },
+        "binary": binary_cases(),
+        "multiclass": multiclass_cases(),
+        "regression": regression_cases(),
+    }
+    # One line per fixture case: the file stays small and a regenerated case shows as one changed line.
+    lines = ["{"]
+    for i, (key, value) in enumerate(doc.items()):
+        comma = "," if i < len(doc) - 1 else ""
+        if isinstance(value, list):
+            lines.append(" %s: [" % json.dumps(key))
+            for j, case in enumerate(value):
+                tail = "," if j < len(value) - 1 else ""
+                lines.append("  " + json.dumps(case, allow_nan=False, separators=(",", ":")) + tail)
+            lines.append(" ]" + comma)
+        else:
+            lines.append(" %s: %s%s" % (json.dumps(key), json.dumps(value, allow_nan=False), comma))
+    lines.append("}")
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    print("wrote", OUT, os.path.getsize(OUT), "bytes")
+
+
+if __name__ == "__main__":
+    main()

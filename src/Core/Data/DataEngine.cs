@@ -60,6 +60,43 @@ public sealed class DataEngine : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Reads the single DOUBLE column a query returns into an array, in result order, through DuckDB's Arrow
+    /// interface (a copy per batch instead of a call per value). NULLs are skipped; filter them in SQL to keep
+    /// row positions meaningful.
+    /// </summary>
+    public double[] ReadDoubles(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var poll = PollProgress();
+        using var stream = command.ExecuteArrowStream();
+        var values = new List<double>();
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        {
+            using (batch)
+            {
+                var column = (Apache.Arrow.DoubleArray)batch.Column(0);
+                if (column.NullCount == 0)
+                {
+                    values.AddRange(column.Values);
+                }
+                else
+                {
+                    for (var i = 0; i < column.Length; i++)
+                    {
+                        if (column.GetValue(i) is { } value)
+                        {
+                            values.Add(value);
+                        }
+                    }
+                }
+            }
+        }
+
+        return values.ToArray();
+    }
+
     /// <summary>Runs a query returning one value.</summary>
     public object? Scalar(string sql)
     {

@@ -3,8 +3,8 @@ using ModelGates.Data;
 namespace ModelGates.Profiles;
 
 /// <summary>
-/// Computes HyperLogLog registers in SQL from DuckDB's <c>hash()</c>. Numbers are hashed as DOUBLE and
-/// everything else as VARCHAR, so that partitions read with different types still merge.
+/// Computes HyperLogLog registers of string values in SQL from DuckDB's <c>hash()</c>, always over the
+/// VARCHAR form, so that partitions read with different types still merge. (Numbers: <see cref="ValueHash"/>.)
 /// </summary>
 public static class DistinctRegisters
 {
@@ -17,10 +17,6 @@ public static class DistinctRegisters
             r => ((int)SqlValue.ToInt64(r.GetValue(0)), SqlValue.ToUInt64(r.GetValue(1))));
         return DistinctSketch.RegistersFromMinima(minima);
     }
-
-    /// <summary>Registers of a list of numbers, hashed exactly as a profiled numeric column is.</summary>
-    public static byte[] OfNumbers(DataEngine engine, IEnumerable<double> values) =>
-        Compute(engine, "CAST(v AS DOUBLE)", $"(SELECT unnest([{string.Join(", ", values.Select(SqlText.Literal))}]::DOUBLE[]) AS v)");
 
     /// <summary>Registers of a list of strings, hashed exactly as a profiled string column is.</summary>
     public static byte[] OfStrings(DataEngine engine, IEnumerable<string> values) =>

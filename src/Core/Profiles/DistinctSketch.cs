@@ -3,9 +3,9 @@ namespace ModelGates.Profiles;
 /// <summary>
 /// The number of distinct values of a column: exact when the profile lists every value, otherwise a
 /// HyperLogLog estimate with 2^<see cref="Precision"/> registers (standard error 1.04/√2048 ≈ 2.3% at
-/// precision 11). Registers are built from DuckDB's <c>hash()</c>, so two sketches merge only when they
-/// were built with the same hash (<see cref="HashId"/>); the merged estimate is as accurate as a sketch of
-/// the union, because HyperLogLog merges by taking register maxima.
+/// precision 11). Registers of numbers come from <see cref="ValueHash"/>, of strings from DuckDB's
+/// <c>hash()</c>; two sketches merge only when they were built with the same hash (<see cref="HashId"/>).
+/// The merged estimate is as accurate as a sketch of the union: HyperLogLog merges by taking register maxima.
 /// </summary>
 public sealed record DistinctSketch(long Estimate, bool IsExact, byte[]? Registers, string? HashId)
 {

@@ -1,13 +1,15 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using ModelGates.Data;
 
 namespace ModelGates.Profiles;
 
 /// <summary>
-/// Builds a <see cref="DatasetProfile"/> with a few SQL scans of a loaded table: one for counts,
-/// extremes and moments, one for value counts or order statistics, one for histogram and bin counts,
-/// and one per column for the distinct-count registers.
+/// Builds a <see cref="DatasetProfile"/> from a loaded table. Numeric and datetime columns are read once each
+/// through DuckDB's Arrow interface and summarised in C# (<see cref="NumericColumnProfiler"/>), in parallel
+/// across columns; string and boolean columns are summarised by SQL aggregates with exact integer sums, so no
+/// result depends on thread timing.
 /// </summary>
 public static class ProfileBuilder
 {
@@ -19,28 +21,55 @@ public static class ProfileBuilder
     public static DatasetProfile Build(DataEngine engine, LoadedDataset dataset, ProfileSettings? settings = null, Action<string>? progress = null)
     {
         settings ??= ProfileSettings.Default;
-        var plans = dataset.Columns.Select(c => new ColumnPlan(c)).ToList();
+        var columns = new ColumnProfile?[dataset.Columns.Count];
+        var numeric = dataset.Columns.Select((c, i) => (Column: c, Index: i)).Where(x => IsNumeric(x.Column)).ToList();
+        var other = dataset.Columns.Select((c, i) => (Column: c, Index: i)).Where(x => !IsNumeric(x.Column)).ToList();
 
-        progress?.Invoke($"Summarising {plans.Count} columns of {dataset.Rows:N0} rows");
-        ScanMoments(engine, dataset, plans);
-
-        progress?.Invoke("Counting values and order statistics");
-        foreach (var plan in plans)
+        progress?.Invoke($"Summarising {numeric.Count} numeric columns of {dataset.Rows:N0} rows");
+        var timeRanges = TimeRanges(engine, dataset, numeric.Select(x => x.Column).Where(c => c.TypeKind == ColumnKind.Datetime).ToList());
+        var work = new List<Task>();
+        using (var slots = new SemaphoreSlim(Environment.ProcessorCount))
         {
-            plan.ResolveKind(settings);
-            CountValues(engine, dataset, plan, settings);
+            foreach (var (column, index) in numeric)
+            {
+                // Reading is sequential (one connection); the sort and the counting run in parallel.
+                var values = engine.ReadDoubles($"SELECT {ValueSql(column)} AS v FROM {dataset.Table} WHERE v IS NOT NULL");
+                slots.Wait();
+                work.Add(Task.Run(() =>
+                {
+                    try
+                    {
+                        var result = NumericColumnProfiler.Profile(values, settings);
+                        columns[index] = new ColumnProfile
+                        {
+                            Name = column.Name,
+                            Kind = column.TypeKind,
+                            SqlType = column.SqlType,
+                            Count = result.Summary.Moments.Count,
+                            Missing = dataset.Rows - result.Summary.Moments.Count,
+                            Distinct = result.Distinct,
+                            Numeric = result.Summary,
+                            TimeRange = timeRanges.TryGetValue(column.Name, out var range) ? range : null,
+                        };
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }));
+            }
+
+            Task.WaitAll(work);
         }
 
-        OrderStatistics(engine, dataset, plans.Where(p => p.NeedsMidpoints).ToList(), settings);
-
-        progress?.Invoke("Binning numeric columns");
-        Bin(engine, dataset, plans.Where(p => p.Numeric).ToList(), settings);
-
-        progress?.Invoke("Estimating distinct counts");
-        var hashId = HashId(engine);
-        foreach (var plan in plans.Where(p => p.Kind != ColumnKind.Boolean && p.NonMissing > 0 && !p.HasAllValues))
+        progress?.Invoke($"Summarising {other.Count} text and boolean columns");
+        if (other.Count > 0)
         {
-            plan.Registers = Registers(engine, dataset, plan);
+            var profiles = OtherColumns(engine, dataset, other.Select(x => x.Column).ToList(), settings);
+            for (var i = 0; i < other.Count; i++)
+            {
+                columns[other[i].Index] = profiles[i];
+            }
         }
 
         return new DatasetProfile
@@ -49,192 +78,24 @@ public static class ProfileBuilder
             Rows = dataset.Rows,
             UnparsedRows = dataset.Unparsed.Count,
             Settings = settings,
-            Columns = plans.Select(p => p.ToProfile(dataset.Rows, hashId)).ToList(),
+            Columns = columns.Select(c => c!).ToList(),
         };
     }
 
-    /// <summary>The identity of the hash behind distinct-count registers: sketches merge only when it matches.</summary>
+    /// <summary>The identity of the hash behind the registers of string columns: sketches merge only when it matches.</summary>
     public static string HashId(DataEngine engine) =>
         "duckdb-hash/" + string.Join('.', ((string)engine.Scalar("SELECT version()")!).TrimStart('v').Split('.').Take(2));
 
-    private static void ScanMoments(DataEngine engine, LoadedDataset dataset, List<ColumnPlan> plans)
+    /// <summary>SQL for the value profiled of a numeric or datetime column: DOUBLE, non-finite as missing; datetimes as epoch seconds.</summary>
+    public static string ValueSql(DatasetColumn column)
     {
-        var select = new List<string>();
-        foreach (var plan in plans)
+        var name = SqlText.Identifier(column.Name);
+        return column.TypeKind switch
         {
-            var c = plan.Value;
-            if (plan.Numeric)
-            {
-                select.AddRange([$"count({c})", $"min({c})", $"max({c})", $"avg({c})", $"var_pop({c})", $"approx_count_distinct({c})"]);
-                if (plan.Column.TypeKind == ColumnKind.Datetime)
-                {
-                    var raw = SqlText.Identifier(plan.Column.Name);
-                    select.AddRange([$"CAST(min({raw}) AS VARCHAR)", $"CAST(max({raw}) AS VARCHAR)"]);
-                }
-            }
-            else if (plan.Column.TypeKind == ColumnKind.Boolean)
-            {
-                select.AddRange([$"count({c})", $"count_if({c})"]);
-            }
-            else
-            {
-                var length = $"length({c})";
-                select.AddRange([$"count({c})", $"approx_count_distinct({c})", $"avg({length})", $"var_pop({length})"]);
-            }
-        }
-
-        // Floating-point sums depend on the order partial results combine in; one thread makes the
-        // order, and so the profile's bytes, the same on every run.
-        engine.Execute("SET threads = 1");
-        object?[] row;
-        try
-        {
-            row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
-        }
-        finally
-        {
-            engine.Execute("RESET threads");
-        }
-
-        var i = 0;
-        foreach (var plan in plans)
-        {
-            plan.NonMissing = ToLong(row[i++]);
-            if (plan.Numeric)
-            {
-                plan.Min = ToDouble(row[i++]);
-                plan.Max = ToDouble(row[i++]);
-                var mean = ToDouble(row[i++]);
-                var variance = ToDouble(row[i++]);
-                plan.Moments = plan.NonMissing == 0 ? Moments.Empty : new Moments(plan.NonMissing, mean, variance * plan.NonMissing);
-                plan.ApproxDistinct = ToLong(row[i++]);
-                if (plan.Column.TypeKind == ColumnKind.Datetime)
-                {
-                    var min = row[i++] as string;
-                    var max = row[i++] as string;
-                    plan.TimeRange = min is null || max is null ? null : (min, max);
-                }
-            }
-            else if (plan.Column.TypeKind == ColumnKind.Boolean)
-            {
-                var trues = ToLong(row[i++]);
-                plan.Categories = CategoryCounts.From(
-                    [new CategoryCount("true", trues), new CategoryCount("false", plan.NonMissing - trues)],
-                    2);
-            }
-            else
-            {
-                plan.ApproxDistinct = ToLong(row[i++]);
-                var mean = ToDouble(row[i++]);
-                var variance = ToDouble(row[i++]);
-                plan.Length = plan.NonMissing == 0 ? Moments.Empty : new Moments(plan.NonMissing, mean, variance * plan.NonMissing);
-            }
-        }
-    }
-
-    private static void CountValues(DataEngine engine, LoadedDataset dataset, ColumnPlan plan, ProfileSettings settings)
-    {
-        if (plan.NonMissing == 0 || plan.Kind == ColumnKind.Boolean)
-        {
-            plan.Sketch = QuantileSketch.Empty;
-            return;
-        }
-
-        var c = plan.Value;
-        if (plan.Numeric)
-        {
-            // Few distinct values (allowing for the estimate's error) or few rows: exact value counts.
-            if (plan.ApproxDistinct <= 2L * settings.QuantilePoints || plan.NonMissing < 4L * settings.QuantilePoints)
-            {
-                var limit = plan.NonMissing < 4L * settings.QuantilePoints ? plan.NonMissing : settings.QuantilePoints + 1;
-                var counts = engine.Query(
-                    $"SELECT {c}, count(*) FROM {dataset.Table} WHERE {c} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT {limit}",
-                    r => (Value: SqlValue.ToDouble(r.GetValue(0)), Count: SqlValue.ToInt64(r.GetValue(1))));
-                if (counts.Count <= settings.QuantilePoints || plan.NonMissing < 4L * settings.QuantilePoints)
-                {
-                    plan.Sketch = QuantileSketch.FromValueCounts(counts, settings.QuantilePoints);
-                    plan.ExactDistinct = plan.Sketch.IsExact ? plan.Sketch.Values.Count : counts.Count;
-                    return;
-                }
-            }
-
-            plan.NeedsMidpoints = true;
-            return;
-        }
-
-        var max = plan.Kind == ColumnKind.Text ? settings.TopTextValues : settings.MaxCategories;
-        var top = engine.Query(
-            $"SELECT CAST({c} AS VARCHAR), count(*) FROM {dataset.Table} WHERE {c} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {settings.MaxCategories + 1}",
-            r => new CategoryCount(r.GetString(0), SqlValue.ToInt64(r.GetValue(1))));
-        var complete = top.Count <= settings.MaxCategories;
-        var listed = CategoryCounts.From(top, max);
-        var other = plan.NonMissing - listed.Values.Sum(v => v.Count);
-        plan.Categories = new CategoryCounts(listed.Values, other, complete && other == 0);
-        if (complete)
-        {
-            plan.ExactDistinct = top.Count;
-        }
-    }
-
-    private static void OrderStatistics(DataEngine engine, LoadedDataset dataset, List<ColumnPlan> plans, ProfileSettings settings)
-    {
-        if (plans.Count == 0)
-        {
-            return;
-        }
-
-        // One sort per column, then pick the mid-share ranks. DuckDB's quantile_disc with a list of
-        // fractions costs a selection pass per fraction, hundreds of times slower for 512 of them.
-        var select = plans.Select(p =>
-        {
-            var ranks = Enumerable.Range(0, settings.QuantilePoints)
-                .Select(i => (long)Math.Floor((i + 0.5) * p.NonMissing / settings.QuantilePoints) + 1)
-                .Select(r => r.ToString(CultureInfo.InvariantCulture));
-            return $"list_select(list_sort(list({p.Value}) FILTER (WHERE {p.Value} IS NOT NULL)), [{string.Join(", ", ranks)}])";
-        });
-        var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
-        for (var i = 0; i < plans.Count; i++)
-        {
-            var midpoints = ((System.Collections.IEnumerable)row[i]!).Cast<object>().Select(SqlValue.ToDouble).ToList();
-            plans[i].Sketch = QuantileSketch.FromMidpoints(midpoints, plans[i].NonMissing);
-        }
-    }
-
-    private static void Bin(DataEngine engine, LoadedDataset dataset, List<ColumnPlan> plans, ProfileSettings settings)
-    {
-        var select = new List<string>();
-        foreach (var plan in plans)
-        {
-            if (plan.NonMissing == 0)
-            {
-                continue;
-            }
-
-            plan.HistogramEdges = Histogram.EqualWidthEdges(plan.Min, plan.Max, settings.HistogramBins);
-            var bins = plan.HistogramEdges.Length - 1;
-            var width = (plan.Max - plan.Min) / bins;
-            var c = plan.Value;
-            var bucket = width > 0
-                ? $"least(CAST(floor(({c} - {SqlText.Literal(plan.Min)}) / {SqlText.Literal(width)}) AS BIGINT), {bins - 1})"
-                : "CAST(0 AS BIGINT)";
-            select.Add($"histogram({bucket}) FILTER (WHERE {c} IS NOT NULL)");
-
-            plan.BinEdges = ReferenceBins.EdgesFrom(Enumerable.Range(1, settings.DriftBins - 1).Select(k => plan.Sketch!.Quantile((double)k / settings.DriftBins)));
-            select.Add($"histogram({BinIndex(c, plan.BinEdges)}) FILTER (WHERE {c} IS NOT NULL)");
-        }
-
-        if (select.Count == 0)
-        {
-            return;
-        }
-
-        var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
-        var i = 0;
-        foreach (var plan in plans.Where(p => p.NonMissing > 0))
-        {
-            plan.HistogramCounts = Counts(row[i++], plan.HistogramEdges!.Length - 1);
-            plan.BinCounts = Counts(row[i++], plan.BinEdges!.Length + 1);
-        }
+            ColumnKind.Datetime => $"epoch({name})",
+            _ when column.SqlType is "DOUBLE" or "FLOAT" or "REAL" => $"(CASE WHEN isfinite({name}) THEN CAST({name} AS DOUBLE) END)",
+            _ => $"CAST({name} AS DOUBLE)",
+        };
     }
 
     /// <summary>SQL for the reference-bin index of a value: the number of inner edges at or below it.</summary>
@@ -270,102 +131,132 @@ public static class ProfileBuilder
         return counts;
     }
 
-    private static byte[] Registers(DataEngine engine, LoadedDataset dataset, ColumnPlan plan) =>
-        DistinctRegisters.Compute(engine, plan.HashValue, $"{dataset.Table} WHERE {plan.Value} IS NOT NULL");
+    private static bool IsNumeric(DatasetColumn column) => column.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime;
 
-    private static long ToLong(object? value) => SqlValue.ToInt64(value);
-
-    private static double ToDouble(object? value) => value is null ? 0 : SqlValue.ToDouble(value);
-
-    /// <summary>The working state of one column while its profile is built.</summary>
-    private sealed class ColumnPlan(DatasetColumn column)
+    private static Dictionary<string, (string Min, string Max)> TimeRanges(DataEngine engine, LoadedDataset dataset, List<DatasetColumn> columns)
     {
-        public DatasetColumn Column { get; } = column;
-
-        public bool Numeric => Column.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime;
-
-        /// <summary>SQL for the value profiled: numbers as DOUBLE (non-finite as missing), datetimes as epoch seconds.</summary>
-        public string Value => Column.TypeKind switch
+        var ranges = new Dictionary<string, (string Min, string Max)>(StringComparer.Ordinal);
+        if (columns.Count == 0)
         {
-            ColumnKind.Numeric when Column.SqlType is "DOUBLE" or "FLOAT" or "REAL"
-                => $"(CASE WHEN isfinite({SqlText.Identifier(Column.Name)}) THEN CAST({SqlText.Identifier(Column.Name)} AS DOUBLE) END)",
-            ColumnKind.Numeric => $"CAST({SqlText.Identifier(Column.Name)} AS DOUBLE)",
-            ColumnKind.Datetime => $"epoch({SqlText.Identifier(Column.Name)})",
-            _ => SqlText.Identifier(Column.Name),
-        };
-
-        /// <summary>SQL for the value hashed: one canonical type per kind, so sketches of differently typed partitions merge.</summary>
-        public string HashValue => Numeric ? Value : $"CAST({SqlText.Identifier(Column.Name)} AS VARCHAR)";
-
-        public ColumnKind Kind { get; private set; }
-
-        public long NonMissing { get; set; }
-
-        public long ApproxDistinct { get; set; }
-
-        public long? ExactDistinct { get; set; }
-
-        public double Min { get; set; }
-
-        public double Max { get; set; }
-
-        public Moments? Moments { get; set; }
-
-        public Moments? Length { get; set; }
-
-        public (string Min, string Max)? TimeRange { get; set; }
-
-        public CategoryCounts? Categories { get; set; }
-
-        public QuantileSketch? Sketch { get; set; }
-
-        public bool NeedsMidpoints { get; set; }
-
-        public double[]? HistogramEdges { get; set; }
-
-        public long[]? HistogramCounts { get; set; }
-
-        public double[]? BinEdges { get; set; }
-
-        public long[]? BinCounts { get; set; }
-
-        public byte[]? Registers { get; set; }
-
-        /// <summary>True when the profile lists every distinct value, so distinct counts merge exactly without registers.</summary>
-        public bool HasAllValues => Categories is { IsComplete: true } || Sketch is { IsExact: true };
-
-        public void ResolveKind(ProfileSettings settings) =>
-            Kind = Column.TypeKind == ColumnKind.Categorical
-                ? StringColumnRule.KindOf(ApproxDistinct, NonMissing, settings)
-                : Column.TypeKind;
-
-        public ColumnProfile ToProfile(long rows, string hashId)
-        {
-            var distinct = Kind == ColumnKind.Boolean
-                ? DistinctSketch.Exact(Categories!.Values.Count(v => v.Count > 0), null, null)
-                : Registers is null
-                    ? DistinctSketch.Exact(ExactDistinct ?? 0, null, null)
-                    : ExactDistinct is { } exact
-                        ? DistinctSketch.Exact(exact, Registers, hashId)
-                        : DistinctSketch.FromRegisters(Registers, hashId);
-            return new ColumnProfile
-            {
-                Name = Column.Name,
-                Kind = Kind,
-                SqlType = Column.SqlType,
-                Count = NonMissing,
-                Missing = rows - NonMissing,
-                Distinct = distinct,
-                Numeric = Numeric ? NumericSummary() : null,
-                Categories = Categories,
-                Length = Length,
-                TimeRange = TimeRange,
-            };
+            return ranges;
         }
 
-        private NumericSummary NumericSummary() =>
-            NonMissing == 0
-                ? new NumericSummary(double.NaN, double.NaN, Profiles.Moments.Empty, QuantileSketch.Empty, Histogram.Empty, new ReferenceBins([], [0]))
-                : new NumericSummary(Min, Max, Moments!, Sketch!, new Histogram(HistogramEdges!, HistogramCounts!), new ReferenceBins(BinEdges!, BinCounts!));
+        var select = columns.SelectMany(c => new[] { $"CAST(min({SqlText.Identifier(c.Name)}) AS VARCHAR)", $"CAST(max({SqlText.Identifier(c.Name)}) AS VARCHAR)" });
+        var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (row[2 * i] is string min && row[(2 * i) + 1] is string max)
+            {
+                ranges[columns[i].Name] = (min, max);
+            }
+        }
+
+        return ranges;
     }
+
+    /// <summary>Boolean and string columns: counts, exact length sums, distinct estimates, then value counts per column.</summary>
+    private static List<ColumnProfile> OtherColumns(DataEngine engine, LoadedDataset dataset, List<DatasetColumn> columns, ProfileSettings settings)
+    {
+        var select = new List<string>();
+        foreach (var column in columns)
+        {
+            var c = SqlText.Identifier(column.Name);
+            if (column.TypeKind == ColumnKind.Boolean)
+            {
+                select.AddRange([$"count({c})", $"count_if({c})"]);
+            }
+            else
+            {
+                // Integer sums are exact, so the length moments do not depend on how DuckDB splits the work.
+                var length = $"CAST(length({c}) AS HUGEINT)";
+                select.AddRange([$"count({c})", $"approx_count_distinct({c})", $"sum({length})", $"sum({length} * {length})"]);
+            }
+        }
+
+        var row = engine.Row($"SELECT {string.Join(", ", select)} FROM {dataset.Table}");
+        var hashId = HashId(engine);
+        var profiles = new List<ColumnProfile>();
+        var i = 0;
+        foreach (var column in columns)
+        {
+            var count = SqlValue.ToInt64(row[i++]);
+            if (column.TypeKind == ColumnKind.Boolean)
+            {
+                var trues = SqlValue.ToInt64(row[i++]);
+                var categories = CategoryCounts.From([new CategoryCount("true", trues), new CategoryCount("false", count - trues)], 2);
+                profiles.Add(new ColumnProfile
+                {
+                    Name = column.Name,
+                    Kind = ColumnKind.Boolean,
+                    SqlType = column.SqlType,
+                    Count = count,
+                    Missing = dataset.Rows - count,
+                    Distinct = DistinctSketch.Exact(categories.Values.Count(v => v.Count > 0), null, null),
+                    Categories = categories,
+                });
+                continue;
+            }
+
+            var approxDistinct = SqlValue.ToInt64(row[i++]);
+            var lengthSum = ToBig(row[i++]);
+            var lengthSquares = ToBig(row[i++]);
+            var kind = StringColumnRule.KindOf(approxDistinct, count, settings);
+            var (categoriesOfColumn, exactDistinct) = ValueCounts(engine, dataset, column, kind, count, settings);
+            var registers = categoriesOfColumn.IsComplete || count == 0
+                ? null
+                : DistinctRegisters.Compute(engine, $"CAST({SqlText.Identifier(column.Name)} AS VARCHAR)", $"{dataset.Table} WHERE {SqlText.Identifier(column.Name)} IS NOT NULL");
+            profiles.Add(new ColumnProfile
+            {
+                Name = column.Name,
+                Kind = kind,
+                SqlType = column.SqlType,
+                Count = count,
+                Missing = dataset.Rows - count,
+                Distinct = registers is null
+                    ? DistinctSketch.Exact(exactDistinct ?? 0, null, null)
+                    : exactDistinct is { } exact ? DistinctSketch.Exact(exact, registers, hashId) : DistinctSketch.FromRegisters(registers, hashId),
+                Categories = categoriesOfColumn,
+                Length = LengthMoments(count, lengthSum, lengthSquares),
+            });
+        }
+
+        return profiles;
+    }
+
+    private static (CategoryCounts Categories, long? ExactDistinct) ValueCounts(DataEngine engine, LoadedDataset dataset, DatasetColumn column, ColumnKind kind, long count, ProfileSettings settings)
+    {
+        if (count == 0)
+        {
+            return (CategoryCounts.Empty, 0);
+        }
+
+        var c = SqlText.Identifier(column.Name);
+        var top = engine.Query(
+            $"SELECT CAST({c} AS VARCHAR), count(*) FROM {dataset.Table} WHERE {c} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {settings.MaxCategories + 1}",
+            r => new CategoryCount(r.GetString(0), SqlValue.ToInt64(r.GetValue(1))));
+        var complete = top.Count <= settings.MaxCategories;
+        var listed = CategoryCounts.From(top, kind == ColumnKind.Text ? settings.TopTextValues : settings.MaxCategories);
+        var other = count - listed.Values.Sum(v => v.Count);
+        return (new CategoryCounts(listed.Values, other, complete && other == 0), complete ? top.Count : null);
+    }
+
+    /// <summary>Mean and M2 from exact sums: M2 = Σx² − (Σx)²/n, computed in integers before the one division.</summary>
+    private static Moments LengthMoments(long count, BigInteger sum, BigInteger squares)
+    {
+        if (count == 0)
+        {
+            return Moments.Empty;
+        }
+
+        var mean = (double)sum / count;
+        var m2Numerator = (squares * count) - (sum * sum);
+        return new Moments(count, mean, (double)m2Numerator / count);
+    }
+
+    private static BigInteger ToBig(object? value) => value switch
+    {
+        null => BigInteger.Zero,
+        BigInteger big => big,
+        _ => new BigInteger(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
+    };
 }

@@ -80,10 +80,6 @@ public sealed class QuantileSketch
         return new QuantileSketch(shaped.Values, shaped.Weights, 1.0 / points);
     }
 
-    /// <summary>The fractions at which <see cref="FromMidpoints"/> expects order statistics.</summary>
-    public static double[] MidpointFractions(int points) =>
-        Enumerable.Range(0, points).Select(i => (i + 0.5) / points).ToArray();
-
     /// <summary>The union of two sketches, compressed to at most <paramref name="points"/> points.</summary>
     public QuantileSketch Merge(QuantileSketch other, int points)
     {

@@ -4,7 +4,7 @@ namespace ModelGates.Profiles;
 
 /// <summary>
 /// Gives the distinct-count registers of a profiled column for merging: the stored ones, or, for a
-/// column whose profile lists every value, registers hashed from those values in a scratch engine.
+/// column whose profile lists every value, registers hashed from those values (strings in a scratch engine).
 /// </summary>
 internal sealed class RegisterSource : IDisposable
 {
@@ -28,12 +28,14 @@ internal sealed class RegisterSource : IDisposable
             return null;
         }
 
+        if (column.Numeric is { } numeric)
+        {
+            return DistinctSketch.Exact(column.Distinct.Estimate, ValueHash.Registers(numeric.Quantiles.Values), ValueHash.NumericHashId);
+        }
+
         engine ??= new DataEngine();
         hashId ??= ProfileBuilder.HashId(engine);
-        var registers = column.Numeric is { } numeric
-            ? DistinctRegisters.OfNumbers(engine, numeric.Quantiles.Values)
-            : DistinctRegisters.OfStrings(engine, column.Categories!.Values.Select(v => v.Value));
-        return DistinctSketch.Exact(column.Distinct.Estimate, registers, hashId);
+        return DistinctSketch.Exact(column.Distinct.Estimate, DistinctRegisters.OfStrings(engine, column.Categories!.Values.Select(v => v.Value)), hashId);
     }
 
     public void Dispose() => engine?.Dispose();

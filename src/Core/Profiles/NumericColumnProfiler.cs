@@ -1,0 +1,140 @@
+namespace ModelGates.Profiles;
+
+/// <summary>
+/// Summarises the non-missing values of one numeric column, given in file order: moments by Welford's update
+/// in file order (the same bytes on every run, whatever the thread count), then one sort for everything that
+/// depends on order — extremes, the exact distinct count, the quantile sketch, the reference bins and the
+/// histogram, all counted exactly by binary search on the sorted values.
+/// </summary>
+public static class NumericColumnProfiler
+{
+    /// <summary>What the profiler found.</summary>
+    /// <param name="Summary">The numeric summary of the profile.</param>
+    /// <param name="Distinct">The exact distinct count, with registers when the sketch does not list every value.</param>
+    public sealed record Result(NumericSummary Summary, DistinctSketch Distinct);
+
+    /// <summary>Profiles <paramref name="values"/> (finite, file order). The array is sorted in place.</summary>
+    public static Result Profile(double[] values, ProfileSettings settings)
+    {
+        if (values.Length == 0)
+        {
+            return new Result(
+                new NumericSummary(double.NaN, double.NaN, Moments.Empty, QuantileSketch.Empty, Histogram.Empty, new ReferenceBins([], [0])),
+                DistinctSketch.Exact(0, null, null));
+        }
+
+        var moments = MomentsOf(values);
+        Array.Sort(values);
+        var distinct = DistinctValues(values, out var runs);
+        var sketch = distinct <= settings.QuantilePoints || values.Length < 4L * settings.QuantilePoints
+            ? QuantileSketch.FromValueCounts(runs, settings.QuantilePoints)
+            : QuantileSketch.FromMidpoints(Midpoints(values, settings.QuantilePoints), values.Length);
+
+        var histogramEdges = Histogram.EqualWidthEdges(values[0], values[^1], settings.HistogramBins);
+        var binEdges = ReferenceBins.EdgesFrom(Enumerable.Range(1, settings.DriftBins - 1).Select(k => sketch.Quantile((double)k / settings.DriftBins)));
+        var summary = new NumericSummary(
+            values[0],
+            values[^1],
+            moments,
+            sketch,
+            new Histogram(histogramEdges, HistogramCounts(values, histogramEdges)),
+            new ReferenceBins(binEdges, BinCounts(values, binEdges)));
+        var registers = sketch.IsExact ? null : ValueHash.Registers(runs.Select(r => r.Value));
+        return new Result(summary, DistinctSketch.Exact(distinct, registers, registers is null ? null : ValueHash.NumericHashId));
+    }
+
+    /// <summary>Welford's update in the given order.</summary>
+    public static Moments MomentsOf(ReadOnlySpan<double> values)
+    {
+        double mean = 0;
+        double m2 = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var delta = values[i] - mean;
+            mean += delta / (i + 1);
+            m2 += delta * (values[i] - mean);
+        }
+
+        return new Moments(values.Length, mean, m2);
+    }
+
+    private static long DistinctValues(double[] sorted, out List<(double Value, long Count)> runs)
+    {
+        runs = [];
+        var start = 0;
+        for (var i = 1; i <= sorted.Length; i++)
+        {
+            if (i == sorted.Length || sorted[i] != sorted[start])
+            {
+                runs.Add((sorted[start], i - start));
+                start = i;
+            }
+        }
+
+        return runs.Count;
+    }
+
+    /// <summary>The exact order statistic in the middle of each of <paramref name="points"/> equal shares.</summary>
+    private static double[] Midpoints(double[] sorted, int points)
+    {
+        var midpoints = new double[points];
+        for (var i = 0; i < points; i++)
+        {
+            midpoints[i] = sorted[(long)Math.Floor((i + 0.5) * sorted.Length / points)];
+        }
+
+        return midpoints;
+    }
+
+    /// <summary>Counts per bin [e_i, e_{i+1}), the last bin holding its upper edge too.</summary>
+    private static long[] HistogramCounts(double[] sorted, double[] edges)
+    {
+        var bins = edges.Length - 1;
+        var counts = new long[bins];
+        for (var i = 0; i < bins; i++)
+        {
+            var lower = LowerBound(sorted, edges[i]);
+            var upper = i == bins - 1 ? sorted.Length : LowerBound(sorted, edges[i + 1]);
+            counts[i] = upper - lower;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Counts per reference bin: (−∞, e₁), [e₁, e₂), …, [e_k, +∞).</summary>
+    private static long[] BinCounts(double[] sorted, double[] edges)
+    {
+        var counts = new long[edges.Length + 1];
+        var previous = 0;
+        for (var i = 0; i < edges.Length; i++)
+        {
+            var at = LowerBound(sorted, edges[i]);
+            counts[i] = at - previous;
+            previous = at;
+        }
+
+        counts[^1] = sorted.Length - previous;
+        return counts;
+    }
+
+    /// <summary>The index of the first value not below <paramref name="bound"/>.</summary>
+    private static int LowerBound(double[] sorted, double bound)
+    {
+        var lo = 0;
+        var hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < bound)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}

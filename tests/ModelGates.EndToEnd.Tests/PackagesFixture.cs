@@ -10,7 +10,12 @@ namespace ModelGates.EndToEnd.Tests;
 /// </summary>
 public sealed class PackagesFixture : IDisposable
 {
-    private static readonly string[] Shippable = [Path.Combine("src", "Tasks", "ModelGates.Build.csproj")];
+    private static readonly string[] Shippable =
+    [
+        Path.Combine("src", "Core", "ModelGates.Core.csproj"),
+        Path.Combine("src", "Tasks", "ModelGates.Build.csproj"),
+        Path.Combine("src", "TestAdapter", "ModelGates.Xunit.csproj"),
+    ];
 
     public PackagesFixture()
     {

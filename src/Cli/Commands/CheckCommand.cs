@@ -34,7 +34,7 @@ internal sealed class CheckCommand : ICliCommand
 
         if (args.Value("report-dir") is { } directory)
         {
-            ReportFiles.Write(report, directory);
+            GateReportFiles.Write(report, directory);
         }
 
         var outcome = new CheckOutcome("check", report.Diagnostics)

@@ -1,21 +1,24 @@
 using ModelGates.Gates;
 using ModelGates.Output;
-using ModelGates.Reports;
 
-namespace ModelGates.Cli.Commands;
+namespace ModelGates.Reports;
 
 /// <summary>
 /// Writes the reports of a gate run into the report folder, each atomically, and appends the Markdown
 /// summary to <c>$GITHUB_STEP_SUMMARY</c> when that variable is set (GitHub Actions job summaries).
 /// </summary>
-internal static class ReportFiles
+public static class GateReportFiles
 {
+    /// <summary>The JSON result's file name.</summary>
     public const string JsonName = "modelgates.result.json";
+
+    /// <summary>The Markdown summary's file name.</summary>
     public const string MarkdownName = "modelgates.summary.md";
 
     /// <summary>The files the run read, one absolute path per line: the inputs of the MSBuild target's next incremental check.</summary>
     public const string InputsName = "modelgates.inputs.txt";
 
+    /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)
     {
         AtomicFile.Write(Path.Combine(directory, JsonName), GateReportJson.Write(report));

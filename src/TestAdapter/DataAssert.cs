@@ -1,0 +1,53 @@
+using System.Globalization;
+using ModelGates.Checks;
+using ModelGates.Contracts;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Xunit;
+
+/// <summary>Assertions that a dataset satisfies a data contract.</summary>
+public static class DataAssert
+{
+    /// <summary>Asserts that the data at <paramref name="dataPath"/> satisfies the contract file at <paramref name="contractPath"/>.</summary>
+    /// <returns>The validation result, for further assertions.</returns>
+    /// <exception cref="ModelGatesAssertException">A check failed, or the contract or data cannot be read.</exception>
+    public static ValidationResult Satisfies(string dataPath, string contractPath)
+    {
+        DataContract contract;
+        try
+        {
+            contract = ContractReader.Read(contractPath);
+        }
+        catch (ModelGatesException e)
+        {
+            throw new ModelGatesAssertException(FailureMessage.ForDiagnostics($"Contract {contractPath} cannot be used:", e.Diagnostics));
+        }
+
+        return Satisfies(dataPath, contract);
+    }
+
+    /// <summary>Asserts that the data at <paramref name="dataPath"/> satisfies <paramref name="contract"/>.</summary>
+    public static ValidationResult Satisfies(string dataPath, DataContract contract)
+    {
+        ValidationResult result;
+        try
+        {
+            using var engine = new DataEngine();
+            result = ContractValidator.Validate(engine, contract, new DatasetSource(dataPath) { Csv = contract.Read, Format = contract.Format, MaxUnparsedRows = contract.MaxUnparsedRows });
+        }
+        catch (ModelGatesException e)
+        {
+            throw new ModelGatesAssertException(FailureMessage.ForDiagnostics($"{dataPath} cannot be validated:", e.Diagnostics));
+        }
+
+        var failed = result.Checks.Where(c => c.Status == CheckStatus.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            var headline = string.Create(CultureInfo.InvariantCulture, $"{dataPath} does not satisfy {contract.File ?? "the contract"}: {failed.Count} of {result.ChecksRun} checks failed.");
+            throw new ModelGatesAssertException(FailureMessage.ForDiagnostics(headline, failed.Select(c => c.Diagnostic!)));
+        }
+
+        return result;
+    }
+}

@@ -168,3 +168,21 @@ public sealed class SampleWorkflowTests
         }
     }
 }
+
+public sealed class AcceptSnapshotsTests
+{
+    [Fact]
+    public void Accept_snapshots_renames_received_files_to_approved()
+    {
+        using var dir = new TempDirectory();
+        dir.Write(Path.Combine("Tests", "MetricsTests.Auc.received.json"), "{ \"auc\": 0.9 }\n");
+        dir.Write(Path.Combine("Tests", "MetricsTests.Auc.approved.json"), "{ \"auc\": 0.8 }\n");
+
+        var result = CliRunner.Run(dir.Path, "accept", "--snapshots", "Tests");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Accepted 1 snapshot(s).", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("{ \"auc\": 0.9 }\n", File.ReadAllText(dir.File(Path.Combine("Tests", "MetricsTests.Auc.approved.json"))));
+        Assert.False(File.Exists(dir.File(Path.Combine("Tests", "MetricsTests.Auc.received.json"))));
+    }
+}

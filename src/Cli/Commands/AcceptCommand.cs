@@ -16,7 +16,7 @@ internal sealed class AcceptCommand : ICliCommand
 
     public string Summary => "Accept current results: rewrite model baselines and drift reference profiles (old -> new).";
 
-    public string Usage => "modelgates accept [--config modelgates.json] [--gate <name>]";
+    public string Usage => "modelgates accept [--config modelgates.json] [--gate <name>] | modelgates accept --snapshots <folder>";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -24,10 +24,16 @@ internal sealed class AcceptCommand : ICliCommand
         new("gate", true, "<name>: accept only this gate; repeatable", Repeatable: true),
         new("report-dir", true, "<dir>: accepted; the build passes it, accept writes no report"),
         new("format", true, "text|msbuild: how changes and errors are printed (default text)"),
+        new("snapshots", true, "<folder>: accept every received test snapshot (*.received.json) under the folder as approved"),
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
+        if (args.Value("snapshots") is { } folder)
+        {
+            return AcceptSnapshots(folder, context);
+        }
+
         var config = GatesConfigReader.Read(args.Value("config") ?? GatesConfigReader.DefaultFileName);
         var only = args.Values("gate");
         var changes = BaselineAcceptor.Accept(config, only.Count == 0 ? null : only.ToHashSet(StringComparer.Ordinal));
@@ -46,6 +52,25 @@ internal sealed class AcceptCommand : ICliCommand
             }
         }
 
+        return ExitCodes.Passed;
+    }
+
+    private static int AcceptSnapshots(string folder, CliContext context)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Snapshot folder '{folder}' does not exist.") with { File = folder });
+        }
+
+        var received = Directory.EnumerateFiles(folder, "*.received.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var file in received)
+        {
+            var approved = file[..^".received.json".Length] + ".approved.json";
+            File.Move(file, approved, overwrite: true);
+            context.Out.WriteLine($"accepted {Path.GetRelativePath(folder, approved)}");
+        }
+
+        context.Out.WriteLine(received.Count == 0 ? "No received snapshots to accept." : $"Accepted {received.Count} snapshot(s).");
         return ExitCodes.Passed;
     }
 }

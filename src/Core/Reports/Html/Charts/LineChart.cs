@@ -1,0 +1,66 @@
+namespace ModelGates.Reports.Html.Charts;
+
+/// <summary>One line of a <see cref="LineChart"/>.</summary>
+/// <param name="Name">The legend text.</param>
+/// <param name="Points">The points, in drawing order.</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points);
+
+/// <summary>Curves on fixed [0, 1] axes: ROC, precision–recall and reliability (calibration) curves.</summary>
+public static class LineChart
+{
+    private const double Size = 260;
+    private const double Margin = 40;
+
+    /// <summary>Renders the curves; <paramref name="diagonal"/> draws the y = x reference line.</summary>
+    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool diagonal)
+    {
+        var description = string.Join("; ", series.Select(s => $"{s.Name}: {s.Points.Count} points"));
+        var svg = new SvgWriter(Size + Margin + 10, Size + Margin + 24, title, $"{title}. x: {xLabel}, y: {yLabel}. {description}");
+        var x = new Axis(0, 1, Margin, Margin + Size);
+        var y = new Axis(0, 1, Size + 14, 14);
+        foreach (var tick in x.Ticks())
+        {
+            svg.Line(x.Map(tick), y.Map(0), x.Map(tick), y.Map(1), "grid");
+            svg.Text(x.Map(tick), y.Map(0) + 14, Axis.Label(tick), "tick", "middle");
+            svg.Line(x.Map(0), y.Map(tick), x.Map(1), y.Map(tick), "grid");
+            svg.Text(x.Map(0) - 4, y.Map(tick) + 4, Axis.Label(tick), "tick", "end");
+        }
+
+        svg.Text(x.Map(0.5), y.Map(0) + 30, xLabel, "label", "middle");
+        svg.Text(12, y.Map(0.5), yLabel, "label", "middle", rotate: -90);
+        if (diagonal)
+        {
+            svg.Line(x.Map(0), y.Map(0), x.Map(1), y.Map(1), "diagonal");
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            var points = series[i].Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).Select(p => (x.Map(p.X), y.Map(p.Y))).ToList();
+            if (points.Count == 1)
+            {
+                svg.Circle(points[0].Item1, points[0].Item2, 3, $"series{i % 4}");
+            }
+            else if (points.Count > 1)
+            {
+                svg.Polyline(points, $"series{i % 4}");
+            }
+
+            svg.Line(x.Map(0.55), y.Map(0.12 + (0.07 * i)), x.Map(0.62), y.Map(0.12 + (0.07 * i)), $"series{i % 4}");
+            svg.Text(x.Map(0.64), y.Map(0.12 + (0.07 * i)) + 4, series[i].Name, "legend");
+        }
+
+        return svg.ToString();
+    }
+
+    /// <summary>Keeps at most <paramref name="max"/> points of a long curve, always the first and the last, so a 1M-row ROC stays small.</summary>
+    public static IReadOnlyList<(double X, double Y)> Thin(IReadOnlyList<(double X, double Y)> points, int max = 200)
+    {
+        if (points.Count <= max)
+        {
+            return points;
+        }
+
+        var step = (double)(points.Count - 1) / (max - 1);
+        return Enumerable.Range(0, max).Select(i => points[(int)Math.Round(i * step)]).ToList();
+    }
+}

@@ -17,6 +17,7 @@ internal static class CliApp
         new ValidateCommand(),
         new CheckCommand(),
         new AcceptCommand(),
+        new ReportCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)

@@ -45,6 +45,9 @@ public static partial class DiagnosticCatalog
     /// <summary>MG0017: a custom SQL check is not valid SQL or does not return a boolean.</summary>
     public static readonly DiagnosticDescriptor InvalidSqlCheck = new("MG0017", "Invalid SQL check", Severity.Error);
 
+    /// <summary>MG0018: a file given as a ModelGates result is not one.</summary>
+    public static readonly DiagnosticDescriptor InvalidResultFile = new("MG0018", "Invalid result file", Severity.Error);
+
     /// <summary>MG0019: the engine's native DuckDB library is not where the engine looks for it.</summary>
     public static readonly DiagnosticDescriptor EngineNativeLibraryMissing = new("MG0019", "Native library not found", Severity.Error);
 

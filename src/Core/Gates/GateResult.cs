@@ -16,6 +16,9 @@ public sealed record GateResult(string Kind, string Name, SourcePosition Positio
     /// <summary>Extra facts about the gate for reports (dataset rows, reference hash, drifted share, ...), in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
 
+    /// <summary>What the gate measured beyond its checks (distributions, curves), or null.</summary>
+    public IGateDetails? Details { get; init; }
+
     /// <summary>True unless a check failed.</summary>
     public bool Passed => Checks.All(c => c.IsOk);
 }

@@ -4,7 +4,8 @@ using ModelGates.Output;
 namespace ModelGates.Reports;
 
 /// <summary>
-/// Writes the reports of a gate run into the report folder, each atomically, and appends the Markdown
+/// Writes the reports of a gate run into the report folder (JSON, HTML rendered from that JSON, Markdown),
+/// each atomically, and appends the Markdown
 /// summary to <c>$GITHUB_STEP_SUMMARY</c> when that variable is set (GitHub Actions job summaries).
 /// </summary>
 public static class GateReportFiles
@@ -21,8 +22,14 @@ public static class GateReportFiles
     /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)
     {
-        AtomicFile.Write(Path.Combine(directory, JsonName), GateReportJson.Write(report));
-        var markdown = GateReportMarkdown.Write(report);
+        var json = GateReportJson.Write(report);
+        AtomicFile.Write(Path.Combine(directory, JsonName), json);
+        using (var document = System.Text.Json.JsonDocument.Parse(json))
+        {
+            AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(document.RootElement));
+        }
+
+        var markdown = GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName);
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);
         var inputs = report.Inputs.Select(i => Path.GetFullPath(i.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         AtomicFile.WriteText(Path.Combine(directory, InputsName), string.Concat(inputs.Select(i => i + "\n")));

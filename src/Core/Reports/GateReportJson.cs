@@ -15,8 +15,18 @@ namespace ModelGates.Reports;
 public static class GateReportJson
 {
     /// <summary>The report as UTF-8 JSON.</summary>
-    public static byte[] Write(GateReport report) =>
-        ResultJson.Build("check", report.Passed, report.Diagnostics, w => WriteBody(w, report));
+    public static byte[] Write(GateReport report)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(report.ConfigFile))!;
+        return ResultJson.Build("check", report.Passed, report.Diagnostics.Select(d => Relativize(d, root)).ToList(), w => WriteBody(w, report));
+    }
+
+    /// <summary>The diagnostic with its file and its examples' files relative to <paramref name="root"/>.</summary>
+    public static Diagnostic Relativize(Diagnostic diagnostic, string root) => diagnostic with
+    {
+        File = diagnostic.File is null ? null : Relative(root, diagnostic.File),
+        Examples = diagnostic.Examples.Select(e => e with { File = e.File is null ? null : Relative(root, e.File) }).ToList(),
+    };
 
     private static void WriteBody(Utf8JsonWriter w, GateReport report)
     {
@@ -78,10 +88,22 @@ public static class GateReportJson
             WriteScalar(w, "measured", check.Measured);
             WriteScalar(w, "bound", check.Bound);
             w.WriteStringOrNull("code", check.Diagnostic?.Code);
+            if (check.Diagnostic is { } diagnostic)
+            {
+                w.WritePropertyName("diagnostic");
+                DiagnosticJson.Write(w, Relativize(diagnostic, root));
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        if (gate.Details is { } details)
+        {
+            w.WritePropertyName("details");
+            details.Write(w);
+        }
+
         w.WriteEndObject();
     }
 
@@ -96,8 +118,9 @@ public static class GateReportJson
         _ => "skipped",
     };
 
-    /// <summary>A path relative to the config's folder, with forward slashes.</summary>
-    public static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+    /// <summary>A path relative to the config's folder, with forward slashes (a relative path stays as it is).</summary>
+    public static string Relative(string root, string path) =>
+        (Path.IsPathRooted(path) ? Path.GetRelativePath(root, path) : path).Replace('\\', '/');
 
     private static void WriteScalar(Utf8JsonWriter w, string name, Scalar? value)
     {

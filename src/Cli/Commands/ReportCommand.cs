@@ -1,0 +1,51 @@
+using System.Text.Json;
+using ModelGates.Cli.Arguments;
+using ModelGates.Diagnostics;
+using ModelGates.Output;
+using ModelGates.Reports.Html;
+
+namespace ModelGates.Cli.Commands;
+
+/// <summary><c>modelgates report &lt;result.json&gt; -o report.html</c>: render a check result as a self-contained HTML report.</summary>
+internal sealed class ReportCommand : ICliCommand
+{
+    public string Name => "report";
+
+    public string Summary => "Render the JSON result of 'check' as a self-contained HTML report with charts.";
+
+    public string Usage => "modelgates report <modelgates.result.json> -o <report.html>";
+
+    public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format];
+
+    public int Run(ParsedArguments args, CliContext context)
+    {
+        var input = args.Positional(0, "the result file", Usage);
+        var output = args.Required("output", Usage);
+        if (!File.Exists(input))
+        {
+            throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Result file '{input}' does not exist.") with { File = input });
+        }
+
+        string html;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(input));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("command", out var command) || command.GetString() != "check")
+            {
+                throw new ConfigurationException(DiagnosticCatalog.InvalidResultFile.Create(
+                    $"'{input}' is not the JSON result of 'modelgates check' (written as modelgates.result.json in the report folder).") with { File = input });
+            }
+
+            html = HtmlReportWriter.Render(root);
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigurationException(DiagnosticCatalog.InvalidResultFile.Create($"'{input}' is not valid JSON: {e.Message}") with { File = input, Line = (int?)(e.LineNumber + 1) });
+        }
+
+        AtomicFile.WriteText(output, html);
+        context.Error.WriteLine($"Wrote {output}");
+        return ExitCodes.Passed;
+    }
+}

@@ -1,4 +1,5 @@
 using ModelGates.Checks;
+using ModelGates.Data;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts;
@@ -16,7 +17,7 @@ internal static class SchemaCheck
             {
                 var similar = Configuration.Json.DidYouMean.Suggest(column.Name, present);
                 failure = DiagnosticCatalog.MissingColumn.Create(
-                    $"Required column '{column.Name}' is missing from '{context.Dataset.Source.Path}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
+                    $"Required column '{column.Name}' is missing from '{PathDisplay.For(context.Dataset.Source.Path)}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
                     with
                     {
                         Severity = column.Severity,
@@ -42,7 +43,7 @@ internal static class SchemaCheck
             var failure = context.AtKey(
                 DiagnosticCatalog.UnexpectedColumn,
                 "columns",
-                $"Column '{name}' of '{context.Dataset.Source.Path}' is not declared in the contract. Declare it, or set \"allowUnexpectedColumns\": true.")
+                $"Column '{name}' of '{PathDisplay.For(context.Dataset.Source.Path)}' is not declared in the contract. Declare it, or set \"allowUnexpectedColumns\": true.")
                 with { Column = name, Check = "allowUnexpectedColumns" };
             yield return ContractChecks.Result($"{name}/declared", $"{name} is declared", failure, column: name);
         }

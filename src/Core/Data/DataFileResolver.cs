@@ -23,7 +23,7 @@ public static class DataFileResolver
             paths.Sort(StringComparer.Ordinal);
             if (paths.Count == 0)
             {
-                throw Fail(DiagnosticCatalog.GlobMatchedNothing, path, $"The pattern '{path}' matched no files.");
+                throw Fail(DiagnosticCatalog.GlobMatchedNothing, path, $"The pattern '{PathDisplay.For(path)}' matched no files.");
             }
         }
         else
@@ -36,18 +36,18 @@ public static class DataFileResolver
         {
             if (Directory.Exists(file))
             {
-                throw Fail(DiagnosticCatalog.PathIsDirectory, file, $"'{file}' is a directory; give a file or a glob such as '{Path.Combine(file, "*.csv")}'.");
+                throw Fail(DiagnosticCatalog.PathIsDirectory, file, $"'{PathDisplay.For(file)}' is a directory; give a file or a glob such as '{PathDisplay.For(Path.Combine(file, "*.csv"))}'.");
             }
 
             if (!File.Exists(file))
             {
-                throw Fail(DiagnosticCatalog.DataNotFound, file, $"Data file '{file}' does not exist.");
+                throw Fail(DiagnosticCatalog.DataNotFound, file, $"Data file '{PathDisplay.For(file)}' does not exist.");
             }
 
             var length = new FileInfo(file).Length;
             if (length == 0)
             {
-                throw Fail(DiagnosticCatalog.EmptyFile, file, $"Data file '{file}' is empty (0 bytes).");
+                throw Fail(DiagnosticCatalog.EmptyFile, file, $"Data file '{PathDisplay.For(file)}' is empty (0 bytes).");
             }
 
             files.Add(new DataFile(file, length));
@@ -77,7 +77,7 @@ public static class DataFileResolver
         if (distinct.Count > 1)
         {
             throw Fail(DiagnosticCatalog.UnsupportedFormat, source.Path,
-                $"'{source.Path}' matches files of different formats ({string.Join(", ", distinct)}); read one format at a time.");
+                $"'{PathDisplay.For(source.Path)}' matches files of different formats ({string.Join(", ", distinct)}); read one format at a time.");
         }
 
         return distinct[0];

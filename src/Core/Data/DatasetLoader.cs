@@ -240,9 +240,9 @@ public static partial class DatasetLoader
         if (rows == 0)
         {
             var why = unparsed.Count > 0
-                ? $" {unparsed.Count} record(s) failed to parse; the first, at line {unparsed[0].Line} of '{unparsed[0].File}': {unparsed[0].Reason}."
+                ? $" {unparsed.Count} record(s) failed to parse; the first, at line {unparsed[0].Line} of '{PathDisplay.For(unparsed[0].File)}': {unparsed[0].Reason}."
                 : " It holds a header (or nothing) but no rows.";
-            throw new DataReadException(DiagnosticCatalog.NoDataRows.Create($"'{source.Path}' has no data rows.{why}") with { File = source.Path });
+            throw new DataReadException(DiagnosticCatalog.NoDataRows.Create($"'{PathDisplay.For(source.Path)}' has no data rows.{why}") with { File = source.Path });
         }
 
         var rejectedByFile = unparsed
@@ -363,7 +363,7 @@ public static partial class DatasetLoader
         if (bad is not null)
         {
             throw new DataReadException(DiagnosticCatalog.InvalidEncoding.Create(
-                $"'{bad.File}' is not valid UTF-8 (first invalid byte sequence at line {bad.Line}). Convert it to UTF-8, or declare its encoding (utf-16 or latin-1).")
+                $"'{PathDisplay.For(bad.File)}' is not valid UTF-8 (first invalid byte sequence at line {bad.Line}). Convert it to UTF-8, or declare its encoding (utf-16 or latin-1).")
                 with { File = bad.File, Line = (int)Math.Min(bad.Line, int.MaxValue) });
         }
     }
@@ -419,7 +419,7 @@ public static partial class DatasetLoader
             var chosen = message.Contains("schema", StringComparison.OrdinalIgnoreCase) && files.Count > 1
                 ? DiagnosticCatalog.InconsistentColumns
                 : descriptor ?? DiagnosticCatalog.DataUnreadable;
-            throw new DataReadException(chosen.Create($"Cannot read '{file}': {message}") with { File = file, Line = line });
+            throw new DataReadException(chosen.Create($"Cannot read '{PathDisplay.For(file)}': {message}") with { File = file, Line = line });
         }
     }
 

@@ -28,7 +28,7 @@ public static class UnparsedRowsCheck
                 : $"more than the tolerance of {maxUnparsedRows}";
         var message = string.Create(
             CultureInfo.InvariantCulture,
-            $"{unparsed.Count} row(s) of '{dataset.Source.Path}' could not be parsed, {verdict}. First at line {first.Line} of '{first.File}': {first.Reason}.");
+            $"{unparsed.Count} row(s) of '{PathDisplay.For(dataset.Source.Path)}' could not be parsed, {verdict}. First at line {first.Line} of '{PathDisplay.For(first.File)}': {first.Reason}.");
         return descriptor.Create(message) with
         {
             File = first.File,

@@ -237,6 +237,23 @@ public static class ProfileBuilder
         }
     }
 
+    /// <summary>
+    /// SQL for the value a column is profiled (and compared for drift) as: numbers as DOUBLE with non-finite
+    /// values as missing, datetimes as epoch seconds, other columns as they are.
+    /// </summary>
+    public static string ValueSql(DatasetColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var name = SqlText.Identifier(column.Name);
+        return column.TypeKind switch
+        {
+            ColumnKind.Numeric when column.SqlType is "DOUBLE" or "FLOAT" or "REAL" => $"(CASE WHEN isfinite({name}) THEN CAST({name} AS DOUBLE) END)",
+            ColumnKind.Numeric => $"CAST({name} AS DOUBLE)",
+            ColumnKind.Datetime => $"epoch({name})",
+            _ => name,
+        };
+    }
+
     /// <summary>SQL for the reference-bin index of a value: the number of inner edges at or below it.</summary>
     public static string BinIndex(string valueSql, IReadOnlyList<double> edges)
     {
@@ -285,14 +302,7 @@ public static class ProfileBuilder
         public bool Numeric => Column.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime;
 
         /// <summary>SQL for the value profiled: numbers as DOUBLE (non-finite as missing), datetimes as epoch seconds.</summary>
-        public string Value => Column.TypeKind switch
-        {
-            ColumnKind.Numeric when Column.SqlType is "DOUBLE" or "FLOAT" or "REAL"
-                => $"(CASE WHEN isfinite({SqlText.Identifier(Column.Name)}) THEN CAST({SqlText.Identifier(Column.Name)} AS DOUBLE) END)",
-            ColumnKind.Numeric => $"CAST({SqlText.Identifier(Column.Name)} AS DOUBLE)",
-            ColumnKind.Datetime => $"epoch({SqlText.Identifier(Column.Name)})",
-            _ => SqlText.Identifier(Column.Name),
-        };
+        public string Value => ValueSql(Column);
 
         /// <summary>SQL for the value hashed: one canonical type per kind, so sketches of differently typed partitions merge.</summary>
         public string HashValue => Numeric ? Value : $"CAST({SqlText.Identifier(Column.Name)} AS VARCHAR)";

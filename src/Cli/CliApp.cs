@@ -15,6 +15,7 @@ internal static class CliApp
         new ProfileCommand(),
         new InferCommand(),
         new ValidateCommand(),
+        new DriftCommand(),
     ];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)

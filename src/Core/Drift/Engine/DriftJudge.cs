@@ -156,7 +156,7 @@ internal static class DriftJudge
         var after = r.MissingShareCurrent!.Value;
         var adjusted = correction == MultipleTestingCorrection.None ? string.Empty : $", {correction.ToText()}-adjusted {DriftNumber.Format(r.MissingSharePValueAdjusted!.Value)}";
         return DiagnosticCatalog.MissingShareDrifted.Create(
-            $"The missing share of column '{r.Column}' changed from {DriftNumber.Percent(before)} to {DriftNumber.Percent(after)} (p-value {DriftNumber.Format(r.MissingSharePValue!.Value)}{adjusted}), at least the threshold of {DriftNumber.Percent(r.MissingShareThreshold!.Value)} points.") with
+            $"The missing share of column '{r.Column}' changed from {DriftNumber.Percent(before)} to {DriftNumber.Percent(after)} (p-value {DriftNumber.Format(r.MissingSharePValue!.Value)}{adjusted}), a change of {Points(after - before)} percentage points, at least the threshold of {Points(r.MissingShareThreshold!.Value)}.") with
         {
             Column = r.Column,
             Check = "missingShare",
@@ -164,6 +164,8 @@ internal static class DriftJudge
             Bound = r.MissingShareThreshold!.Value,
         };
     }
+
+    private static string Points(double share) => DriftNumber.Format(Math.Round(share * 100, 2));
 
     private static string Adjusted(ColumnDriftResult r, MultipleTestingCorrection correction) =>
         correction == MultipleTestingCorrection.None ? string.Empty : $" ({correction.ToText()}-adjusted {DriftNumber.Format(r.PValueAdjusted!.Value)})";

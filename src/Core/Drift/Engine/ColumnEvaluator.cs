@@ -16,7 +16,13 @@ namespace ModelGates.Drift.Engine;
 /// </summary>
 internal static class ColumnEvaluator
 {
-    public static PendingColumn Evaluate(ReferenceColumn reference, CurrentColumnSource? current, DriftOptions options, string referencePath)
+    /// <summary>Checks, plans and reads one column; <paramref name="schedule"/> runs the measurement (inline, or on a worker).</summary>
+    public static PendingColumn Evaluate(
+        ReferenceColumn reference,
+        CurrentColumnSource? current,
+        DriftOptions options,
+        string referencePath,
+        Func<Func<ColumnMeasurement>, Task<ColumnMeasurement>> schedule)
     {
         var name = reference.Name;
         var settings = options.For(name);
@@ -126,7 +132,7 @@ internal static class ColumnEvaluator
             choice.Alpha,
             Seed(options.Seed, name, 1),
             Seed(options.Seed, name, 2));
-        return Pending(result, settings, choice, reference, ColumnComparer.Compare(reference, inputs, plan, bootstrap), notes);
+        return Pending(result, settings, choice, reference, schedule(() => ColumnComparer.Compare(reference, inputs, plan, bootstrap)), notes);
     }
 
     private static PendingColumn Finding(ColumnDriftResult result, ColumnDriftSettings settings, Diagnostic diagnostic)
@@ -136,9 +142,12 @@ internal static class ColumnEvaluator
         return column;
     }
 
-    private static PendingColumn Pending(ColumnDriftResult result, ColumnDriftSettings settings, ColumnPlanChoice choice, ReferenceColumn reference, ColumnMeasurement? measurement, List<Diagnostic> notes)
+    /// <summary>Runs a measurement where it is asked for: the inline schedule of in-memory comparisons.</summary>
+    public static Task<ColumnMeasurement> Inline(Func<ColumnMeasurement> measure) => Task.FromResult(measure());
+
+    private static PendingColumn Pending(ColumnDriftResult result, ColumnDriftSettings settings, ColumnPlanChoice choice, ReferenceColumn reference, Task<ColumnMeasurement>? measuring, List<Diagnostic> notes)
     {
-        var column = new PendingColumn { Result = result, Settings = settings, Choice = choice, Reference = reference, Measurement = measurement };
+        var column = new PendingColumn { Result = result, Settings = settings, Choice = choice, Reference = reference, Measuring = measuring };
         column.Diagnostics.AddRange(notes);
         return column;
     }

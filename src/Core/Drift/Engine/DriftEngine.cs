@@ -55,11 +55,21 @@ public static class DriftEngine
             referenceDistinct = ColumnQueries.ApproxDistinct(engine, referenceData, columns.Where(c => c.TypeKind == ColumnKind.Categorical).ToList());
         }
 
+        // DuckDB reads one column while a worker measures the previous one; at most one measurement
+        // waits, so at most two columns' values are in memory. Each result depends only on its inputs.
         var pending = new List<PendingColumn>(selected.Count);
+        Task<ColumnMeasurement>? running = null;
+        Task<ColumnMeasurement> Schedule(Func<ColumnMeasurement> measure)
+        {
+            running?.GetAwaiter().GetResult();
+            running = Task.Run(measure);
+            return running;
+        }
+
         foreach (var name in selected)
         {
             progress?.Invoke($"Comparing {name}");
-            pending.Add(CompareColumn(engine, reference, current, name, options, settings, currentCounts, referenceCounts, referenceDistinct));
+            pending.Add(CompareColumn(engine, reference, current, name, options, settings, currentCounts, referenceCounts, referenceDistinct, Schedule));
         }
 
         var extra = current.Columns
@@ -104,7 +114,8 @@ public static class DriftEngine
         ProfileSettings profileSettings,
         Dictionary<string, long> currentCounts,
         Dictionary<string, long> referenceCounts,
-        Dictionary<string, long> referenceDistinct)
+        Dictionary<string, long> referenceDistinct,
+        Func<Func<ColumnMeasurement>, Task<ColumnMeasurement>> schedule)
     {
         var referenceColumn = reference.Profile is { } profile
             ? ProfileReferenceReader.Read(profile.Find(name)!)
@@ -120,7 +131,7 @@ public static class DriftEngine
                 Rows = current.Rows,
                 Read = (plan, r) => ReadCurrent(engine, current, currentColumn, r, plan, currentCounts[name]),
             };
-        return ColumnEvaluator.Evaluate(referenceColumn, source, options, reference.Path);
+        return ColumnEvaluator.Evaluate(referenceColumn, source, options, reference.Path, schedule);
     }
 
     private static CurrentColumn ReadCurrent(DataEngine engine, LoadedDataset current, DatasetColumn column, ReferenceColumn reference, DriftPlan plan, long count)

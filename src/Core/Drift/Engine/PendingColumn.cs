@@ -15,7 +15,11 @@ internal sealed class PendingColumn
 
     public ColumnPlanChoice? Choice { get; init; }
 
-    public ColumnMeasurement? Measurement { get; init; }
+    /// <summary>The measurement, possibly still running on a worker while the next column is read.</summary>
+    public Task<ColumnMeasurement>? Measuring { get; init; }
+
+    /// <summary>The finished measurement (waits for it), or null when the column was not tested.</summary>
+    public ColumnMeasurement? Measurement => Measuring?.GetAwaiter().GetResult();
 
     public ReferenceColumn? Reference { get; init; }
 

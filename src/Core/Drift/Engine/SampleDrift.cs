@@ -31,7 +31,7 @@ public static class SampleDrift
             {
                 var r = reference.First(c => c.Name == name);
                 var c = current.FirstOrDefault(c => c.Name == name);
-                return ColumnEvaluator.Evaluate(ReferenceOf(r), c is null ? null : SourceOf(c), options, "memory:reference");
+                return ColumnEvaluator.Evaluate(ReferenceOf(r), c is null ? null : SourceOf(c), options, "memory:reference", ColumnEvaluator.Inline);
             })
             .ToList();
         var extra = current.Where(c => !names.Contains(c.Name, StringComparer.Ordinal))

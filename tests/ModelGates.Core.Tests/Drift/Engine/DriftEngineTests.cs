@@ -311,9 +311,10 @@ public sealed class DriftEngineTests
         var current = DriftTestData.WriteColumns(dir.File("cur.csv"), shifted);
 
         var raw = new Dictionary<MultipleTestingCorrection, double[]>();
+        using var session = DriftTestData.Session(reference, current);
         foreach (var correction in Enum.GetValues<MultipleTestingCorrection>())
         {
-            var report = DriftTestData.Compare(reference, current, new DriftOptions { Correction = correction });
+            var report = session.Raw(new DriftOptions { Correction = correction });
             Assert.Equal(correction, report.Correction);
             raw[correction] = report.Columns.Select(c => c.PValueAdjusted!.Value).ToArray();
             Assert.Equal(
@@ -335,8 +336,9 @@ public sealed class DriftEngineTests
         var b = Json(DriftTestData.Compare(reference, current));
         Assert.Equal(a, b);
 
-        var first = DriftTestData.Compare(reference, current);
-        var reseeded = DriftTestData.Compare(reference, current, new DriftOptions { Seed = 99 });
+        using var session = DriftTestData.Session(reference, current);
+        var first = session.Raw();
+        var reseeded = session.Raw(new DriftOptions { Seed = 99 });
         Assert.Equal(first.Column("amount").Effect, reseeded.Column("amount").Effect);
         Assert.Equal(first.Column("amount").PValue, reseeded.Column("amount").PValue);
         Assert.NotEqual(first.Column("amount").EffectInterval, reseeded.Column("amount").EffectInterval);

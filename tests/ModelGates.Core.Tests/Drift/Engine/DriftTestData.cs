@@ -91,5 +91,30 @@ internal static class DriftTestData
         return profilePath;
     }
 
+    /// <summary>One engine holding a reference and a current file (and the reference's profile), for tests that compare them many ways.</summary>
+    public static DriftSession Session(string reference, string current, ProfileSettings? settings = null) => new(reference, current, settings);
+
     public static ColumnDriftResult Column(this DriftReport report, string name) => report.Columns.Single(c => c.Column == name);
+}
+
+/// <summary>A reference and a current file loaded once, compared with many options against the raw data or the profile.</summary>
+internal sealed class DriftSession : IDisposable
+{
+    private readonly DataEngine engine = new();
+    private readonly LoadedDataset reference;
+    private readonly LoadedDataset current;
+    private readonly DriftReference profile;
+
+    public DriftSession(string referencePath, string currentPath, ProfileSettings? settings)
+    {
+        reference = DatasetLoader.Load(engine, new DatasetSource(referencePath));
+        current = DatasetLoader.Load(engine, new DatasetSource(currentPath));
+        profile = DriftReference.ReadProfile(DriftTestData.WriteProfile(referencePath, settings));
+    }
+
+    public DriftReport Raw(DriftOptions? options = null) => DriftEngine.Compare(engine, DriftReference.FromDataset(reference, "sha256:reference"), current, options, "sha256:current");
+
+    public DriftReport Profiled(DriftOptions? options = null) => DriftEngine.Compare(engine, profile, current, options, "sha256:current");
+
+    public void Dispose() => engine.Dispose();
 }

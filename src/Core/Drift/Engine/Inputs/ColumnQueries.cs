@@ -42,19 +42,24 @@ internal static class ColumnQueries
         return estimates;
     }
 
-    /// <summary>The non-missing values of a numeric or datetime column, sorted ascending by DuckDB.</summary>
+    /// <summary>
+    /// The non-missing values of a numeric or datetime column, sorted ascending: DuckDB scans them out and
+    /// <see cref="DoubleRadixSort"/> orders them, at less than half the cost of an ORDER BY and its fetch.
+    /// </summary>
     public static double[] SortedValues(DataEngine engine, LoadedDataset dataset, DatasetColumn column, long count)
     {
         var values = new double[count];
         var n = 0;
         engine.Query(
-            $"SELECT v FROM (SELECT {ProfileBuilder.ValueSql(column)} AS v FROM {dataset.Table}) WHERE v IS NOT NULL ORDER BY v",
+            $"SELECT v FROM (SELECT {ProfileBuilder.ValueSql(column)} AS v FROM {dataset.Table}) WHERE v IS NOT NULL",
             r =>
             {
                 // The count comes from an earlier scan of the same table; a mismatch would be a bug, not data.
                 values[n++] = r.GetDouble(0);
             });
-        return n == values.Length ? values : values[..n];
+        var sorted = n == values.Length ? values : values[..n];
+        DoubleRadixSort.Sort(sorted);
+        return sorted;
     }
 
     /// <summary>The count of each distinct non-missing value as text (boolean columns give <c>false</c> and <c>true</c>).</summary>

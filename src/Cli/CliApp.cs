@@ -15,6 +15,7 @@ internal static class CliApp
         new ProfileCommand(),
         new InferCommand(),
         new ValidateCommand(),
+        new DriftCommand(),
         new CheckCommand(),
         new AcceptCommand(),
         new ReportCommand(),

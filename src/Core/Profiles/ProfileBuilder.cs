@@ -86,15 +86,20 @@ public static class ProfileBuilder
     public static string HashId(DataEngine engine) =>
         "duckdb-hash/" + string.Join('.', ((string)engine.Scalar("SELECT version()")!).TrimStart('v').Split('.').Take(2));
 
-    /// <summary>SQL for the value profiled of a numeric or datetime column: DOUBLE, non-finite as missing; datetimes as epoch seconds.</summary>
+    /// <summary>
+    /// SQL for the value a column is profiled (and compared for drift) as: numbers as DOUBLE with non-finite
+    /// values as missing, datetimes as epoch seconds, other columns as they are.
+    /// </summary>
     public static string ValueSql(DatasetColumn column)
     {
+        ArgumentNullException.ThrowIfNull(column);
         var name = SqlText.Identifier(column.Name);
         return column.TypeKind switch
         {
+            ColumnKind.Numeric when column.SqlType is "DOUBLE" or "FLOAT" or "REAL" => $"(CASE WHEN isfinite({name}) THEN CAST({name} AS DOUBLE) END)",
+            ColumnKind.Numeric => $"CAST({name} AS DOUBLE)",
             ColumnKind.Datetime => $"epoch({name})",
-            _ when column.SqlType is "DOUBLE" or "FLOAT" or "REAL" => $"(CASE WHEN isfinite({name}) THEN CAST({name} AS DOUBLE) END)",
-            _ => $"CAST({name} AS DOUBLE)",
+            _ => name,
         };
     }
 

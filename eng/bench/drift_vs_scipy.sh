@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Drift of a reference/current CSV pair (30 columns) with modelgates, side by side with pandas + SciPy
+# doing the per-column tests Evidently runs (eng/bench/drift_scipy.py), and modelgates against a stored
+# reference profile. Each side runs RUNS times, alternating, so that all see the same machine load;
+# the table reports medians of wall time and of CPU time (user + sys, less sensitive to a shared
+# machine), peak RSS, and the load average before and after.
+#
+# Usage: eng/bench/drift_vs_scipy.sh [ROWS] [RUNS] [SHIFT]     (defaults: 1000000 3 0.05)
+# Needs /usr/bin/python3 with numpy, pandas and scipy, and /usr/bin/time. Data goes to $BENCH_DIR
+# (default /tmp/modelgates-bench) and is reused when present.
+set -euo pipefail
+
+ROWS=${1:-1000000}
+RUNS=${2:-3}
+SHIFT=${3:-0.05}
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK=${BENCH_DIR:-/tmp/modelgates-bench}
+PY=/usr/bin/python3
+mkdir -p "$WORK"
+REF="$WORK/ref_${ROWS}.csv"
+CUR="$WORK/cur_${ROWS}_${SHIFT}.csv"
+PROFILE="$WORK/ref_${ROWS}.profile.json"
+
+[ -f "$REF" ] || $PY "$ROOT/eng/bench/generate_data.py" "$ROWS" "$REF" --seed 1
+[ -f "$CUR" ] || $PY "$ROOT/eng/bench/generate_data.py" "$ROWS" "$CUR" --seed 2 --shift "$SHIFT"
+
+dotnet build "$ROOT/src/Cli" -c Release -v quiet -nologo >/dev/null
+CLI=(dotnet "$ROOT/src/Cli/bin/Release/net10.0/modelgates.dll")
+
+# One measured command: prints "wall cpu rss_kb"; drift's exit code 1 (drift found) is a result, not a failure.
+measure() {
+    local out="$WORK/time.txt"
+    set +e
+    /usr/bin/time -f "%e %U %S %M" -o "$out" "$@" >/dev/null 2>"$WORK/stderr.txt"
+    local code=$?
+    set -e
+    if [ "$code" -gt 1 ]; then
+        echo "command failed with exit code $code: $*" >&2
+        cat "$WORK/stderr.txt" >&2
+        exit 1
+    fi
+    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$out"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r PROFILE_WALL PROFILE_CPU PROFILE_RSS < <(measure "${CLI[@]}" profile "$REF" -o "$PROFILE")
+
+declare -A WALL CPU RSS
+for run in $(seq 1 "$RUNS"); do
+    for side in ours profile scipy; do
+        case $side in
+            ours) result=$(measure "${CLI[@]}" drift --reference "$REF" --current "$CUR" --format json) ;;
+            profile) result=$(measure "${CLI[@]}" drift --reference "$PROFILE" --current "$CUR" --format json) ;;
+            scipy) result=$(measure $PY "$ROOT/eng/bench/drift_scipy.py" "$REF" "$CUR") ;;
+        esac
+        read -r wall cpu rss <<<"$result"
+        WALL[$side]+="$wall "
+        CPU[$side]+="$cpu "
+        RSS[$side]+="$rss "
+        echo "run $run $side: ${wall}s wall, ${cpu}s cpu, ${rss} KB" >&2
+    done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+stat() { tr ' ' '\n' <<<"$1" | grep -v '^$' | median; }
+row() {
+    local name=$1 side=$2
+    local wall cpu rss
+    wall=$(stat "${WALL[$side]}")
+    cpu=$(stat "${CPU[$side]}")
+    rss=$(stat "${RSS[$side]}")
+    local scipy_wall scipy_cpu scipy_rss
+    scipy_wall=$(stat "${WALL[scipy]}")
+    scipy_cpu=$(stat "${CPU[scipy]}")
+    scipy_rss=$(stat "${RSS[scipy]}")
+    awk -v n="$name" -v w="$wall" -v c="$cpu" -v r="$rss" -v sw="$scipy_wall" -v sc="$scipy_cpu" -v sr="$scipy_rss" \
+        'BEGIN { printf "| %s | %.1f | %.1f | %.0f | %.1f× | %.1f× | %.2f× |\n", n, w, c, r / 1024, sw / w, sc / c, r / sr }'
+}
+
+echo
+echo "Drift of $ROWS rows × 30 columns (20 numeric, 10 categorical), current shifted by $SHIFT σ; median of $RUNS runs."
+echo "Machine: $(nproc) cores; load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER."
+echo
+echo "| side | wall s | CPU s | peak RSS MB | speed-up (wall) | speed-up (CPU) | RSS vs pandas |"
+echo "|---|---|---|---|---|---|---|"
+row "pandas + SciPy (ks, chi-squared)" scipy
+row "modelgates drift, raw reference" ours
+row "modelgates drift, reference profile" profile
+echo
+awk -v w="$PROFILE_WALL" -v c="$PROFILE_CPU" -v r="$PROFILE_RSS" 'BEGIN { printf "Writing the reference profile once (modelgates profile): %.1f s wall, %.1f s CPU, %.0f MB.\n", w, c, r / 1024 }'

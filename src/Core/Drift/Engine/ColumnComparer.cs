@@ -1,0 +1,182 @@
+using ModelGates.Data;
+using ModelGates.Drift.Engine.Effects;
+using ModelGates.Drift.Engine.Inputs;
+using ModelGates.Drift.Engine.Policy;
+using ModelGates.Drift.Engine.Results;
+using ModelGates.Statistics;
+
+namespace ModelGates.Drift.Engine;
+
+/// <summary>
+/// Runs one column's plan: the significance test, the effect with its bootstrap interval and minimum
+/// detectable effect, and, against a reference profile, the error bounds of what the sketch approximates.
+/// </summary>
+internal static class ColumnComparer
+{
+    /// <summary>Most points per side the bootstrap resamples; larger samples are compressed into runs of equal weight.</summary>
+    public const int BootstrapPoints = 1024;
+
+    public static ColumnMeasurement Compare(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap) =>
+        plan.Input == DriftInputShape.Values
+            ? CompareValues(reference, current.SortedValues!, plan, bootstrap)
+            : CompareCounts(reference, current, plan, bootstrap);
+
+    /// <summary>Reference and current counts aligned over the union of categories, in ordinal order (boolean: false, true).</summary>
+    public static (long[] Reference, long[] Current) AlignCategories(ReferenceColumn reference, IReadOnlyDictionary<string, long> current)
+    {
+        if (reference.Kind == ColumnKind.Boolean)
+        {
+            return ([reference.Categories.GetValueOrDefault("false"), reference.Categories.GetValueOrDefault("true")],
+                [current.GetValueOrDefault("false"), current.GetValueOrDefault("true")]);
+        }
+
+        // Ordinal order makes the vectors, and so every resample, independent of the order rows arrive in.
+        var complete = reference.OtherCategories == 0;
+        var keys = complete
+            ? reference.Categories.Keys.Union(current.Keys).Order(StringComparer.Ordinal).ToList()
+            : reference.Categories.Keys.Order(StringComparer.Ordinal).ToList();
+        var r = keys.Select(k => reference.Categories.GetValueOrDefault(k)).ToList();
+        var c = keys.Select(k => current.GetValueOrDefault(k)).ToList();
+        if (!complete)
+        {
+            // A profile that lists only the most frequent values: the rest of both sides meet in one bucket.
+            r.Add(reference.OtherCategories);
+            c.Add(current.Where(p => !reference.Categories.ContainsKey(p.Key)).Sum(p => p.Value));
+        }
+
+        return ([.. r], [.. c]);
+    }
+
+    private static ColumnMeasurement CompareCounts(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    {
+        var (r, c) = plan.Input == DriftInputShape.Bins
+            ? ([.. reference.Bins!.Counts], current.BinCounts!)
+            : AlignCategories(reference, current.Categories!);
+        var referenceCounts = new CountVector(r);
+        var currentCounts = new CountVector(c);
+        var significance = plan.SignificanceTest.Compute(referenceCounts, currentCounts);
+        var effect = plan.EffectMeasure.Compute(referenceCounts, currentCounts).Statistic;
+        var (interval, mde) = EffectBootstrap.ForCounts(r, c, plan.EffectMeasure, effect, bootstrap);
+        var statistic = ReferenceEquals(plan.Test, plan.SignificanceTest) ? significance.Statistic : effect;
+        return new ColumnMeasurement
+        {
+            Statistic = statistic,
+            PValue = significance.PValue!.Value,
+            PValueMethod = significance.Method,
+            Effect = effect,
+            Interval = interval,
+            MinimumDetectableEffect = mde,
+            StatisticErrorBound = reference.FromProfile ? 0 : null,
+            EffectErrorBound = reference.FromProfile ? 0 : null,
+            Input = plan.Input,
+        };
+    }
+
+    private static ColumnMeasurement CompareValues(ReferenceColumn reference, double[] sortedCurrent, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    {
+        var current = NumericSample.FromSorted(sortedCurrent);
+        var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest);
+        var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure);
+
+        var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
+        var grid = ValueGrid.Of(referencePoints, WeightedPoints.Unweighted(sortedCurrent).Compress(BootstrapPoints), reference.PopulationStandardDeviation);
+        var (interval, mde) = EffectBootstrap.ForValues(grid, squared: plan.EffectMeasure.Id == "ed", effect, bootstrap);
+
+        var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);
+        return new ColumnMeasurement
+        {
+            Statistic = reportsSignificance ? significance.Statistic : effect,
+            PValue = significance.PValue!.Value,
+            PValueMethod = significance.Method,
+            Effect = effect,
+            Interval = interval,
+            MinimumDetectableEffect = mde,
+            StatisticErrorBound = reference.FromProfile ? (reportsSignificance ? statisticBound : effectBound) : null,
+            EffectErrorBound = reference.FromProfile ? effectBound : null,
+            Input = reference.FromProfile ? DriftInputShape.Sketch : DriftInputShape.Values,
+        };
+    }
+
+    /// <summary>The p-value test; against a sketch, with the bound on its statistic.</summary>
+    private static (DriftTestResult Result, double Bound) Significance(ReferenceColumn reference, NumericSample current, IDriftTest test)
+    {
+        if (reference.Values is { } values)
+        {
+            return (test.Compute(values, current), 0);
+        }
+
+        var sketch = reference.Sketch!;
+        switch (test.Id)
+        {
+            case "t_test":
+                // Welch's test reads only size, mean and variance, which the profile's moments hold exactly.
+                return (test.Compute(MomentSurrogate(reference), current), 0);
+            case "ks" when !sketch.IsExact:
+            {
+                // D on the sketch is within rankError of the exact D; its p-value is taken at D − rankError,
+                // so the sketch can hide drift but never invent it.
+                var result = test.Compute(Weighted(sketch), current);
+                var n1 = reference.Count;
+                var n2 = (long)current.Size;
+                var (_, p, exact) = TwoSampleKolmogorovSmirnov.PValue(Math.Max(0.0, result.Statistic - sketch.RankError), n1, n2);
+                return (result with { PValue = p, Method = exact ? PValueMethod.Exact : PValueMethod.Asymptotic }, sketch.RankError);
+            }
+
+            default:
+                // An exact sketch holds every value with its count: expanded, it is the reference itself.
+                return (test.Compute(test.AcceptsWeights ? Weighted(sketch) : Expanded(sketch), current), sketch.RankError);
+        }
+    }
+
+    /// <summary>The normed distance; against a sketch, normed by the profile's exact standard deviation and with its error bound.</summary>
+    private static (double Effect, double Bound) Effect(ReferenceColumn reference, NumericSample current, IDriftTest measure)
+    {
+        if (reference.Values is { } values)
+        {
+            return (measure.Compute(values, current).Statistic, 0);
+        }
+
+        var sketch = reference.Sketch!;
+        var sample = Weighted(sketch);
+        var onSketch = measure.Compute(sample, current).Statistic;
+        var sketchSd = WeightedPoints.Of(sketch).PopulationStandardDeviation();
+        var sd = reference.PopulationStandardDeviation;
+        var effect = sketchSd > 0 && sd > 0 ? onSketch * sketchSd / sd : onSketch;
+
+        // |F − F̂| ≤ rankError on [min, max] and 0 outside: the unnormed distances move by at most
+        // rankError·range (Wasserstein) and √2·rankError·√range (energy, by the triangle inequality in L²).
+        var range = reference.Max - reference.Min;
+        var bound = measure.Id == "ed"
+            ? Math.Sqrt(2.0) * sketch.RankError * Math.Sqrt(range) / sd
+            : sketch.RankError * range / sd;
+        return (effect, sketch.IsExact ? 0 : bound);
+    }
+
+    private static NumericSample Weighted(Profiles.QuantileSketch sketch) =>
+        NumericSample.FromSorted([.. sketch.Values], sketch.Weights.Select(w => (double)w).ToArray());
+
+    private static NumericSample Expanded(Profiles.QuantileSketch sketch)
+    {
+        var values = new double[sketch.Count];
+        var k = 0;
+        for (var i = 0; i < sketch.Values.Count; i++)
+        {
+            for (long j = 0; j < sketch.Weights[i]; j++)
+            {
+                values[k++] = sketch.Values[i];
+            }
+        }
+
+        return NumericSample.FromSorted(values);
+    }
+
+    private static NumericSample MomentSurrogate(ReferenceColumn reference)
+    {
+        // Two points at mean ± σ with half the count each: the same size, mean and variance as the column.
+        var sd = reference.PopulationStandardDeviation;
+        var half = reference.Count / 2.0;
+        return sd > 0
+            ? NumericSample.FromSorted([reference.Mean - sd, reference.Mean + sd], [half, half])
+            : NumericSample.FromSorted([reference.Mean], [reference.Count]);
+    }
+}

@@ -1,0 +1,190 @@
+using ModelGates.Profiles;
+
+namespace ModelGates.Drift.Engine.Effects;
+
+/// <summary>
+/// Distinct ascending values with positive weights: one side of a comparison as the bootstrap resamples
+/// it. Raw values collapse their ties into weights; a quantile sketch is already in this form.
+/// </summary>
+internal sealed class WeightedPoints
+{
+    private WeightedPoints(double[] values, double[] weights)
+    {
+        Values = values;
+        Weights = weights;
+    }
+
+    public double[] Values { get; }
+
+    public double[] Weights { get; }
+
+    public int Count => Values.Length;
+
+    public double Total => Sum(Weights);
+
+    /// <summary>Sorted raw values, ties collapsed.</summary>
+    public static WeightedPoints Unweighted(ReadOnlySpan<double> sorted)
+    {
+        var distinct = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        var values = new double[distinct];
+        var weights = new double[distinct];
+        var k = -1;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                values[++k] = sorted[i];
+            }
+
+            weights[k]++;
+        }
+
+        return new WeightedPoints(values, weights);
+    }
+
+    /// <summary>A sample's values (and weights, when it has them), ties collapsed.</summary>
+    public static WeightedPoints Of(NumericSample sample)
+    {
+        if (!sample.IsWeighted)
+        {
+            return Unweighted(sample.Values);
+        }
+
+        var values = new List<double>();
+        var weights = new List<double>();
+        var v = sample.Values;
+        var w = sample.Weights;
+        for (var i = 0; i < v.Length; i++)
+        {
+            if (values.Count > 0 && values[^1] == v[i])
+            {
+                weights[^1] += w[i];
+            }
+            else
+            {
+                values.Add(v[i]);
+                weights.Add(w[i]);
+            }
+        }
+
+        return new WeightedPoints([.. values], [.. weights]);
+    }
+
+    /// <summary>The points of a quantile sketch.</summary>
+    public static WeightedPoints Of(QuantileSketch sketch) =>
+        new([.. sketch.Values], sketch.Weights.Select(w => (double)w).ToArray());
+
+    /// <summary>
+    /// At most <paramref name="maxPoints"/> points: consecutive points grouped into runs of about equal
+    /// weight, each replaced by its weighted mean. Resampling cost then stays bounded at any sample size.
+    /// </summary>
+    public WeightedPoints Compress(int maxPoints)
+    {
+        if (Count <= maxPoints)
+        {
+            return this;
+        }
+
+        var total = Total;
+        var values = new List<double>(maxPoints);
+        var weights = new List<double>(maxPoints);
+        var start = 0;
+        var groupWeight = 0.0;
+        var groupSum = 0.0;
+        var cumulative = 0.0;
+        var group = 1;
+        for (var i = 0; i < Count; i++)
+        {
+            groupWeight += Weights[i];
+            groupSum += Weights[i] * Values[i];
+            cumulative += Weights[i];
+            if (cumulative < total * group / maxPoints && i < Count - 1)
+            {
+                continue;
+            }
+
+            // The mean of a run lies within it; the clamp only guards against rounding.
+            var mean = Math.Clamp(groupSum / groupWeight, Values[start], Values[i]);
+            if (values.Count > 0 && values[^1] >= mean)
+            {
+                weights[^1] += groupWeight;
+            }
+            else
+            {
+                values.Add(mean);
+                weights.Add(groupWeight);
+            }
+
+            start = i + 1;
+            groupWeight = 0;
+            groupSum = 0;
+            while (group < maxPoints && cumulative >= total * group / maxPoints)
+            {
+                group++;
+            }
+        }
+
+        return new WeightedPoints([.. values], [.. weights]);
+    }
+
+    /// <summary>The weighted mean.</summary>
+    public double Mean()
+    {
+        var weighted = new CompensatedSum();
+        for (var i = 0; i < Count; i++)
+        {
+            weighted.Add(Weights[i] * Values[i]);
+        }
+
+        return weighted.Value / Total;
+    }
+
+    /// <summary>The weighted population standard deviation, by two compensated passes.</summary>
+    public double PopulationStandardDeviation() => StandardDeviation(Values, Weights);
+
+    /// <summary>The weighted population standard deviation of <paramref name="values"/>; zero weights allowed.</summary>
+    public static double StandardDeviation(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        var total = new CompensatedSum();
+        var weighted = new CompensatedSum();
+        for (var i = 0; i < values.Length; i++)
+        {
+            total.Add(weights[i]);
+            weighted.Add(weights[i] * values[i]);
+        }
+
+        if (total.Value <= 0)
+        {
+            return double.NaN;
+        }
+
+        var mean = weighted.Value / total.Value;
+        var squares = new CompensatedSum();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var d = values[i] - mean;
+            squares.Add(weights[i] * d * d);
+        }
+
+        return Math.Sqrt(squares.Value / total.Value);
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var sum = new CompensatedSum();
+        foreach (var v in values)
+        {
+            sum.Add(v);
+        }
+
+        return sum.Value;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Drift.Engine.Inputs;
+
+/// <summary>Content hashes that name exactly which bytes a drift result compared.</summary>
+public static class DatasetHash
+{
+    /// <summary>The prefix of every hash this class writes.</summary>
+    public const string Prefix = "sha256:";
+
+    /// <summary>SHA-256 of the bytes of <paramref name="paths"/> read one after another in the order given (one file: the hash of that file).</summary>
+    /// <exception cref="DataReadException">A file cannot be read (MG0110, exit code 3).</exception>
+    public static string Of(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        foreach (var path in paths)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataReadException(DiagnosticCatalog.DataUnreadable.Create($"Cannot read '{path}' to hash it: {e.Message}") with { File = path });
+            }
+        }
+
+        return Format(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 of bytes already in memory.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Format(SHA256.HashData(bytes));
+
+    private static string Format(byte[] digest) => Prefix + Convert.ToHexStringLower(digest);
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using ModelGates.Configuration.Json;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Drift.Engine.Options;
+
+/// <summary>
+/// How a drift comparison judges columns: the test (or <c>auto</c>), thresholds, the correction for testing
+/// many columns, the decision rule, the dataset rule, and per-column overrides merged over these defaults.
+/// Every default is documented in docs/drift.md.
+/// </summary>
+public sealed record DriftOptions
+{
+    /// <summary>The test id that lets the automatic policy choose per column.</summary>
+    public const string AutoTest = "auto";
+
+    /// <summary>The default options.</summary>
+    public static DriftOptions Default { get; } = new();
+
+    /// <summary>The test for every column it applies to (<c>auto</c> by default); other columns fall back to <c>auto</c>.</summary>
+    public string Test { get; init; } = AutoTest;
+
+    /// <summary>
+    /// The threshold of <see cref="Test"/> in its units: the significance level of a p-value test, the
+    /// smallest drifting distance of a distance. With <c>auto</c> it is the effect threshold. Null: the test's default.
+    /// </summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>The significance level adjusted p-values are compared with. Default 0.05.</summary>
+    public double Alpha { get; init; } = 0.05;
+
+    /// <summary>The smallest effect (a distance) that counts as drift; null for the effect measure's default (0.1).</summary>
+    public double? EffectThreshold { get; init; }
+
+    /// <summary>The correction across columns. Default Holm: a build fails on any one drifted column, so the chance of any false alarm is what a team feels.</summary>
+    public MultipleTestingCorrection Correction { get; init; } = MultipleTestingCorrection.Holm;
+
+    /// <summary>When a column counts as drifted. Default: significant and an effect at least its threshold.</summary>
+    public DriftDecisionRule Decision { get; init; } = DriftDecisionRule.Effect;
+
+    /// <summary>The smallest change of a column's missing share (absolute, 0 to 1) that counts as drift. Default 0.05 (5 percentage points).</summary>
+    public double MissingShareThreshold { get; init; } = 0.05;
+
+    /// <summary>The fewest non-missing values each side needs for a column to be tested; below it the column is insufficient. Default 10.</summary>
+    public long MinimumCount { get; init; } = 10;
+
+    /// <summary>The weighted share of drifted columns at or above which the dataset has drifted. Default 0.5.</summary>
+    public double DatasetDriftShare { get; init; } = 0.5;
+
+    /// <summary>Bootstrap replicates for each effect interval and for each minimum detectable effect. Default 200.</summary>
+    public int BootstrapReplicates { get; init; } = 200;
+
+    /// <summary>The confidence level of effect intervals. Default 0.95.</summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
+    /// <summary>The seed of every resample; the same seed gives the same bytes. Default 0.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The reference columns to compare, or null for all of them.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>Per-column settings, by column name (ordinal), merged over the defaults.</summary>
+    public IReadOnlyDictionary<string, ColumnDriftOverride> Overrides { get; init; } = new Dictionary<string, ColumnDriftOverride>(StringComparer.Ordinal);
+
+    /// <summary>The severity of a drifted column (MG3001) and a drifted missing share (MG3003). Default error.</summary>
+    public Severity ColumnSeverity { get; init; } = Severity.Error;
+
+    /// <summary>The settings of one column: its override merged over these defaults.</summary>
+    public ColumnDriftSettings For(string column)
+    {
+        var o = Overrides.TryGetValue(column, out var found) ? found : new ColumnDriftOverride();
+
+        // A threshold is in its test's units; one given for the default test does not carry over to another test.
+        var threshold = o.Threshold ?? (o.Test is null ? Threshold : null);
+        return new ColumnDriftSettings(
+            o.Test ?? Test,
+            threshold,
+            o.Alpha ?? Alpha,
+            o.EffectThreshold ?? EffectThreshold,
+            o.MissingShareThreshold ?? MissingShareThreshold,
+            o.Weight ?? 1.0,
+            o.Skip ?? false,
+            o.Test is not null);
+    }
+
+    /// <summary>Checks every value; a bad one is a configuration error.</summary>
+    /// <exception cref="ConfigurationException">MG0030 for an unknown test id, MG0034 for a value out of range.</exception>
+    public void Validate()
+    {
+        CheckTest(Test, null);
+        CheckThreshold(Test, Threshold, null);
+        CheckOpenUnit(Alpha, "alpha", null);
+        CheckDistance(EffectThreshold, "effect threshold", null);
+        CheckClosedUnit(MissingShareThreshold, "missing-share threshold", null);
+        if (!(DatasetDriftShare > 0 && DatasetDriftShare <= 1))
+        {
+            throw Invalid($"The dataset drift share must be above 0 and at most 1, not {Format(DatasetDriftShare)}.", null);
+        }
+
+        if (MinimumCount < 1)
+        {
+            throw Invalid($"The minimum count must be at least 1, not {MinimumCount.ToString(CultureInfo.InvariantCulture)}.", null);
+        }
+
+        if (BootstrapReplicates is < 20 or > 100_000)
+        {
+            throw Invalid($"Bootstrap replicates must be between 20 and 100000, not {BootstrapReplicates.ToString(CultureInfo.InvariantCulture)}.", null);
+        }
+
+        if (!(ConfidenceLevel >= 0.5 && ConfidenceLevel < 1))
+        {
+            throw Invalid($"The confidence level must be at least 0.5 and below 1, not {Format(ConfidenceLevel)}.", null);
+        }
+
+        foreach (var (column, o) in Overrides.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            CheckTest(o.Test, column);
+            CheckThreshold(o.Test ?? Test, o.Threshold, column);
+            if (o.Alpha is { } alpha)
+            {
+                CheckOpenUnit(alpha, "alpha", column);
+            }
+
+            CheckDistance(o.EffectThreshold, "effect threshold", column);
+            if (o.MissingShareThreshold is { } missing)
+            {
+                CheckClosedUnit(missing, "missing-share threshold", column);
+            }
+
+            if (o.Weight is { } weight && !(weight >= 0 && double.IsFinite(weight)))
+            {
+                throw Invalid($"The weight of column '{column}' must be a finite number of at least 0, not {Format(weight)}.", column);
+            }
+        }
+    }
+
+    private static void CheckTest(string? id, string? column)
+    {
+        if (id is null || id == AutoTest || DriftTestRegistry.TryGet(id, out _))
+        {
+            return;
+        }
+
+        var suggestion = DidYouMean.Suggest(id, DriftTestRegistry.All.Select(t => t.Id).Prepend(AutoTest));
+        var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
+        var where = column is null ? string.Empty : $" (column '{column}')";
+        throw new ConfigurationException(DiagnosticCatalog.UnknownDriftTest.Create(
+            $"Unknown drift test '{id}'{where}.{hint} Known tests: {AutoTest}, {string.Join(", ", DriftTestRegistry.All.Select(t => t.Id))}.") with
+        {
+            Column = column,
+            Check = "test",
+        });
+    }
+
+    private static void CheckThreshold(string test, double? threshold, string? column)
+    {
+        if (threshold is not { } value)
+        {
+            return;
+        }
+
+        if (test != AutoTest && DriftTestRegistry.TryGet(test, out var found) && found.ThresholdKind == DriftThresholdKind.PValue)
+        {
+            CheckOpenUnit(value, $"threshold of the p-value test {test}", column);
+        }
+        else
+        {
+            CheckDistance(value, "threshold", column);
+        }
+    }
+
+    private static void CheckOpenUnit(double value, string what, string? column)
+    {
+        if (!(value > 0 && value < 1))
+        {
+            throw Invalid($"The {what}{Of(column)} must be above 0 and below 1, not {Format(value)}.", column);
+        }
+    }
+
+    private static void CheckClosedUnit(double value, string what, string? column)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw Invalid($"The {what}{Of(column)} must be between 0 and 1, not {Format(value)}.", column);
+        }
+    }
+
+    private static void CheckDistance(double? value, string what, string? column)
+    {
+        if (value is { } v && !(v >= 0 && double.IsFinite(v)))
+        {
+            throw Invalid($"The {what}{Of(column)} must be a finite distance of at least 0, not {Format(v)}.", column);
+        }
+    }
+
+    private static string Of(string? column) => column is null ? string.Empty : $" of column '{column}'";
+
+    private static string Format(double value) => Scalar.Format(value);
+
+    private static ConfigurationException Invalid(string message, string? column) =>
+        new(DiagnosticCatalog.InvalidDriftOption.Create(message) with { Column = column });
+}

@@ -1,0 +1,89 @@
+using ModelGates.Drift;
+using ModelGates.Drift.Engine;
+using ModelGates.Drift.Engine.Effects;
+using ModelGates.Statistics;
+
+namespace ModelGates.Tests.Drift.Engine;
+
+/// <summary>The resampling behind effect intervals and minimum detectable effects.</summary>
+public sealed class EffectBootstrapTests
+{
+    [Theory]
+    [InlineData("wasserstein", false)]
+    [InlineData("ed", true)]
+    public void The_grid_distance_at_the_observed_weights_is_the_registry_s(string test, bool squared)
+    {
+        var random = new SeededRandom(3);
+        var reference = SampleStreams.Normal(random, 700).Select(v => Math.Round(v, 2)).Order().ToArray();
+        var current = SampleStreams.Normal(random, 500, 0.3).Select(v => Math.Round(v, 2)).Order().ToArray();
+        var referencePoints = WeightedPoints.Unweighted(reference);
+        var grid = ValueGrid.Of(referencePoints, WeightedPoints.Unweighted(current), referencePoints.PopulationStandardDeviation());
+
+        var expected = DriftTestRegistry.Get(test).Compute(NumericSample.FromSorted(reference), NumericSample.FromSorted(current)).Statistic;
+
+        Assert.Equal(expected, grid.Distance(grid.Reference, grid.Current, squared), 1e-12);
+    }
+
+    [Fact]
+    public void Compression_keeps_the_total_weight_the_order_and_the_mean()
+    {
+        var random = new SeededRandom(4);
+        var sorted = SampleStreams.Normal(random, 100_000).Order().ToArray();
+        var points = WeightedPoints.Unweighted(sorted);
+
+        var compressed = points.Compress(1024);
+
+        Assert.InRange(compressed.Count, 1000, 1024);
+        Assert.Equal(100_000, compressed.Total, 6);
+        Assert.True(compressed.Values.Zip(compressed.Values.Skip(1)).All(p => p.First < p.Second));
+        Assert.Equal(points.Mean(), compressed.Mean(), 1e-9);
+        Assert.Same(points, points.Compress(200_000));
+    }
+
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(4)]
+    [InlineData(250)]
+    public void Poisson_draws_have_the_mean_and_variance_of_their_distribution(double mean)
+    {
+        var random = new SeededRandom(5);
+        var start = PoissonSampler.Start(mean);
+        var draws = Enumerable.Range(0, 200_000).Select(_ => PoissonSampler.Draw(random, mean, start)).ToArray();
+
+        var average = draws.Average();
+        var variance = draws.Select(d => (d - average) * (d - average)).Average();
+        Assert.Equal(mean, average, 0.02 * mean);
+        Assert.Equal(mean, variance, 0.03 * mean);
+    }
+
+    [Fact]
+    public void The_interval_holds_the_estimate_and_narrows_while_the_detectable_effect_shrinks_with_size()
+    {
+        var random = new SeededRandom(6);
+        double? previousWidth = null;
+        double? previousMde = null;
+        foreach (var n in new[] { 100, 1_000, 10_000 })
+        {
+            var c = SampleDrift.CompareValues("x", SampleStreams.Normal(random, n), SampleStreams.Normal(random, n, 0.3)).Columns[0];
+            var interval = c.EffectInterval!.Value;
+            Assert.InRange(c.Effect!.Value, interval.Lower, interval.Upper);
+            Assert.Equal(0.95, interval.Level);
+            var width = interval.Upper - interval.Lower;
+            Assert.True(previousWidth is null || width < previousWidth, $"n={n}: width {width}");
+            Assert.True(previousMde is null || c.MinimumDetectableEffect < previousMde, $"n={n}: MDE {c.MinimumDetectableEffect}");
+            previousWidth = width;
+            previousMde = c.MinimumDetectableEffect;
+        }
+    }
+
+    [Fact]
+    public void With_no_drift_the_interval_reaches_down_to_zero_or_near_it()
+    {
+        var random = new SeededRandom(8);
+        var c = SampleDrift.CompareValues("x", SampleStreams.Normal(random, 500), SampleStreams.Normal(random, 500)).Columns[0];
+
+        // The estimate itself is the noise floor; the interval must not pretend the effect is certainly positive.
+        Assert.True(c.EffectInterval!.Value.Lower < c.MinimumDetectableEffect! / 2, $"[{c.EffectInterval.Value.Lower}, {c.EffectInterval.Value.Upper}], MDE {c.MinimumDetectableEffect}");
+        Assert.True(c.Effect < c.MinimumDetectableEffect);
+    }
+}

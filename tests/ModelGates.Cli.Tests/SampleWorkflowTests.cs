@@ -186,3 +186,47 @@ public sealed class AcceptSnapshotsTests
         Assert.False(File.Exists(dir.File(Path.Combine("Tests", "MetricsTests.Auc.received.json"))));
     }
 }
+
+public sealed class CreditRiskGateTests
+{
+    private static readonly string Sample = RepoPaths.Combine("samples", "CreditRisk");
+
+    [Fact]
+    public void Sample_gates_pass_on_the_shipped_data()
+    {
+        var result = CliRunner.Run(Sample, "check", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var gates = result.Json().GetProperty("gates").EnumerateArray().ToList();
+        Assert.Contains(gates, g => g.GetProperty("kind").GetString() == "drift");
+        Assert.All(gates, g => Assert.True(g.GetProperty("passed").GetBoolean()));
+    }
+
+    [Fact]
+    public void Drifted_data_fails_the_drift_gate_at_its_line_with_distributions_for_the_report()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run(Sample, "check", "--config", "modelgates.drifted.json", "--format", "json", "--report-dir", dir.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        var json = result.Json();
+        var drift = json.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("kind").GetString() == "drift");
+        var income = drift.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "drift:scoring vs training/Income");
+        Assert.Equal("failed", income.GetProperty("status").GetString());
+        Assert.Equal("MG3001", income.GetProperty("code").GetString());
+        var configLines = File.ReadAllLines(Path.Combine(Sample, "modelgates.drifted.json"));
+        var line = income.GetProperty("diagnostic").GetProperty("line").GetInt32();
+        Assert.Contains("\"scoring vs training\"", configLines[line - 1], StringComparison.Ordinal);
+
+        var columns = drift.GetProperty("details").GetProperty("columns").EnumerateArray().ToList();
+        var incomeDetails = columns.Single(c => c.GetProperty("column").GetString() == "Income");
+        Assert.Equal("drift", incomeDetails.GetProperty("status").GetString());
+        var distribution = incomeDetails.GetProperty("distribution");
+        Assert.Equal(distribution.GetProperty("labels").GetArrayLength(), distribution.GetProperty("current").GetArrayLength());
+        Assert.Equal(1.0, distribution.GetProperty("reference").EnumerateArray().Sum(v => v.GetDouble()), 9);
+
+        var html = File.ReadAllText(Path.Combine(dir.Path, "report.html"));
+        Assert.Contains("Income: reference vs current", html, StringComparison.Ordinal);
+        Assert.Contains("✘ dataset drift", html, StringComparison.Ordinal);
+    }
+}

@@ -16,6 +16,9 @@ public sealed record GateResult(string Kind, string Name, SourcePosition Positio
     /// <summary>Extra facts about the gate for reports (dataset rows, reference hash, drifted share, ...), in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
 
+    /// <summary>Diagnostics of the gate that belong to no single check (a column not in the reference, a test replaced), in order.</summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Notes { get; init; } = [];
+
     /// <summary>What the gate measured beyond its checks (distributions, curves), or null.</summary>
     public IGateDetails? Details { get; init; }
 

@@ -7,7 +7,7 @@ namespace ModelGates.Gates;
 public static class GateRunner
 {
     /// <summary>The runners, in the order their gates appear in reports.</summary>
-    public static IReadOnlyList<IGateRunner> Runners { get; } = [new ContractGateRunner()];
+    public static IReadOnlyList<IGateRunner> Runners { get; } = [new ContractGateRunner(), new DriftGateRunner()];
 
     /// <summary>Runs the gates of <paramref name="config"/>.</summary>
     /// <exception cref="DataReadException">A dataset, profile or model could not be read (exit code 3).</exception>
@@ -17,7 +17,7 @@ public static class GateRunner
         var context = new GateRunContext(new DatasetCache(engine, config), options);
         var gates = Runners.SelectMany(r => r.Run(config, context)).ToList();
         var (waived, waiverDiagnostics) = WaiverApplier.Apply(config, gates, options.Today);
-        var diagnostics = waived.SelectMany(g => g.Checks).Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!)
+        var diagnostics = waived.SelectMany(g => g.Checks.Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!).Concat(g.Notes))
             .Concat(waiverDiagnostics)
             .ToList();
         return new GateReport

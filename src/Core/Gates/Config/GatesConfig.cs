@@ -106,8 +106,8 @@ public sealed record DriftGate : GateDeclaration
     /// <summary>The threshold for every column, or null for each test's default.</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>Multiple-testing correction across columns.</summary>
-    public string Correction { get; init; } = "none";
+    /// <summary>Multiple-testing correction across columns, or null for the engine's default (holm).</summary>
+    public string? Correction { get; init; }
 
     /// <summary>The share of drifted columns at which the dataset counts as drifted.</summary>
     public double? DriftedShare { get; init; }

@@ -254,8 +254,8 @@ public static class GatesConfigReader
             }
         }
 
-        var correction = r.String(o, "correction") ?? "none";
-        if (correction is not ("none" or "bonferroni" or "holm" or "bh"))
+        var correction = r.String(o, "correction");
+        if (correction is not (null or "none" or "bonferroni" or "holm" or "bh"))
         {
             r.Invalid(o.Find("correction")!.Value, $"'correction' must be none, bonferroni, holm or bh, not '{correction}'.");
         }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using ModelGates.Checks;
+using ModelGates.Configuration.Json;
+using ModelGates.Diagnostics;
+using ModelGates.Drift.Engine;
+using ModelGates.Drift.Engine.Options;
+using ModelGates.Drift.Engine.Results;
+using ModelGates.Gates.Config;
+
+namespace ModelGates.Gates;
+
+/// <summary>
+/// Runs the <c>drift</c> gates: each current dataset against its reference (a dataset or a profile), every
+/// column a check and its missing share another, plus the dataset rule. Diagnostics point at the column's
+/// override in modelgates.json when it has one, otherwise at the gate.
+/// </summary>
+public sealed class DriftGateRunner : IGateRunner
+{
+    /// <inheritdoc />
+    public IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context)
+    {
+        foreach (var gate in config.Drift.Where(g => g.Severity is not null))
+        {
+            context.Options.Progress?.Invoke($"drift '{gate.Name}': comparing '{gate.Current}' with '{gate.Reference}'");
+            yield return RunGate(config, gate, context);
+        }
+    }
+
+    private static GateResult RunGate(GatesConfig config, DriftGate gate, GateRunContext context)
+    {
+        var engine = context.Datasets.Engine;
+        DriftReference reference;
+        if (config.FindDataset(gate.Reference) is { } referenceDataset)
+        {
+            reference = DriftReference.FromDataset(context.Datasets.Get(referenceDataset.Name));
+            context.Read($"dataset {referenceDataset.Name}", referenceDataset.Path);
+        }
+        else
+        {
+            reference = DriftReference.ReadProfile(gate.Reference);
+            context.Read($"reference profile {gate.Name}", gate.Reference);
+        }
+
+        var current = context.Datasets.Get(gate.Current);
+        context.Read($"dataset {gate.Current}", context.Datasets.Declaration(gate.Current).Path);
+        DriftReport report;
+        try
+        {
+            report = DriftEngine.Compare(engine, reference, current, Options(gate));
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException(e.Diagnostics.Select(d => Locate(config, gate, d)).ToList());
+        }
+
+        var distributions = DriftDistributions.Compute(engine, reference, current);
+        var checks = new List<CheckResult>();
+        var unclaimed = report.Diagnostics.ToList();
+        foreach (var column in report.Columns)
+        {
+            var severity = Cap(gate, column.Column);
+            checks.Add(ColumnCheck(config, gate, column, severity, unclaimed));
+            if (column.MissingShareReference is not null && column.MissingShareCurrent is not null)
+            {
+                checks.Add(MissingShareCheck(config, gate, column, severity, unclaimed));
+            }
+        }
+
+        var datasetDiagnostic = Claim(unclaimed, d => d.Code == DiagnosticCatalog.DatasetDrifted.Code);
+        checks.Add(Scoped(new CheckResult($"drift:{gate.Name}/dataset", $"{gate.Name}: drifted share < {Format(report.DatasetDriftShare)}")
+        {
+            Status = datasetDiagnostic is null ? CheckStatus.Passed : CheckStatus.Failed,
+            Measured = report.DriftedShare,
+            Bound = report.DatasetDriftShare,
+            Diagnostic = datasetDiagnostic is null ? null : Locate(config, gate, datasetDiagnostic, "driftedShare"),
+        }, gate.Severity!.Value));
+
+        return new GateResult("drift", gate.Name, gate.Position, checks)
+        {
+            Facts =
+            [
+                new("reference", reference.Path),
+                new("referenceSha256", reference.Hash),
+                new("current", gate.Current),
+                new("driftedShare", Format(report.DriftedShare)),
+            ],
+            Details = new DriftGateDetails(report, distributions, config.BaseDirectory),
+            Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
+        };
+    }
+
+    private static CheckResult ColumnCheck(GatesConfig config, DriftGate gate, ColumnDriftResult column, Severity severity, List<Diagnostic> unclaimed)
+    {
+        var diagnostic = Claim(unclaimed, d => d.Column == column.Column && d.Code is "MG3001" or "MG3004" or "MG3005" or "MG3006");
+        var measure = column.EffectMeasure ?? column.Test ?? "drift";
+        var bound = column.EffectThreshold ?? column.Threshold;
+        var description = bound is { } b ? $"{gate.Name}: {column.Column} {measure} < {Format(b)}" : $"{gate.Name}: {column.Column} no drift";
+        var status = column.Status switch
+        {
+            ColumnDriftStatus.Ok => CheckStatus.Passed,
+            ColumnDriftStatus.Insufficient => CheckStatus.Insufficient,
+            ColumnDriftStatus.Skipped => CheckStatus.Skipped,
+            _ => CheckStatus.Failed,
+        };
+        var check = new CheckResult($"drift:{gate.Name}/{column.Column}", description)
+        {
+            Status = status,
+            Measured = column.Effect ?? column.Statistic,
+            Bound = bound,
+            Column = column.Column,
+            Diagnostic = diagnostic is null ? null : Locate(config, gate, diagnostic),
+        };
+        return Scoped(check, severity);
+    }
+
+    private static CheckResult MissingShareCheck(GatesConfig config, DriftGate gate, ColumnDriftResult column, Severity severity, List<Diagnostic> unclaimed)
+    {
+        var diagnostic = Claim(unclaimed, d => d.Column == column.Column && d.Code == DiagnosticCatalog.MissingShareDrifted.Code);
+        var check = new CheckResult($"drift:{gate.Name}/{column.Column}/missingShare", $"{gate.Name}: {column.Column} missing share stable")
+        {
+            Status = column.MissingShareDrifted ? CheckStatus.Failed : CheckStatus.Passed,
+            Measured = column.MissingShareCurrent - column.MissingShareReference,
+            Bound = column.MissingShareThreshold,
+            Column = column.Column,
+            Diagnostic = diagnostic is null ? null : Locate(config, gate, diagnostic),
+        };
+        return Scoped(check, severity);
+    }
+
+    /// <summary>The gate's severity, capped by the column override's.</summary>
+    private static Severity Cap(DriftGate gate, string column)
+    {
+        var overrideSeverity = gate.Overrides.FirstOrDefault(o => o.Column == column)?.Severity;
+        return overrideSeverity is { } s ? (Severity)Math.Min((int)s, (int)gate.Severity!.Value) : gate.Severity!.Value;
+    }
+
+    /// <summary>Applies the severity to failures; insufficient data and skipped columns keep their own notes.</summary>
+    private static CheckResult Scoped(CheckResult check, Severity severity) =>
+        check.Status is CheckStatus.Insufficient or CheckStatus.Skipped ? check : GateSeverity.Apply(check, severity);
+
+    private static DriftOptions Options(DriftGate gate)
+    {
+        var defaults = DriftOptions.Default;
+        MultipleTestingCorrectionText.TryParse(gate.Correction, out var correction);
+        return defaults with
+        {
+            Test = gate.Test,
+            Threshold = gate.Threshold,
+            Correction = gate.Correction is null ? defaults.Correction : correction,
+            DatasetDriftShare = gate.DriftedShare ?? defaults.DatasetDriftShare,
+            Columns = gate.Columns,
+            Overrides = gate.Overrides.ToDictionary(
+                o => o.Column,
+                o => new ColumnDriftOverride { Test = o.Test, Threshold = o.Threshold, Weight = o.Weight, Skip = o.Ignore ? true : null },
+                StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Points a diagnostic at the column's override, or at the gate's key for it, or at the gate.</summary>
+    private static Diagnostic Locate(GatesConfig config, DriftGate gate, Diagnostic diagnostic, string? key = null)
+    {
+        var position = gate.Overrides.FirstOrDefault(o => o.Column == diagnostic.Column)?.Position
+            ?? (key is not null && gate.KeyPositions.ContainsKey(key) ? gate.PositionOf(key)
+            : gate.KeyPositions.ContainsKey("threshold") && diagnostic.Code == DiagnosticCatalog.ColumnDrifted.Code ? gate.PositionOf("threshold")
+            : gate.Position);
+        return diagnostic with { File = config.File, Line = position.Line, SourceColumn = position.Column };
+    }
+
+    private static Diagnostic? Claim(List<Diagnostic> unclaimed, Func<Diagnostic, bool> match)
+    {
+        var index = unclaimed.FindIndex(d => match(d));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var diagnostic = unclaimed[index];
+        unclaimed.RemoveAt(index);
+        return diagnostic;
+    }
+
+    private static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -227,6 +227,7 @@ public sealed class CreditRiskGateTests
 
         var html = File.ReadAllText(Path.Combine(dir.Path, "report.html"));
         Assert.Contains("Income: reference vs current", html, StringComparison.Ordinal);
-        Assert.Contains("✘ dataset drift", html, StringComparison.Ordinal);
+        Assert.Contains("✘ drift", html, StringComparison.Ordinal);
+        Assert.Contains("no dataset drift", html, StringComparison.Ordinal);
     }
 }

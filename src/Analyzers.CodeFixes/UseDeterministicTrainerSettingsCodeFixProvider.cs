@@ -95,25 +95,27 @@ public sealed class UseDeterministicTrainerSettingsCodeFixProvider : CodeFixProv
                 .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space));
         }
 
-        // Same layout as the existing members: on its own line after the last one, or inline.
+        // Same layout as the existing members: on its own line after the last one when they are one per line.
         var last = expressions[expressions.Count - 1];
-        var multiline = initializer.OpenBraceToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia) || last.GetLeadingTrivia().Any(SyntaxKind.WhitespaceTrivia) && initializer.ToString().Contains('\n');
+        var multiline = last.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia) || initializer.OpenBraceToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia);
         var separators = expressions.GetSeparators().ToList();
-        var hasTrailingComma = separators.Count == expressions.Count;
         var nodes = expressions.ToList();
         var newSeparators = new List<SyntaxToken>(separators);
-        if (!hasTrailingComma)
+        var added = assignmentToAdd.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : SyntaxFactory.TriviaList());
+        if (separators.Count == expressions.Count)
         {
-            newSeparators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiline ? last.GetTrailingTrivia().Add(SyntaxFactory.ElasticLineFeed) : SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+            // Trailing comma: the new member goes after it and keeps the trailing-comma style.
+            added = added.WithTrailingTrivia(SyntaxFactory.TriviaList());
+            newSeparators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(separators[separators.Count - 1].TrailingTrivia));
+        }
+        else
+        {
+            added = added.WithTrailingTrivia(last.GetTrailingTrivia());
+            newSeparators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiline ? last.GetTrailingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space)));
             nodes[nodes.Count - 1] = last.WithoutTrailingTrivia();
         }
 
-        nodes.Add(assignmentToAdd.WithLeadingTrivia(multiline ? last.GetLeadingTrivia() : SyntaxFactory.TriviaList()).WithTrailingTrivia(hasTrailingComma || !multiline ? last.GetTrailingTrivia() : last.GetTrailingTrivia()));
-        if (hasTrailingComma)
-        {
-            newSeparators.Add(separators[separators.Count - 1]);
-        }
-
+        nodes.Add(added);
         return initializer.WithExpressions(SyntaxFactory.SeparatedList(nodes, newSeparators));
     }
 }

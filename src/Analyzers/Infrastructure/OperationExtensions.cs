@@ -46,7 +46,8 @@ internal static class OperationExtensions
         var value = operation.WithoutConversions();
         return (value.ConstantValue.HasValue && value.ConstantValue.Value is null)
             || (operation.ConstantValue.HasValue && operation.ConstantValue.Value is null)
-            || value is IDefaultValueOperation { ConstantValue.HasValue: false, Type.IsValueType: false };
+            || (value is IDefaultValueOperation { ConstantValue.HasValue: false, Type: { } type }
+                && (!type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace ModelGates.Analyzers;
 
-/// <summary>The diagnostic ids of the ModelGates analyzers (MG1xxx: reproducible training code).</summary>
-public static class RuleIdentifiers
+/// <summary>The diagnostic ids of the ModelGates analyzers (MG1xxx: reproducible training code). Compiled into the analyzers and the code fixes.</summary>
+internal static class RuleIdentifiers
 {
     /// <summary>MLContext created without a seed, or with a seed that is neither constant nor recorded.</summary>
     public const string SeedTheMLContext = "MG1001";
@@ -23,7 +23,7 @@ public static class RuleIdentifiers
 }
 
 /// <summary>The diagnostic categories of the ModelGates analyzers.</summary>
-public static class RuleCategories
+internal static class RuleCategories
 {
     /// <summary>Training code whose results cannot be reproduced from the code, the data and the seed.</summary>
     public const string Reproducibility = "Reproducibility";

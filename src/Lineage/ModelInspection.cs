@@ -27,7 +27,7 @@ internal static class ModelInspection
             var type = transformers[i].GetType();
             if (type.GetInterfaces().Any(candidate => candidate.IsGenericType && candidate.GetGenericTypeDefinition().FullName == "Microsoft.ML.IPredictionTransformer`1"))
             {
-                return type.GetProperty("Model", BindingFlags.Public | BindingFlags.Instance)?.GetValue(transformers[i]);
+                return FindProperty(type, "Model") is { } model ? SafeGet(model, transformers[i]) : null;
             }
         }
 
@@ -47,7 +47,7 @@ internal static class ModelInspection
         // Calibrated predictors wrap the trained model and its calibrator: record both one level down.
         foreach (var part in new[] { "SubModel", "Calibrator" })
         {
-            var value = predictor.GetType().GetProperty(part, BindingFlags.Public | BindingFlags.Instance) is { } property ? SafeGet(property, predictor) : null;
+            var value = FindProperty(predictor.GetType(), part) is { } property ? SafeGet(property, predictor) : null;
             if (value is not null)
             {
                 result[part] = FriendlyName(value.GetType());
@@ -87,11 +87,28 @@ internal static class ModelInspection
         result.Add(transformer);
     }
 
+    /// <summary>The most derived public property of that name: ML.NET's generic bases re-declare some (for example <c>SubModel</c>) with <c>new</c>.</summary>
+    private static PropertyInfo? FindProperty(Type type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var property = current.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
+            if (property is not null)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
     private static void AddScalars(object instance, string prefix, SortedDictionary<string, string> result)
     {
         foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length != 0 || !IsScalar(property.PropertyType) || SafeGet(property, instance) is not { } value)
+            // Hidden base properties come after the derived one of the same name: the first one wins.
+            if (property.GetIndexParameters().Length != 0 || !IsScalar(property.PropertyType) || result.ContainsKey(prefix + property.Name)
+                || SafeGet(property, instance) is not { } value)
             {
                 continue;
             }

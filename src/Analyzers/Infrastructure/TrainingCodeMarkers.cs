@@ -15,21 +15,44 @@ internal sealed class TrainingCodeMarkers
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _parsed = new(StringComparer.Ordinal);
 
+    // Asked for every block of a type: the answer for the type itself (its attributes, its namespace) is computed once.
+    private readonly ConcurrentDictionary<(ISymbol Type, SyntaxTree Tree), bool> _types = new();
+
     public TrainingCodeMarkers(AnalyzerOptions options) => _options = options;
 
-    public bool IsMarked(ISymbol symbol, SyntaxTree tree) => HasTrainingCodeAttribute(symbol) || IsInConfiguredNamespace(symbol, tree);
-
-    private static bool HasTrainingCodeAttribute(ISymbol symbol)
+    public bool IsMarked(ISymbol symbol, SyntaxTree tree)
     {
-        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        if (symbol is INamedTypeSymbol)
         {
-            foreach (var attribute in current.GetAttributes())
+            return IsTypeMarked(symbol, tree);
+        }
+
+        return HasOwnTrainingCodeAttribute(symbol)
+            || (symbol.ContainingType is { } type ? IsTypeMarked(type, tree) : IsInConfiguredNamespace(symbol, tree));
+    }
+
+    private bool IsTypeMarked(ISymbol type, SyntaxTree tree) =>
+        _types.GetOrAdd((type, tree), key =>
+        {
+            for (var current = key.Type; current is INamedTypeSymbol; current = current.ContainingSymbol)
             {
-                var name = attribute.AttributeClass?.Name;
-                if (name == WellKnownNames.TrainingCodeAttribute || name == "TrainingCode")
+                if (HasOwnTrainingCodeAttribute(current))
                 {
                     return true;
                 }
+            }
+
+            return IsInConfiguredNamespace(key.Type, key.Tree);
+        });
+
+    private static bool HasOwnTrainingCodeAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.Name;
+            if (name == WellKnownNames.TrainingCodeAttribute || name == "TrainingCode")
+            {
+                return true;
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,55 +26,41 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
 
     private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
     {
-        context.RegisterOperationBlockStartAction(blockStart =>
+        context.RegisterOperationBlockAction(block =>
         {
-            var block = TrainingBlock.Start(blockStart, symbols, markers);
-            var found = new ConcurrentQueue<Diagnostic>();
-            blockStart.RegisterOperationAction(
-                operation =>
-                {
-                    if (Inspect(operation.Operation, symbols) is { } diagnostic)
-                    {
-                        found.Enqueue(diagnostic);
-                    }
-                },
-                OperationKind.ObjectCreation,
-                OperationKind.PropertyReference,
-                OperationKind.Invocation);
-            blockStart.RegisterOperationBlockEndAction(blockEnd =>
+            var tokens = BlockTokens.Scan(block.OperationBlocks);
+            if (!tokens.Randomness || !TrainingBlock.Trains(block, tokens, symbols, markers))
             {
-                if (block.Trains)
+                return;
+            }
+
+            foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+            {
+                if (operation is IObjectCreationOperation or IPropertyReferenceOperation or IInvocationOperation && Inspect(operation, symbols) is { } diagnostic)
                 {
-                    foreach (var diagnostic in found)
-                    {
-                        blockEnd.ReportDiagnostic(diagnostic);
-                    }
+                    block.ReportDiagnostic(diagnostic);
                 }
-            });
+            }
         });
     }
 
     private static Diagnostic? Inspect(IOperation operation, MlNetSymbols symbols)
     {
+        // Cheap type and name checks first: this runs for every call, property read and `new` of a training
+        // method, and only a match pays for the walks over the parents.
         var sources = symbols.Sources;
-        if (IsInsideSeedOfContextOrRandom(operation, symbols))
-        {
-            // MG1001 reports a context seeded from the clock; a Random seeded from it is reported as that Random.
-            return null;
-        }
-
         switch (operation)
         {
-            case IObjectCreationOperation creation when sources.IsUnseededRandomCreation(creation):
+            case IObjectCreationOperation creation when sources.IsUnseededRandomCreation(creation) && !IsInsideSeedOfContextOrRandom(operation, symbols):
                 var canSeedInPlace = creation.Arguments.Length == 0 && (creation.AssignedLocal() is not null || creation.IsStoredInMember());
                 var properties = canSeedInPlace ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
                 var what = creation.Arguments.Length == 0 ? "new Random() without a seed" : "new Random seeded from " + sources.FindIn(creation.Arguments[0].Value);
                 return Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, what, "pass a constant seed, for example new Random(0)");
-            case IPropertyReferenceOperation reference when sources.IsRandomShared(reference):
+            case IPropertyReferenceOperation reference when sources.IsRandomShared(reference) && !IsInsideSeedOfContextOrRandom(operation, symbols):
                 return Diagnostic.Create(Descriptor, reference.Syntax.GetLocation(), "Random.Shared", "create one seeded generator (new Random(seed)) and use it instead");
             default:
                 var source = sources.DescribeClockOrGuid(operation);
-                return source is not null && FeedsData(operation, depth: 0)
+                return source is not null && !IsInsideSeedOfContextOrRandom(operation, symbols) && FeedsData(operation, depth: 0)
                     ? Diagnostic.Create(Descriptor, operation.Syntax.GetLocation(), source, "derive the value from the data (a stable key or a recorded cut-off date) instead")
                     : null;
         }

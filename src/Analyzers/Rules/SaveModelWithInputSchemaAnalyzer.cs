@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
@@ -30,18 +32,22 @@ public sealed class SaveModelWithInputSchemaAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operation =>
+        // Only calls named Save with a null or default argument are bound.
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                var invocation = (IInvocationOperation)operation.Operation;
-                if (IsModelSave(invocation, symbols)
+                var syntax = (InvocationExpressionSyntax)node.Node;
+                if (syntax.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Save" }
+                    && syntax.ArgumentList.Arguments.Any(argument => argument.Expression.IsKind(SyntaxKind.NullLiteralExpression) || argument.Expression.IsKind(SyntaxKind.DefaultLiteralExpression) || argument.Expression.IsKind(SyntaxKind.DefaultExpression) || argument.Expression.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+                    && node.SemanticModel.GetOperation(syntax, node.CancellationToken) is IInvocationOperation invocation
+                    && IsModelSave(invocation, symbols)
                     && invocation.Arguments.ArgumentFor("inputSchema") is { } schema
                     && schema.Value.IsNullConstant())
                 {
-                    operation.ReportDiagnostic(Diagnostic.Create(Descriptor, schema.Value.Syntax.GetLocation()));
+                    node.ReportDiagnostic(Diagnostic.Create(Descriptor, schema.Value.Syntax.GetLocation()));
                 }
             },
-            OperationKind.Invocation);
+            SyntaxKind.InvocationExpression);
     }
 
     internal static bool IsModelSave(IInvocationOperation invocation, MlNetSymbols symbols) =>

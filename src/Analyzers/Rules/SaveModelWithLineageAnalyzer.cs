@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,32 +31,21 @@ public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockStartAction(blockStart =>
+        context.RegisterOperationBlockAction(block =>
         {
-            var block = TrainingBlock.Start(blockStart, symbols, markers);
-            var saves = new ConcurrentQueue<IInvocationOperation>();
-            blockStart.RegisterOperationAction(
-                operation =>
-                {
-                    var invocation = (IInvocationOperation)operation.Operation;
-                    if (SaveModelWithInputSchemaAnalyzer.IsModelSave(invocation, symbols))
-                    {
-                        saves.Enqueue(invocation);
-                    }
-                },
-                OperationKind.Invocation);
-            blockStart.RegisterOperationBlockEndAction(blockEnd =>
+            var tokens = BlockTokens.Scan(block.OperationBlocks);
+            if (!tokens.Save || !TrainingBlock.Trains(block, tokens, symbols, markers))
             {
-                if (!block.Trains)
-                {
-                    return;
-                }
+                return;
+            }
 
-                foreach (var save in saves)
+            foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+            {
+                if (operation is IInvocationOperation invocation && SaveModelWithInputSchemaAnalyzer.IsModelSave(invocation, symbols))
                 {
-                    blockEnd.ReportDiagnostic(Diagnostic.Create(Descriptor, save.Syntax.GetLocation()));
+                    block.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation()));
                 }
-            });
+            }
         });
     }
 }

@@ -32,52 +32,56 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
             typeStart =>
             {
                 var type = new TypeState();
-                typeStart.RegisterOperationBlockStartAction(blockStart => AnalyzeBlock(blockStart, symbols, markers, type));
+                typeStart.RegisterOperationBlockAction(block => AnalyzeBlock(block, symbols, markers, type));
                 typeStart.RegisterSymbolEndAction(typeEnd => type.ReportDeferred(typeEnd, markers));
             },
             SymbolKind.NamedType);
     }
 
-    private static void AnalyzeBlock(OperationBlockStartAnalysisContext blockStart, MlNetSymbols symbols, TrainingCodeMarkers markers, TypeState type)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext block, MlNetSymbols symbols, TrainingCodeMarkers markers, TypeState type)
     {
-        var block = TrainingBlock.Start(blockStart, symbols, markers);
-        var found = new ConcurrentQueue<(IObjectCreationOperation Creation, Diagnostic Diagnostic)>();
-        blockStart.RegisterOperationAction(
-            operation =>
-            {
-                var creation = (IObjectCreationOperation)operation.Operation;
-                if (symbols.IsMLContextCreation(creation) && Describe(creation, symbols, out var addSeed) is { } problem)
-                {
-                    var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-                    found.Enqueue((creation, Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, problem)));
-                }
-            },
-            OperationKind.ObjectCreation);
-        blockStart.RegisterOperationBlockEndAction(blockEnd =>
+        var tokens = BlockTokens.Scan(block.OperationBlocks);
+        var mayCreate = tokens.MLContext || tokens.ImplicitNew;
+        if (!mayCreate && !tokens.TrainingCall && !TrainingBlock.IsMarked(block, markers))
         {
-            if (block.Trains)
+            return;
+        }
+
+        var trains = TrainingBlock.Trains(block, tokens, symbols, markers);
+        if (trains)
+        {
+            type.AddTrainingMethod(block.OwningSymbol);
+        }
+
+        if (!mayCreate)
+        {
+            return;
+        }
+
+        foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+        {
+            if (operation is not IObjectCreationOperation creation || !symbols.IsMLContextCreation(creation) || Describe(creation, symbols, out var addSeed) is not { } problem)
             {
-                type.AddTrainingMethod(blockEnd.OwningSymbol);
+                continue;
             }
 
-            foreach (var (creation, diagnostic) in found)
+            var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+            var diagnostic = Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, problem);
+            if (trains)
             {
-                if (block.Trains)
-                {
-                    blockEnd.ReportDiagnostic(diagnostic);
-                }
-                else if (creation.IsStoredInMember())
-                {
-                    // Shared by the type's members: it matters when the type trains anywhere.
-                    type.AddMemberCandidate(diagnostic, creation.Syntax.SyntaxTree);
-                }
-                else if (creation.AssignedLocal() is { } local)
-                {
-                    // Created here, trained with elsewhere: matters when passed to a training method of this type.
-                    type.AddLocalCandidate(diagnostic, MethodsReceiving(local, blockEnd.OperationBlocks));
-                }
+                block.ReportDiagnostic(diagnostic);
             }
-        });
+            else if (creation.IsStoredInMember())
+            {
+                // Shared by the type's members: it matters when the type trains anywhere.
+                type.AddMemberCandidate(diagnostic, creation.Syntax.SyntaxTree);
+            }
+            else if (creation.AssignedLocal() is { } local)
+            {
+                // Created here, trained with elsewhere: matters when passed to a training method of this type.
+                type.AddLocalCandidate(diagnostic, MethodsReceiving(local, block.OperationBlocks));
+            }
+        }
     }
 
     private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, ImmutableArray<IOperation> blocks)

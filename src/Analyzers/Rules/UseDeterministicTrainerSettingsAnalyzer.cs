@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
@@ -37,14 +39,49 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(operation => AnalyzeCatalogCall(operation, symbols), OperationKind.Invocation);
-        context.RegisterOperationAction(operation => AnalyzeOptions(operation, symbols), OperationKind.ObjectCreation);
+        // Syntax first: only calls named like the catalog methods and creations of types named Options (or
+        // target-typed) are bound, instead of a callback for every call and `new` of the compilation.
+        context.RegisterSyntaxNodeAction(
+            node =>
+            {
+                var invocation = (InvocationExpressionSyntax)node.Node;
+                var name = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is "Sdca" or "SdcaLogisticRegression" or "SdcaNonCalibrated" or "SdcaMaximumEntropy" or "SgdCalibrated" or "SgdNonCalibrated" or "LightGbm"
+                    && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation operation)
+                {
+                    AnalyzeCatalogCall(operation, symbols, node.ReportDiagnostic);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(
+            node =>
+            {
+                if ((node.Node is not ObjectCreationExpressionSyntax { Type: var type } || RightmostName(type) == "Options")
+                    && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation operation)
+                {
+                    AnalyzeOptions(operation, symbols, node.ReportDiagnostic);
+                }
+            },
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
     }
 
-    /// <summary>The catalog overloads without an options parameter: they always use the default thread count.</summary>
-    private static void AnalyzeCatalogCall(OperationAnalysisContext context, MlNetSymbols symbols)
+    private static string? RightmostName(TypeSyntax type) => type switch
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The catalog overloads without an options parameter: they always use the default thread count.</summary>
+    private static void AnalyzeCatalogCall(IInvocationOperation invocation, MlNetSymbols symbols, Action<Diagnostic> report)
+    {
         var method = invocation.TargetMethod;
         var family = CatalogFamily(method, symbols);
         if (family is null || method.Parameters.Any(parameter => FamilyOf(parameter.Type, symbols) is not null || parameter.Type.Name == "Stream"))
@@ -53,12 +90,11 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
         }
 
         var advice = family == "LightGbm" ? LightGbmAdvice : SingleThreadAdvice;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), method.Name + "(...)", advice));
+        report(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), method.Name + "(...)", advice));
     }
 
-    private static void AnalyzeOptions(OperationAnalysisContext context, MlNetSymbols symbols)
+    private static void AnalyzeOptions(IObjectCreationOperation creation, MlNetSymbols symbols, Action<Diagnostic> report)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
         var family = FamilyOf(creation.Type, symbols);
         if (family is null || OptionsInitializer.TryRead(creation) is not { } options)
         {
@@ -95,7 +131,7 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.FamilyProperty, fixable ? family : null);
         var name = creation.Type is { ContainingType: { } trainer } ? trainer.Name + "." + creation.Type.Name : creation.Type?.Name ?? "The trainer";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, name, advice));
+        report(Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, name, advice));
     }
 
     private static bool IsEditableInInitializer(MemberValue value) => value.Kind == MemberValueKind.Unset || value.InInitializer;

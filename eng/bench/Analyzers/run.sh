@@ -162,19 +162,21 @@ done
 echo "== restoring"
 dotnet restore "$WORK/Bench.csproj" --disable-build-servers -v:q
 
+# Prints "<wall seconds> <cpu seconds>": CPU is user+sys of the whole build process tree (dotnet, MSBuild
+# nodes, csc), which other load on a shared machine disturbs far less than wall time.
 build_seconds() {
   local use="$1"
-  local start end
-  start=$(date +%s.%N)
-  dotnet build "$WORK/Bench.csproj" "${BUILD_FLAGS[@]}" -p:UseModelGatesAnalyzers="$use" > "$OUT/last-build-$use.log" 2>&1 || { cat "$OUT/last-build-$use.log"; exit 1; }
-  end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+  local TIMEFORMAT='%R %U %S'
+  local times
+  times=$( { time dotnet build "$WORK/Bench.csproj" "${BUILD_FLAGS[@]}" -p:UseModelGatesAnalyzers="$use" > "$OUT/last-build-$use.log" 2>&1 || { cat "$OUT/last-build-$use.log" >&2; exit 1; } ; } 2>&1 )
+  echo "$times" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "== warm-up build (not counted)"
 build_seconds false > /dev/null
+build_seconds true > /dev/null
 
 : > "$OUT/without.txt"
 : > "$OUT/with.txt"
@@ -182,15 +184,19 @@ for rep in $(seq 1 "$REPS"); do
   # Alternate the order so a slow phase of the machine hits both sides alike.
   if [ $(( rep % 2 )) -eq 1 ]; then order="false true"; else order="true false"; fi
   for use in $order; do
-    seconds=$(build_seconds "$use")
-    if [ "$use" = true ]; then echo "$seconds" >> "$OUT/with.txt"; else echo "$seconds" >> "$OUT/without.txt"; fi
-    printf '  rep %d analyzers=%-5s %6.2f s\n' "$rep" "$use" "$seconds"
+    result=$(build_seconds "$use")
+    if [ "$use" = true ]; then echo "$result" >> "$OUT/with.txt"; else echo "$result" >> "$OUT/without.txt"; fi
+    printf '  rep %d analyzers=%-5s wall %7.2f s  cpu %7.2f s\n' "$rep" "$use" ${result}
   done
 done
 
-WITHOUT=$(median < "$OUT/without.txt")
-WITH=$(median < "$OUT/with.txt")
-ADDED=$(awk -v with="$WITH" -v without="$WITHOUT" 'BEGIN { printf "%.3f\n", (with - without) / without * 100 }')
+WITHOUT=$(cut -d' ' -f1 "$OUT/without.txt" | median)
+WITH=$(cut -d' ' -f1 "$OUT/with.txt" | median)
+WITHOUT_CPU=$(cut -d' ' -f2 "$OUT/without.txt" | median)
+WITH_CPU=$(cut -d' ' -f2 "$OUT/with.txt" | median)
+percent() { awk -v with="$1" -v without="$2" 'BEGIN { printf "%+.2f\n", (with - without) / without * 100 }'; }
+ADDED=$(percent "$WITH" "$WITHOUT")
+ADDED_CPU=$(percent "$WITH_CPU" "$WITHOUT_CPU")
 
 echo "== compiler-reported analyzer time (ReportAnalyzer, one more build with the analyzers)"
 dotnet build "$WORK/Bench.csproj" --no-restore --no-incremental --disable-build-servers -nodeReuse:false -v:d -p:UseModelGatesAnalyzers=true -p:ReportAnalyzer=true > "$OUT/report-analyzer.log" 2>&1
@@ -200,11 +206,14 @@ WARNINGS=$(grep -oE 'warning MG10[0-9]{2}' "$OUT/last-build-true.log" | sort | u
 
 {
   echo "ModelGates.Analyzers build-time benchmark"
-  echo "files=$FILES reps=$REPS machine: $(nproc) cores, $(dotnet --version) SDK"
-  echo "median clean build without analyzers: $(printf '%.2f' "$WITHOUT") s   (runs: $(paste -sd' ' "$OUT/without.txt"))"
-  echo "median clean build with analyzers:    $(printf '%.2f' "$WITH") s   (runs: $(paste -sd' ' "$OUT/with.txt"))"
-  echo "added: $(printf '%+.2f' "$ADDED") %"
+  echo "files=$FILES reps=$REPS machine: $(nproc) cores, SDK $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+  echo "median clean build wall time without analyzers: $(printf '%.2f' "$WITHOUT") s   (runs: $(cut -d' ' -f1 "$OUT/without.txt" | paste -sd' ' -))"
+  echo "median clean build wall time with analyzers:    $(printf '%.2f' "$WITH") s   (runs: $(cut -d' ' -f1 "$OUT/with.txt" | paste -sd' ' -))"
+  echo "median build CPU time without analyzers: $(printf '%.2f' "$WITHOUT_CPU") s   (runs: $(cut -d' ' -f2 "$OUT/without.txt" | paste -sd' ' -))"
+  echo "median build CPU time with analyzers:    $(printf '%.2f' "$WITH_CPU") s   (runs: $(cut -d' ' -f2 "$OUT/with.txt" | paste -sd' ' -))"
+  echo "added wall time: $ADDED %"
+  echo "added CPU time:  $ADDED_CPU %"
   echo "diagnostics reported with analyzers: $WARNINGS"
-  echo "compiler-reported analyzer execution time:"
+  echo "compiler-reported analyzer execution time (seconds, % of all analyzers):"
   sed 's/^/  /' "$OUT/report-analyzer.txt"
 } | tee "$OUT/summary.txt"

@@ -8,9 +8,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ModelGates.Analyzers.Infrastructure;
 
 /// <summary>
-/// What one operation block (a method body with its lambdas and local functions, a field initializer,
-/// top-level statements) mentions, from one pass over its tokens. Rules look at the operations of a block
-/// only when its tokens can matter: most blocks of a large project are skipped without binding anything.
+/// What one code block (a method with its lambdas and local functions, a field initializer, top-level
+/// statements) mentions, from one pass over its tokens. Rules bind a block and look at its operations only
+/// when its tokens can matter: the other blocks of a large project are never bound by these analyzers.
 /// </summary>
 internal readonly struct BlockTokens
 {
@@ -36,12 +36,11 @@ internal readonly struct BlockTokens
 
     public bool Save { get; }
 
-    public static BlockTokens Scan(ImmutableArray<IOperation> blocks)
+    public static BlockTokens Scan(SyntaxNode block)
     {
         bool trainingCall = false, mlContext = false, implicitNew = false, randomness = false, save = false;
-        foreach (var block in blocks)
         {
-            foreach (var token in block.Syntax.DescendantTokens())
+            foreach (var token in block.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.NewKeyword))
                 {
@@ -77,33 +76,43 @@ internal readonly struct BlockTokens
 }
 
 /// <summary>
-/// Whether an operation block is training code: it calls <c>Fit</c> on an estimator (or cross-validates,
-/// or runs AutoML), or it is marked as training code.
+/// Whether a code block is training code: it calls <c>Fit</c> on an estimator (or cross-validates, or runs
+/// AutoML), or it is marked as training code. Code block actions (not operation block actions) are used so
+/// that blocks without interesting tokens are never bound.
 /// </summary>
 internal static class TrainingBlock
 {
-    public static bool IsMarked(OperationBlockAnalysisContext context, TrainingCodeMarkers markers) =>
-        !context.OperationBlocks.IsEmpty && markers.IsMarked(context.OwningSymbol, context.OperationBlocks[0].Syntax.SyntaxTree);
+    public static bool IsMarked(CodeBlockAnalysisContext context, TrainingCodeMarkers markers) =>
+        markers.IsMarked(context.OwningSymbol, context.CodeBlock.SyntaxTree);
 
-    /// <summary>Walks the block's operations; only worth it when <see cref="BlockTokens.TrainingCall"/> is set.</summary>
-    public static bool CallsTraining(ImmutableArray<IOperation> blocks, MlNetSymbols symbols)
+    /// <summary>The block's operation tree (binding it); null when it has none.</summary>
+    public static IOperation? Bind(CodeBlockAnalysisContext context)
     {
-        foreach (var block in blocks)
+        var model = context.SemanticModel;
+        var node = context.CodeBlock switch
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            // Field and property initializers: the operation hangs off the initializer, not the declaration.
+            VariableDeclaratorSyntax { Initializer: { } initializer } => initializer,
+            PropertyDeclarationSyntax { Initializer: { } initializer } => initializer,
+            FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Initializer is { } initializer => initializer,
+            _ => context.CodeBlock,
+        };
+        return model.GetOperation(node, context.CancellationToken);
+    }
+
+    public static bool CallsTraining(IOperation root, MlNetSymbols symbols)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation && symbols.IsTrainingInvocation(invocation))
             {
-                if (operation is IInvocationOperation invocation && symbols.IsTrainingInvocation(invocation))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
 
-    public static bool Trains(OperationBlockAnalysisContext context, BlockTokens tokens, MlNetSymbols symbols, TrainingCodeMarkers markers) =>
-        (tokens.TrainingCall && CallsTraining(context.OperationBlocks, symbols)) || IsMarked(context, markers);
-
-    public static IEnumerable<IOperation> Operations(ImmutableArray<IOperation> blocks) => blocks.SelectMany(block => block.DescendantsAndSelf());
+    public static bool Trains(CodeBlockAnalysisContext context, IOperation root, BlockTokens tokens, MlNetSymbols symbols, TrainingCodeMarkers markers) =>
+        (tokens.TrainingCall && CallsTraining(root, symbols)) || IsMarked(context, markers);
 }

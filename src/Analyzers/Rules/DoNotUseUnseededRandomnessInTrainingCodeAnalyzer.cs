@@ -26,15 +26,15 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
 
     private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
     {
-        context.RegisterOperationBlockAction(block =>
+        context.RegisterCodeBlockAction(block =>
         {
-            var tokens = BlockTokens.Scan(block.OperationBlocks);
-            if (!tokens.Randomness || !TrainingBlock.Trains(block, tokens, symbols, markers))
+            var tokens = BlockTokens.Scan(block.CodeBlock);
+            if (!tokens.Randomness || TrainingBlock.Bind(block) is not { } root || !TrainingBlock.Trains(block, root, tokens, symbols, markers))
             {
                 return;
             }
 
-            foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+            foreach (var operation in root.DescendantsAndSelf())
             {
                 if (operation is IObjectCreationOperation or IPropertyReferenceOperation or IInvocationOperation && Inspect(operation, symbols) is { } diagnostic)
                 {

@@ -31,15 +31,15 @@ public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockAction(block =>
+        context.RegisterCodeBlockAction(block =>
         {
-            var tokens = BlockTokens.Scan(block.OperationBlocks);
-            if (!tokens.Save || !TrainingBlock.Trains(block, tokens, symbols, markers))
+            var tokens = BlockTokens.Scan(block.CodeBlock);
+            if (!tokens.Save || TrainingBlock.Bind(block) is not { } root || !TrainingBlock.Trains(block, root, tokens, symbols, markers))
             {
                 return;
             }
 
-            foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+            foreach (var operation in root.DescendantsAndSelf())
             {
                 if (operation is IInvocationOperation invocation && SaveModelWithInputSchemaAnalyzer.IsModelSave(invocation, symbols))
                 {

@@ -32,22 +32,22 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
             typeStart =>
             {
                 var type = new TypeState();
-                typeStart.RegisterOperationBlockAction(block => AnalyzeBlock(block, symbols, markers, type));
+                typeStart.RegisterCodeBlockAction(block => AnalyzeBlock(block, symbols, markers, type));
                 typeStart.RegisterSymbolEndAction(typeEnd => type.ReportDeferred(typeEnd, markers));
             },
             SymbolKind.NamedType);
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext block, MlNetSymbols symbols, TrainingCodeMarkers markers, TypeState type)
+    private static void AnalyzeBlock(CodeBlockAnalysisContext block, MlNetSymbols symbols, TrainingCodeMarkers markers, TypeState type)
     {
-        var tokens = BlockTokens.Scan(block.OperationBlocks);
+        var tokens = BlockTokens.Scan(block.CodeBlock);
         var mayCreate = tokens.MLContext || tokens.ImplicitNew;
-        if (!mayCreate && !tokens.TrainingCall && !TrainingBlock.IsMarked(block, markers))
+        if ((!mayCreate && !tokens.TrainingCall && !TrainingBlock.IsMarked(block, markers)) || TrainingBlock.Bind(block) is not { } root)
         {
             return;
         }
 
-        var trains = TrainingBlock.Trains(block, tokens, symbols, markers);
+        var trains = TrainingBlock.Trains(block, root, tokens, symbols, markers);
         if (trains)
         {
             type.AddTrainingMethod(block.OwningSymbol);
@@ -58,7 +58,7 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
             return;
         }
 
-        foreach (var operation in TrainingBlock.Operations(block.OperationBlocks))
+        foreach (var operation in root.DescendantsAndSelf())
         {
             if (operation is not IObjectCreationOperation creation || !symbols.IsMLContextCreation(creation) || Describe(creation, symbols, out var addSeed) is not { } problem)
             {
@@ -79,15 +79,14 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
             else if (creation.AssignedLocal() is { } local)
             {
                 // Created here, trained with elsewhere: matters when passed to a training method of this type.
-                type.AddLocalCandidate(diagnostic, MethodsReceiving(local, block.OperationBlocks));
+                type.AddLocalCandidate(diagnostic, MethodsReceiving(local, root));
             }
         }
     }
 
-    private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, ImmutableArray<IOperation> blocks)
+    private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, IOperation root)
     {
         var targets = ImmutableArray.CreateBuilder<ISymbol>();
-        foreach (var root in blocks)
         {
             foreach (var invocation in root.DescendantsAndSelf().OfType<IInvocationOperation>())
             {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
@@ -26,54 +28,78 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
 
     private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
     {
-        context.RegisterCodeBlockAction(block =>
-        {
-            var tokens = BlockTokens.Scan(block.CodeBlock);
-            if (!tokens.Randomness || TrainingBlock.Bind(block) is not { } root || !TrainingBlock.Trains(block, root, tokens, symbols, markers))
+        var training = new TrainingMembers(symbols, markers);
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                return;
-            }
-
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                if (operation is IObjectCreationOperation or IPropertyReferenceOperation or IInvocationOperation && Inspect(operation, symbols) is { } diagnostic)
+                // `new Random(...)`, or a target-typed `new()` that may be one.
+                if (SyntaxNames.MayCreate(node.Node, "Random") && Trains(node, training) is { } member
+                    && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation
+                    && symbols.Sources.IsUnseededRandomCreation(creation)
+                    && !IsInsideSeedOfContextOrRandom(node.Node, member, node.SemanticModel, symbols, node.CancellationToken))
                 {
-                    block.ReportDiagnostic(diagnostic);
+                    var canSeedInPlace = creation.Arguments.Length == 0 && (creation.AssignedLocal() is not null || creation.IsStoredInMember());
+                    var properties = canSeedInPlace ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+                    var what = creation.Arguments.Length == 0 ? "new Random() without a seed" : "new Random seeded from " + symbols.Sources.FindIn(creation.Arguments[0].Value);
+                    node.ReportDiagnostic(Diagnostic.Create(Descriptor, node.Node.GetLocation(), properties, what, "pass a constant seed, for example new Random(0)"));
                 }
-            }
-        });
-    }
-
-    private static Diagnostic? Inspect(IOperation operation, MlNetSymbols symbols)
-    {
-        // Cheap type and name checks first: this runs for every call, property read and `new` of a training
-        // method, and only a match pays for the walks over the parents.
-        var sources = symbols.Sources;
-        switch (operation)
-        {
-            case IObjectCreationOperation creation when sources.IsUnseededRandomCreation(creation) && !IsInsideSeedOfContextOrRandom(operation, symbols):
-                var canSeedInPlace = creation.Arguments.Length == 0 && (creation.AssignedLocal() is not null || creation.IsStoredInMember());
-                var properties = canSeedInPlace ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-                var what = creation.Arguments.Length == 0 ? "new Random() without a seed" : "new Random seeded from " + sources.FindIn(creation.Arguments[0].Value);
-                return Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, what, "pass a constant seed, for example new Random(0)");
-            case IPropertyReferenceOperation reference when sources.IsRandomShared(reference) && !IsInsideSeedOfContextOrRandom(operation, symbols):
-                return Diagnostic.Create(Descriptor, reference.Syntax.GetLocation(), "Random.Shared", "create one seeded generator (new Random(seed)) and use it instead");
-            default:
-                var source = sources.DescribeClockOrGuid(operation);
-                return source is not null && !IsInsideSeedOfContextOrRandom(operation, symbols) && FeedsData(operation, depth: 0)
-                    ? Diagnostic.Create(Descriptor, operation.Syntax.GetLocation(), source, "derive the value from the data (a stable key or a recorded cut-off date) instead")
-                    : null;
-        }
-    }
-
-    private static bool IsInsideSeedOfContextOrRandom(IOperation operation, MlNetSymbols symbols)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IObjectCreationOperation creation
-                && (symbols.IsMLContextCreation(creation) || SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Sources.Random)))
+            },
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                return true;
+                var access = (MemberAccessExpressionSyntax)node.Node;
+                if (!IsCandidateName(access) || Trains(node, training) is not { } member)
+                {
+                    return;
+                }
+
+                // Guid.NewGuid() is the invocation around the member access; DateTime.Now is the access itself.
+                SyntaxNode target = access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access ? invocation : access;
+                var operation = node.SemanticModel.GetOperation(target, node.CancellationToken);
+                if (operation is null || IsInsideSeedOfContextOrRandom(target, member, node.SemanticModel, symbols, node.CancellationToken))
+                {
+                    return;
+                }
+
+                if (operation is IPropertyReferenceOperation reference && symbols.Sources.IsRandomShared(reference))
+                {
+                    node.ReportDiagnostic(Diagnostic.Create(Descriptor, target.GetLocation(), "Random.Shared", "create one seeded generator (new Random(seed)) and use it instead"));
+                }
+                else if (symbols.Sources.DescribeClockOrGuid(operation) is { } source && FeedsData(target, member, node.SemanticModel, depth: 0, node.CancellationToken))
+                {
+                    node.ReportDiagnostic(Diagnostic.Create(Descriptor, target.GetLocation(), source, "derive the value from the data (a stable key or a recorded cut-off date) instead"));
+                }
+            },
+            SyntaxKind.SimpleMemberAccessExpression);
+    }
+
+    private static SyntaxNode? Trains(SyntaxNodeAnalysisContext node, TrainingMembers training) =>
+        TrainingMembers.EnclosingMember(node.Node) is { } member && training.Trains(member, node.SemanticModel, node.CancellationToken) ? member : null;
+
+    private static bool IsCandidateName(MemberAccessExpressionSyntax access) =>
+        access.Name.Identifier.ValueText is "Shared" or "NewGuid" or "CreateVersion7" or "Now" or "UtcNow" or "Today" or "TickCount" or "TickCount64" or "GetTimestamp"
+        || access.Expression is IdentifierNameSyntax { Identifier.ValueText: "RandomNumberGenerator" };
+
+    /// <summary>MG1001 reports a context seeded from the clock; a Random seeded from it is reported as that Random.</summary>
+    private static bool IsInsideSeedOfContextOrRandom(SyntaxNode node, SyntaxNode member, SemanticModel model, MlNetSymbols symbols, CancellationToken cancellationToken)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor == member)
+            {
+                return false;
+            }
+
+            if (ancestor is BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation && arguments.Span.Contains(node.Span)
+                && (SyntaxNames.MayCreate(creation, "MLContext") || SyntaxNames.MayCreate(creation, "Random")))
+            {
+                var type = model.GetTypeInfo(creation, cancellationToken).Type;
+                if (SymbolEqualityComparer.Default.Equals(type, symbols.MLContext) || SymbolEqualityComparer.Default.Equals(type, symbols.Sources.Random))
+                {
+                    return true;
+                }
             }
         }
 
@@ -82,37 +108,39 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
 
     /// <summary>
     /// Whether a value reaches a data-preparation call: an argument of a LINQ or ML.NET method, directly or
-    /// from inside a lambda passed to one, or through a local later used that way.
+    /// from inside a lambda passed to one, or through a local later used that way. The first call a value is
+    /// handed to decides (logging, formatting and user methods are not followed).
     /// </summary>
-    private static bool FeedsData(IOperation operation, int depth)
+    private static bool FeedsData(SyntaxNode node, SyntaxNode member, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
-        IOperation child = operation;
-        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        var child = node;
+        for (var parent = node.Parent; parent is not null && parent != member; child = parent, parent = parent.Parent)
         {
             switch (parent)
             {
-                case IArgumentOperation { Parent: IInvocationOperation invocation } when IsDataPreparation(invocation.TargetMethod):
-                    return true;
-                case IArgumentOperation:
-                    // Handed to some other method first (logging, formatting, user code): not followed further.
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                    return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && IsDataPreparation(method);
+                case ArgumentSyntax:
                     return false;
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
-                    return LocalFeedsData(declarator.Symbol, operation.Root());
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when depth == 0 && assignment.Value == child:
-                    return LocalFeedsData(local.Local, operation.Root());
-                case IEventAssignmentOperation:
-                    return false;
+                case AssignmentExpressionSyntax compound when compound.IsKind(SyntaxKind.AddAssignmentExpression) || compound.IsKind(SyntaxKind.SubtractAssignmentExpression):
+                    return false; // event handlers and running totals
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when depth == 0:
+                    return model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol declared && LocalFeedsData(declared, member, model, cancellationToken);
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment when depth == 0 && assignment.Right == child:
+                    return model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol assigned && LocalFeedsData(assigned, member, model, cancellationToken);
             }
         }
 
         return false;
     }
 
-    private static bool LocalFeedsData(ILocalSymbol local, IOperation root)
+    private static bool LocalFeedsData(ILocalSymbol local, SyntaxNode member, SemanticModel model, CancellationToken cancellationToken)
     {
-        foreach (var reference in root.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+        foreach (var identifier in member.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (SymbolEqualityComparer.Default.Equals(reference.Local, local) && FeedsData(reference, depth: 1))
+            if (identifier.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local)
+                && FeedsData(identifier, member, model, depth: 1, cancellationToken))
             {
                 return true;
             }

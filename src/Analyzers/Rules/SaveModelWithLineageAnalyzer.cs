@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
@@ -31,21 +33,20 @@ public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterCodeBlockAction(block =>
-        {
-            var tokens = BlockTokens.Scan(block.CodeBlock);
-            if (!tokens.Save || TrainingBlock.Bind(block) is not { } root || !TrainingBlock.Trains(block, root, tokens, symbols, markers))
+        var training = new TrainingMembers(symbols, markers);
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                return;
-            }
-
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                if (operation is IInvocationOperation invocation && SaveModelWithInputSchemaAnalyzer.IsModelSave(invocation, symbols))
+                var invocation = (InvocationExpressionSyntax)node.Node;
+                if (SyntaxNames.Invoked(invocation) == "Save"
+                    && TrainingMembers.EnclosingMember(invocation) is { } member
+                    && training.Trains(member, node.SemanticModel, node.CancellationToken)
+                    && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation save
+                    && SaveModelWithInputSchemaAnalyzer.IsModelSave(save, symbols))
                 {
-                    block.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation()));
+                    node.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.GetLocation()));
                 }
-            }
-        });
+            },
+            SyntaxKind.InvocationExpression);
     }
 }

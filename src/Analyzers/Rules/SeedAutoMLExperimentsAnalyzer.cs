@@ -34,39 +34,42 @@ public sealed class SeedAutoMLExperimentsAnalyzer : MlNetAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operation =>
+        // Syntax first: only calls named Create...Experiment and creations of AutoMLExperiment are bound.
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                var invocation = (IInvocationOperation)operation.Operation;
-                var method = invocation.TargetMethod;
-                if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.AutoCatalog)
-                    || !method.Name.StartsWith("Create", StringComparison.Ordinal)
-                    || !method.Name.EndsWith("Experiment", StringComparison.Ordinal)
+                var syntax = (InvocationExpressionSyntax)node.Node;
+                var name = SyntaxNames.Invoked(syntax);
+                if (name is null || !name.StartsWith("Create", StringComparison.Ordinal) || !name.EndsWith("Experiment", StringComparison.Ordinal)
+                    || node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IInvocationOperation invocation
+                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.AutoCatalog)
                     || invocation.Instance is null)
                 {
                     return;
                 }
 
-                Report(operation, ContextOfCatalog(invocation.Instance), invocation.Arguments.ArgumentFor("settings"), symbols);
+                Report(node, ContextOfCatalog(invocation.Instance), invocation.Arguments.ArgumentFor("settings"), symbols);
             },
-            OperationKind.Invocation);
-        context.RegisterOperationAction(
-            operation =>
+            SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(
+            node =>
             {
-                var creation = (IObjectCreationOperation)operation.Operation;
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.AutoMLExperiment) && creation.Arguments.Length == 2)
+                if (SyntaxNames.MayCreate(node.Node, "AutoMLExperiment")
+                    && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation creation
+                    && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.AutoMLExperiment) && creation.Arguments.Length == 2)
                 {
-                    Report(operation, creation.Arguments[0].Value, creation.Arguments[1], symbols);
+                    Report(node, creation.Arguments[0].Value, creation.Arguments[1], symbols);
                 }
             },
-            OperationKind.ObjectCreation);
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation? mlContext, IArgumentOperation? settings, MlNetSymbols symbols)
+    private static void Report(SyntaxNodeAnalysisContext context, IOperation? mlContext, IArgumentOperation? settings, MlNetSymbols symbols)
     {
         if (mlContext is not null && !SettingsMaySeed(settings, symbols) && IsVisiblyUnseeded(mlContext, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Operation.Syntax.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Node.GetLocation()));
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
@@ -28,76 +30,76 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
     {
+        var training = new TrainingMembers(symbols, markers);
         context.RegisterSymbolStartAction(
             typeStart =>
             {
                 var type = new TypeState();
-                typeStart.RegisterCodeBlockAction(block => AnalyzeBlock(block, symbols, markers, type));
+                typeStart.RegisterSyntaxNodeAction(node => NoteTrainingCall(node, training, type), SyntaxKind.InvocationExpression);
+                typeStart.RegisterSyntaxNodeAction(node => AnalyzeCreation(node, symbols, training, type), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
                 typeStart.RegisterSymbolEndAction(typeEnd => type.ReportDeferred(typeEnd, markers));
             },
             SymbolKind.NamedType);
     }
 
-    private static void AnalyzeBlock(CodeBlockAnalysisContext block, MlNetSymbols symbols, TrainingCodeMarkers markers, TypeState type)
+    /// <summary>Collects this type's training members (for contexts stored in fields or passed between members).</summary>
+    private static void NoteTrainingCall(SyntaxNodeAnalysisContext node, TrainingMembers training, TypeState type)
     {
-        var tokens = BlockTokens.Scan(block.CodeBlock);
-        var mayCreate = tokens.MLContext || tokens.ImplicitNew;
-        if ((!mayCreate && !tokens.TrainingCall && !TrainingBlock.IsMarked(block, markers)) || TrainingBlock.Bind(block) is not { } root)
+        if (TrainingMembers.IsTrainingName(SyntaxNames.Invoked((InvocationExpressionSyntax)node.Node))
+            && TrainingMembers.EnclosingMember(node.Node) is { } member
+            && training.Trains(member, node.SemanticModel, node.CancellationToken)
+            && TrainingMembers.MemberSymbol(member, node.SemanticModel, node.CancellationToken) is { } symbol)
         {
-            return;
-        }
-
-        var trains = TrainingBlock.Trains(block, root, tokens, symbols, markers);
-        if (trains)
-        {
-            type.AddTrainingMethod(block.OwningSymbol);
-        }
-
-        if (!mayCreate)
-        {
-            return;
-        }
-
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            if (operation is not IObjectCreationOperation creation || !symbols.IsMLContextCreation(creation) || Describe(creation, symbols, out var addSeed) is not { } problem)
-            {
-                continue;
-            }
-
-            var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-            var diagnostic = Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), properties, problem);
-            if (trains)
-            {
-                block.ReportDiagnostic(diagnostic);
-            }
-            else if (creation.IsStoredInMember())
-            {
-                // Shared by the type's members: it matters when the type trains anywhere.
-                type.AddMemberCandidate(diagnostic, creation.Syntax.SyntaxTree);
-            }
-            else if (creation.AssignedLocal() is { } local)
-            {
-                // Created here, trained with elsewhere: matters when passed to a training method of this type.
-                type.AddLocalCandidate(diagnostic, MethodsReceiving(local, root));
-            }
+            type.AddTrainingMethod(symbol);
         }
     }
 
-    private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, IOperation root)
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext node, MlNetSymbols symbols, TrainingMembers training, TypeState type)
+    {
+        // `new MLContext(42)` is fine without binding anything: most contexts of a seeded project stop here.
+        if (!SyntaxNames.MayCreate(node.Node, "MLContext") || HasLiteralSeed((BaseObjectCreationExpressionSyntax)node.Node)
+            || node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is not IObjectCreationOperation creation
+            || !symbols.IsMLContextCreation(creation)
+            || Describe(creation, symbols, out var addSeed) is not { } problem
+            || TrainingMembers.EnclosingMember(node.Node) is not { } member)
+        {
+            return;
+        }
+
+        var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+        var diagnostic = Diagnostic.Create(Descriptor, node.Node.GetLocation(), properties, problem);
+        if (training.Trains(member, node.SemanticModel, node.CancellationToken))
+        {
+            node.ReportDiagnostic(diagnostic);
+        }
+        else if (creation.IsStoredInMember())
+        {
+            // Shared by the type's members: it matters when the type trains anywhere.
+            type.AddMemberCandidate(diagnostic, node.Node.SyntaxTree);
+        }
+        else if (creation.AssignedLocal() is { } local)
+        {
+            // Created here, trained with elsewhere: matters when passed to a training method of this type.
+            type.AddLocalCandidate(diagnostic, MethodsReceiving(local, member, node.SemanticModel, node.CancellationToken));
+        }
+    }
+
+    private static bool HasLiteralSeed(BaseObjectCreationExpressionSyntax creation) =>
+        creation.ArgumentList is { Arguments.Count: 1 } arguments
+        && arguments.Arguments[0].Expression is LiteralExpressionSyntax literal
+        && literal.IsKind(SyntaxKind.NumericLiteralExpression);
+
+    private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, SyntaxNode member, SemanticModel model, CancellationToken cancellationToken)
     {
         var targets = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var argument in member.DescendantNodes().OfType<ArgumentSyntax>())
         {
-            foreach (var invocation in root.DescendantsAndSelf().OfType<IInvocationOperation>())
+            if (argument.Expression is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && argument.Parent?.Parent is InvocationExpressionSyntax invocation
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local)
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Value.WithoutConversions() is ILocalReferenceOperation reference
-                        && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                    {
-                        targets.Add(invocation.TargetMethod.OriginalDefinition);
-                    }
-                }
+                targets.Add(method.OriginalDefinition);
             }
         }
 

@@ -51,6 +51,26 @@ internal sealed class TrainingMembers
         _ => model.GetDeclaredSymbol(member, cancellationToken),
     };
 
+    /// <summary>
+    /// Whether the member could be training code without binding its body: a call named like a training call,
+    /// or a marker (attribute, configured namespace). False means it certainly is not.
+    /// </summary>
+    public bool MayTrain(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken) =>
+        HasTrainingName(member) || (MemberSymbol(member, model, cancellationToken) is { } symbol && _markers.IsMarked(symbol, member.SyntaxTree));
+
+    private static bool HasTrainingName(SyntaxNode member)
+    {
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && IsTrainingName(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the member calls Fit (or cross-validates, or runs AutoML), or is marked as training code. Cached per member.</summary>
     public bool Trains(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken) =>
         _trains.GetOrAdd(member, node => Compute(node, model, cancellationToken));

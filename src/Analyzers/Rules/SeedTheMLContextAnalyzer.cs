@@ -42,45 +42,81 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
             SymbolKind.NamedType);
     }
 
-    /// <summary>Collects this type's training members (for contexts stored in fields or passed between members).</summary>
+    /// <summary>
+    /// Remembers this type's members that may train (a Fit-like call by name). Whether they really train is
+    /// only decided, by binding, when the type has a context that depends on it (see <see cref="TypeState"/>).
+    /// </summary>
     private static void NoteTrainingCall(SyntaxNodeAnalysisContext node, TrainingMembers training, TypeState type)
     {
         if (TrainingMembers.IsTrainingName(SyntaxNames.Invoked((InvocationExpressionSyntax)node.Node))
-            && TrainingMembers.EnclosingMember(node.Node) is { } member
-            && training.Trains(member, node.SemanticModel, node.CancellationToken)
-            && TrainingMembers.MemberSymbol(member, node.SemanticModel, node.CancellationToken) is { } symbol)
+            && TrainingMembers.EnclosingMember(node.Node) is { } member)
         {
-            type.AddTrainingMethod(symbol);
+            type.AddPossibleTrainingMember(member, node.SemanticModel, training);
         }
     }
 
     private static void AnalyzeCreation(SyntaxNodeAnalysisContext node, MlNetSymbols symbols, TrainingMembers training, TypeState type)
     {
         // `new MLContext(42)` is fine without binding anything: most contexts of a seeded project stop here.
-        if (!SyntaxNames.MayCreate(node.Node, "MLContext") || HasLiteralSeed((BaseObjectCreationExpressionSyntax)node.Node)
-            || node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is not IObjectCreationOperation creation
+        var syntax = (BaseObjectCreationExpressionSyntax)node.Node;
+        if (!SyntaxNames.MayCreate(syntax, "MLContext") || HasLiteralSeed(syntax) || TrainingMembers.EnclosingMember(syntax) is not { } member)
+        {
+            return;
+        }
+
+        // A context in a member that cannot train, kept in a local never handed to another method: a scoring
+        // context. Decided from syntax, so such members are never bound.
+        var memberMayTrain = training.MayTrain(member, node.SemanticModel, node.CancellationToken);
+        if (!memberMayTrain && !MayBeShared(syntax, member))
+        {
+            return;
+        }
+
+        if (node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IObjectCreationOperation creation
             || !symbols.IsMLContextCreation(creation)
-            || Describe(creation, symbols, out var addSeed) is not { } problem
-            || TrainingMembers.EnclosingMember(node.Node) is not { } member)
+            || Describe(creation, symbols, out var addSeed) is not { } problem)
         {
             return;
         }
 
         var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-        var diagnostic = Diagnostic.Create(Descriptor, node.Node.GetLocation(), properties, problem);
-        if (training.Trains(member, node.SemanticModel, node.CancellationToken))
+        var diagnostic = Diagnostic.Create(Descriptor, syntax.GetLocation(), properties, problem);
+        if (memberMayTrain && training.Trains(member, node.SemanticModel, node.CancellationToken))
         {
             node.ReportDiagnostic(diagnostic);
         }
         else if (creation.IsStoredInMember())
         {
             // Shared by the type's members: it matters when the type trains anywhere.
-            type.AddMemberCandidate(diagnostic, node.Node.SyntaxTree);
+            type.AddMemberCandidate(diagnostic, syntax.SyntaxTree);
         }
         else if (creation.AssignedLocal() is { } local)
         {
             // Created here, trained with elsewhere: matters when passed to a training method of this type.
             type.AddLocalCandidate(diagnostic, MethodsReceiving(local, member, node.SemanticModel, node.CancellationToken));
+        }
+    }
+
+    /// <summary>Stored into something (field, property, assignment) or into a local that some call receives as an argument.</summary>
+    private static bool MayBeShared(SyntaxNode creation, SyntaxNode member)
+    {
+        var parent = creation.Parent;
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case AssignmentExpressionSyntax:
+                return true;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator }:
+                var name = declarator.Identifier.ValueText;
+                return member.DescendantNodes().OfType<ArgumentSyntax>().Any(argument => argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name);
+            case EqualsValueClauseSyntax:
+                return true; // field or property initializer
+            default:
+                return false;
         }
     }
 
@@ -169,7 +205,9 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
         private readonly ConcurrentQueue<(Diagnostic Diagnostic, SyntaxTree Tree)> _memberCandidates = new();
         private readonly ConcurrentQueue<(Diagnostic Diagnostic, ImmutableArray<ISymbol> Targets)> _localCandidates = new();
 
-        public void AddTrainingMethod(ISymbol method) => _trainingMethods.TryAdd(method.OriginalDefinition, 0);
+        private readonly ConcurrentQueue<(SyntaxNode Member, SemanticModel Model, TrainingMembers Training)> _possibleTrainingMembers = new();
+
+        public void AddPossibleTrainingMember(SyntaxNode member, SemanticModel model, TrainingMembers training) => _possibleTrainingMembers.Enqueue((member, model, training));
 
         public void AddMemberCandidate(Diagnostic diagnostic, SyntaxTree tree) => _memberCandidates.Enqueue((diagnostic, tree));
 
@@ -177,6 +215,19 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
 
         public void ReportDeferred(SymbolAnalysisContext context, TrainingCodeMarkers markers)
         {
+            if (_memberCandidates.IsEmpty && _localCandidates.IsEmpty)
+            {
+                return; // The usual case: nothing here depends on which members train, so nothing is bound.
+            }
+
+            foreach (var (member, model, training) in _possibleTrainingMembers)
+            {
+                if (training.Trains(member, model, context.CancellationToken) && TrainingMembers.MemberSymbol(member, model, context.CancellationToken) is { } symbol)
+                {
+                    _trainingMethods.TryAdd(symbol.OriginalDefinition, 0);
+                }
+            }
+
             foreach (var (diagnostic, tree) in _memberCandidates)
             {
                 if (!_trainingMethods.IsEmpty || markers.IsMarked(context.Symbol, tree))

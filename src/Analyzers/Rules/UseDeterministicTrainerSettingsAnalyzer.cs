@@ -51,7 +51,9 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
                     IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                     _ => null,
                 };
+                // The options overload passed `new ...Options { }` is left to the creation's own check.
                 if (name is "Sdca" or "SdcaLogisticRegression" or "SdcaNonCalibrated" or "SdcaMaximumEntropy" or "SgdCalibrated" or "SgdNonCalibrated" or "LightGbm"
+                    && !(invocation.ArgumentList.Arguments.Count == 1 && invocation.ArgumentList.Arguments[0].Expression is BaseObjectCreationExpressionSyntax)
                     && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation operation)
                 {
                     AnalyzeCatalogCall(operation, symbols, node.ReportDiagnostic);
@@ -61,7 +63,7 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
         context.RegisterSyntaxNodeAction(
             node =>
             {
-                if ((node.Node is not ObjectCreationExpressionSyntax { Type: var type } || RightmostName(type) == "Options")
+                if (IsOptionsCandidate((BaseObjectCreationExpressionSyntax)node.Node)
                     && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is IObjectCreationOperation operation)
                 {
                     AnalyzeOptions(operation, symbols, node.ReportDiagnostic);
@@ -71,13 +73,42 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
             SyntaxKind.ImplicitObjectCreationExpression);
     }
 
-    private static string? RightmostName(TypeSyntax type) => type switch
+    /// <summary>
+    /// Decided from syntax where it can be, so correct code is never bound: `FastTreeBinaryTrainer.Options` is no
+    /// candidate, and `Sdca...Options { NumberOfThreads = 1 }` passed straight to a call is already fine.
+    /// </summary>
+    private static bool IsOptionsCandidate(BaseObjectCreationExpressionSyntax creation)
     {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
+        string? trainer = null;
+        if (creation is ObjectCreationExpressionSyntax { Type: var type })
+        {
+            if (SyntaxNames.Rightmost(type) != "Options")
+            {
+                return false;
+            }
+
+            trainer = type is QualifiedNameSyntax { Left: var left } ? SyntaxNames.Rightmost(left) : null;
+            if (trainer is not null && trainer.IndexOf("Sdca", StringComparison.Ordinal) < 0 && trainer.IndexOf("Sgd", StringComparison.Ordinal) < 0 && trainer.IndexOf("LightGbm", StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        if (trainer is null || creation.Parent is not ArgumentSyntax || creation.Initializer is not { } initializer)
+        {
+            return true;
+        }
+
+        bool Sets(string member, SyntaxKind kind, string? text = null) => initializer.Expressions.Any(expression =>
+            expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: LiteralExpressionSyntax value }
+            && name.Identifier.ValueText == member && value.IsKind(kind) && (text is null || value.Token.ValueText == text));
+
+        var oneThread = Sets(WellKnownNames.NumberOfThreads, SyntaxKind.NumericLiteralExpression, "1");
+        return trainer.IndexOf("LightGbm", StringComparison.Ordinal) >= 0
+            ? !(oneThread || (Sets(WellKnownNames.Deterministic, SyntaxKind.TrueLiteralExpression)
+                && (Sets(WellKnownNames.ForceColumnWise, SyntaxKind.TrueLiteralExpression) || Sets(WellKnownNames.ForceRowWise, SyntaxKind.TrueLiteralExpression))))
+            : !oneThread;
+    }
 
     /// <summary>The catalog overloads without an options parameter: they always use the default thread count.</summary>
     private static void AnalyzeCatalogCall(IInvocationOperation invocation, MlNetSymbols symbols, Action<Diagnostic> report)

@@ -53,7 +53,6 @@ public sealed class ModelLineageRoundTripTests
         Assert.True(Math.Abs((record.CreatedUtc - DateTimeOffset.UtcNow).TotalMinutes) < 10);
         Assert.Equal(written.CreatedUtc, record.CreatedUtc);
         Assert.Equal(LineageJson.Write(written), LineageJson.Write(record));
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "sample-lineage.json"), LineageJson.Write(record)); // inspected when writing docs/lineage.md
     }
 
     [Fact]

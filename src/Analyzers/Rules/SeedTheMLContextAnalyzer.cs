@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ModelGates.Analyzers.Infrastructure;
+
+namespace ModelGates.Analyzers.Rules;
+
+/// <summary>
+/// MG1001: an <c>MLContext</c> used for training is created without a seed (ML.NET: "Set to null for a
+/// non-deterministic environment"), or with a seed taken from the clock or an unseeded generator that is not
+/// recorded anywhere. Contexts used only to load and score a model are left alone: predictions do not
+/// depend on the seed.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Descriptor = Rule(
+        RuleIdentifiers.SeedTheMLContext,
+        "Seed the MLContext used for training",
+        "MLContext {0}, so each run trains a different model; pass a constant seed, for example new MLContext(seed: 0)",
+        DiagnosticSeverity.Warning,
+        "MLContext is the source of randomness for shuffling, splitting, sampling and trainer initialization. Without a fixed seed the same code and data train a different model on every run.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    {
+        var training = new TrainingMembers(symbols, markers);
+        context.RegisterSymbolStartAction(
+            typeStart =>
+            {
+                var type = new TypeState();
+                typeStart.RegisterSyntaxNodeAction(node => NoteTrainingCall(node, training, type), SyntaxKind.InvocationExpression);
+                typeStart.RegisterSyntaxNodeAction(node => AnalyzeCreation(node, symbols, training, type), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+                typeStart.RegisterSymbolEndAction(typeEnd => type.ReportDeferred(typeEnd, markers));
+            },
+            SymbolKind.NamedType);
+    }
+
+    /// <summary>
+    /// Remembers this type's members that may train (a Fit-like call by name). Whether they really train is
+    /// only decided, by binding, when the type has a context that depends on it (see <see cref="TypeState"/>).
+    /// </summary>
+    private static void NoteTrainingCall(SyntaxNodeAnalysisContext node, TrainingMembers training, TypeState type)
+    {
+        if (TrainingMembers.IsTrainingName(SyntaxNames.Invoked((InvocationExpressionSyntax)node.Node))
+            && TrainingMembers.EnclosingMember(node.Node) is { } member)
+        {
+            type.AddPossibleTrainingMember(member, node.SemanticModel, training);
+        }
+    }
+
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext node, MlNetSymbols symbols, TrainingMembers training, TypeState type)
+    {
+        // `new MLContext(42)` is fine without binding anything: most contexts of a seeded project stop here.
+        var syntax = (BaseObjectCreationExpressionSyntax)node.Node;
+        if (!SyntaxNames.MayCreate(syntax, "MLContext") || HasLiteralSeed(syntax) || TrainingMembers.EnclosingMember(syntax) is not { } member)
+        {
+            return;
+        }
+
+        // A context in a member that cannot train, kept in a local never handed to another method: a scoring
+        // context. Decided from syntax, so such members are never bound.
+        var memberMayTrain = training.MayTrain(member, node.SemanticModel, node.CancellationToken);
+        if (!memberMayTrain && !MayBeShared(syntax, member))
+        {
+            return;
+        }
+
+        if (node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IObjectCreationOperation creation
+            || !symbols.IsMLContextCreation(creation)
+            || Describe(creation, symbols, out var addSeed) is not { } problem)
+        {
+            return;
+        }
+
+        var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+        var diagnostic = Diagnostic.Create(Descriptor, syntax.GetLocation(), properties, problem);
+        if (memberMayTrain && training.Trains(member, node.SemanticModel, node.CancellationToken))
+        {
+            node.ReportDiagnostic(diagnostic);
+        }
+        else if (creation.IsStoredInMember())
+        {
+            // Shared by the type's members: it matters when the type trains anywhere.
+            type.AddMemberCandidate(diagnostic, syntax.SyntaxTree);
+        }
+        else if (creation.AssignedLocal() is { } local)
+        {
+            // Created here, trained with elsewhere: matters when passed to a training method of this type.
+            type.AddLocalCandidate(diagnostic, MethodsReceiving(local, member, node.SemanticModel, node.CancellationToken));
+        }
+    }
+
+    /// <summary>Stored into something (field, property, assignment) or into a local that some call receives as an argument.</summary>
+    private static bool MayBeShared(SyntaxNode creation, SyntaxNode member)
+    {
+        var parent = creation.Parent;
+        while (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case AssignmentExpressionSyntax:
+                return true;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator }:
+                var name = declarator.Identifier.ValueText;
+                return member.DescendantNodes().OfType<ArgumentSyntax>().Any(argument => argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name);
+            case EqualsValueClauseSyntax:
+                return true; // field or property initializer
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasLiteralSeed(BaseObjectCreationExpressionSyntax creation) =>
+        creation.ArgumentList is { Arguments.Count: 1 } arguments
+        && arguments.Arguments[0].Expression is LiteralExpressionSyntax literal
+        && literal.IsKind(SyntaxKind.NumericLiteralExpression);
+
+    private static ImmutableArray<ISymbol> MethodsReceiving(ILocalSymbol local, SyntaxNode member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var targets = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var argument in member.DescendantNodes().OfType<ArgumentSyntax>())
+        {
+            if (argument.Expression is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && argument.Parent?.Parent is InvocationExpressionSyntax invocation
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local)
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
+            {
+                targets.Add(method.OriginalDefinition);
+            }
+        }
+
+        return targets.ToImmutable();
+    }
+
+    /// <summary>What is wrong with the seed of <paramref name="creation"/>; null when it is fine.</summary>
+    internal static string? Describe(IObjectCreationOperation creation, MlNetSymbols symbols, out bool addSeed)
+    {
+        addSeed = false;
+        var seed = creation.Arguments.ArgumentFor(WellKnownNames.SeedParameter);
+        if (seed is null)
+        {
+            return null;
+        }
+
+        if (seed.Value.IsNullConstant())
+        {
+            addSeed = true;
+            return "is created without a seed";
+        }
+
+        var value = seed.Value.WithoutConversions();
+        if (value.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        var source = symbols.Sources.FindIn(value) ?? UnrecordedLocalSource(value, creation, symbols);
+        return source is null ? null : "is seeded from " + source + ", which changes on every run, and the seed is not recorded";
+    }
+
+    /// <summary>
+    /// <c>var seed = Environment.TickCount; new MLContext(seed)</c> with <c>seed</c> used nowhere else: nobody
+    /// can know the seed afterwards. Any other use (logged, saved with the lineage) counts as recorded.
+    /// </summary>
+    private static string? UnrecordedLocalSource(IOperation value, IObjectCreationOperation creation, MlNetSymbols symbols)
+    {
+        if (value is not ILocalReferenceOperation seedLocal)
+        {
+            return null;
+        }
+
+        string? source = null;
+        var uses = 0;
+        foreach (var operation in creation.Root().DescendantsAndSelf())
+        {
+            if (operation is IVariableDeclaratorOperation declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, seedLocal.Local)
+                && declarator.Initializer is { } initializer)
+            {
+                source = symbols.Sources.FindIn(initializer.Value);
+            }
+            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, seedLocal.Local))
+            {
+                uses++;
+            }
+        }
+
+        return uses == 1 ? source : null;
+    }
+
+    /// <summary>What one type learns while its members are analyzed; decided once the type is complete.</summary>
+    private sealed class TypeState
+    {
+        private readonly ConcurrentDictionary<ISymbol, byte> _trainingMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentQueue<(Diagnostic Diagnostic, SyntaxTree Tree)> _memberCandidates = new();
+        private readonly ConcurrentQueue<(Diagnostic Diagnostic, ImmutableArray<ISymbol> Targets)> _localCandidates = new();
+
+        private readonly ConcurrentQueue<(SyntaxNode Member, SemanticModel Model, TrainingMembers Training)> _possibleTrainingMembers = new();
+
+        public void AddPossibleTrainingMember(SyntaxNode member, SemanticModel model, TrainingMembers training) => _possibleTrainingMembers.Enqueue((member, model, training));
+
+        public void AddMemberCandidate(Diagnostic diagnostic, SyntaxTree tree) => _memberCandidates.Enqueue((diagnostic, tree));
+
+        public void AddLocalCandidate(Diagnostic diagnostic, ImmutableArray<ISymbol> targets) => _localCandidates.Enqueue((diagnostic, targets));
+
+        public void ReportDeferred(SymbolAnalysisContext context, TrainingCodeMarkers markers)
+        {
+            if (_memberCandidates.IsEmpty && _localCandidates.IsEmpty)
+            {
+                return; // The usual case: nothing here depends on which members train, so nothing is bound.
+            }
+
+            foreach (var (member, model, training) in _possibleTrainingMembers)
+            {
+                if (training.Trains(member, model, context.CancellationToken) && TrainingMembers.MemberSymbol(member, model, context.CancellationToken) is { } symbol)
+                {
+                    _trainingMethods.TryAdd(symbol.OriginalDefinition, 0);
+                }
+            }
+
+            foreach (var (diagnostic, tree) in _memberCandidates)
+            {
+                if (!_trainingMethods.IsEmpty || markers.IsMarked(context.Symbol, tree))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            foreach (var (diagnostic, targets) in _localCandidates)
+            {
+                if (targets.Any(target => _trainingMethods.ContainsKey(target)))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+    }
+}

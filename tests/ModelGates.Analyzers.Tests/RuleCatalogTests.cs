@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelGates.Testing;
+
+namespace ModelGates.Analyzers.Tests;
+
+/// <summary>Every rule has its help link, its docs page, its README row and its release-tracking entry.</summary>
+public sealed class RuleCatalogTests
+{
+    private static readonly Assembly AnalyzerAssembly = typeof(RuleIdentifiers).Assembly;
+
+    public static TheoryData<string> AnalyzerTypes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var type in Analyzers())
+        {
+            data.Add(type.FullName!);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryRuleIdentifier_HasExactlyOneAnalyzer()
+    {
+        var declared = typeof(RuleIdentifiers).GetFields().Select(field => (string)field.GetRawConstantValue()!).OrderBy(id => id).ToArray();
+        var reported = Analyzers().SelectMany(type => Create(type).SupportedDiagnostics).Select(rule => rule.Id).OrderBy(id => id).ToArray();
+
+        Assert.Equal(declared, reported);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Analyzer_IsSealedAndNamedAsASentence(string typeName)
+    {
+        var type = AnalyzerAssembly.GetType(typeName)!;
+
+        Assert.True(type.IsSealed);
+        Assert.EndsWith("Analyzer", type.Name, StringComparison.Ordinal);
+        Assert.NotNull(type.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Rule_HasItsHelpLinkAndDocsPage(string typeName)
+    {
+        foreach (var rule in Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostics)
+        {
+            Assert.Equal("https://github.com/modelgates/modelgates/blob/main/docs/rules/" + rule.Id + ".md", rule.HelpLinkUri);
+            var page = RepoPaths.Combine("docs", "rules", rule.Id + ".md");
+            Assert.True(File.Exists(page), "missing " + page);
+            Assert.StartsWith("# " + rule.Id + ": " + rule.Title, File.ReadAllText(page), StringComparison.Ordinal);
+            Assert.Contains("[" + rule.Id + "](" + rule.Id + ".md)", File.ReadAllText(RepoPaths.Combine("docs", "rules", "README.md")), StringComparison.Ordinal);
+            Assert.Equal(RuleCategories.Reproducibility, rule.Category);
+            Assert.True(rule.IsEnabledByDefault);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AnalyzerTypes))]
+    public void Rule_IsListedInTheReleaseTrackingFiles(string typeName)
+    {
+        var released = ReleaseEntries();
+        foreach (var rule in Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostics)
+        {
+            Assert.True(released.TryGetValue(rule.Id, out var entry), rule.Id + " is in neither AnalyzerReleases file");
+            Assert.Equal(rule.Category, entry.Category);
+            Assert.Equal(rule.DefaultSeverity.ToString(), entry.Severity);
+        }
+    }
+
+    [Fact]
+    public void EveryCodeFix_FixesAKnownRule()
+    {
+        var ids = typeof(RuleIdentifiers).GetFields().Select(field => (string)field.GetRawConstantValue()!).ToHashSet();
+        var fixes = typeof(ModelGates.Analyzers.CodeFixes.SeedTheMLContextCodeFixProvider).Assembly.GetTypes()
+            .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && !type.IsAbstract)
+            .ToList();
+
+        Assert.NotEmpty(fixes);
+        Assert.All(fixes, type =>
+        {
+            var fix = (CodeFixProvider)Activator.CreateInstance(type)!;
+            Assert.All(fix.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+            Assert.NotNull(fix.GetFixAllProvider());
+        });
+    }
+
+    private static IEnumerable<Type> Analyzers() => AnalyzerAssembly.GetTypes()
+        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+        .OrderBy(type => type.Name, StringComparer.Ordinal);
+
+    private static DiagnosticAnalyzer Create(Type type) => (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+
+    private static Dictionary<string, (string Category, string Severity)> ReleaseEntries()
+    {
+        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var file in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
+        {
+            foreach (var line in File.ReadAllLines(RepoPaths.Combine("src", "Analyzers", file)))
+            {
+                var match = Regex.Match(line, @"^(MG\d{4})\s*\|\s*(\w+)\s*\|\s*(\w+)\s*\|");
+                if (match.Success)
+                {
+                    entries[match.Groups[1].Value] = (match.Groups[2].Value, match.Groups[3].Value);
+                }
+            }
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+using ModelGates.Drift.Engine;
+using ModelGates.Drift.Engine.Options;
+using ModelGates.Drift.Engine.Results;
+using ModelGates.Profiles;
+
+namespace ModelGates.Xunit;
+
+/// <summary>Assertions that a dataset has not drifted from a reference dataset or a reference profile.</summary>
+public static class DriftAssert
+{
+    /// <summary>
+    /// Asserts that the data at <paramref name="currentPath"/> has not drifted from <paramref name="referencePath"/>
+    /// (a dataset, or a profile written by <c>modelgates profile</c>), judged as <c>modelgates drift</c> judges.
+    /// </summary>
+    /// <param name="referencePath">A dataset (path or glob) or a profile file.</param>
+    /// <param name="currentPath">The dataset compared.</param>
+    /// <param name="options">Test, thresholds, correction, overrides; defaults when null.</param>
+    /// <returns>The drift report, for further assertions.</returns>
+    /// <exception cref="ModelGatesAssertException">A column or the dataset drifted, or the inputs cannot be read.</exception>
+    public static DriftReport NoDrift(string referencePath, string currentPath, DriftOptions? options = null)
+    {
+        DriftReport report;
+        try
+        {
+            using var engine = new DataEngine();
+            var reference = ProfileJsonReader.LooksLikeProfile(referencePath)
+                ? DriftReference.ReadProfile(referencePath)
+                : DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(referencePath)));
+            var current = DatasetLoader.Load(engine, new DatasetSource(currentPath));
+            report = DriftEngine.Compare(engine, reference, current, options);
+        }
+        catch (ModelGatesException e)
+        {
+            throw new ModelGatesAssertException(FailureMessage.ForDiagnostics($"Drift of {currentPath} from {referencePath} cannot be judged:", e.Diagnostics));
+        }
+
+        var errors = report.Diagnostics.Where(d => d.IsError).ToList();
+        if (errors.Count == 0)
+        {
+            return report;
+        }
+
+        var drifted = report.Columns.Where(c => c.Drifted || c.MissingShareDrifted).ToList();
+        var text = new System.Text.StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{currentPath} drifted from {referencePath}: {drifted.Count} of {report.Columns.Count} columns (drifted share {Format(report.DriftedShare)}, dataset rule {Format(report.DatasetDriftShare)}).\n")
+            .Append(Table.Render(
+                ["column", "test", "statistic", "p-value", "effect", "threshold", "missing ref → cur", "status"],
+                drifted.Select(c => (IReadOnlyList<string>)
+                [
+                    c.Column,
+                    c.EffectMeasure is null ? c.Test ?? string.Empty : $"{c.Test} + {c.EffectMeasure}",
+                    Format(c.Statistic),
+                    Format(c.PValueAdjusted ?? c.PValue),
+                    Format(c.Effect),
+                    Format(c.EffectThreshold ?? c.Threshold),
+                    $"{Format(c.MissingShareReference)} → {Format(c.MissingShareCurrent)}",
+                    c.MissingShareDrifted && !c.Drifted ? "missing share" : c.Status.ToText(),
+                ]).ToList()));
+        foreach (var d in errors)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{d.Code}: {d.Message}\n");
+        }
+
+        throw new ModelGatesAssertException(text.ToString());
+    }
+
+    private static string Format(double? value) => value is { } v ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";
+}

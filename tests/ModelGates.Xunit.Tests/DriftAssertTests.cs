@@ -1,0 +1,56 @@
+using ModelGates.Drift.Engine.Options;
+using ModelGates.Testing;
+
+namespace ModelGates.Xunit.Tests;
+
+public sealed class DriftAssertTests
+{
+    private static readonly string Train = RepoPaths.Combine("samples", "CreditRisk", "data", "train.csv");
+    private static readonly string Holdout = RepoPaths.Combine("samples", "CreditRisk", "data", "holdout.csv");
+    private static readonly string Drifted = RepoPaths.Combine("samples", "data", "drifted", "credit_drifted.csv");
+    private static readonly string Profile = RepoPaths.Combine("samples", "CreditRisk", "reference", "train.profile.json");
+
+    [Fact]
+    public void Holdout_has_not_drifted_from_training_data_or_its_profile()
+    {
+        Assert.True(DriftAssert.NoDrift(Train, Holdout).Passed);
+        Assert.True(DriftAssert.NoDrift(Profile, Holdout).Passed);
+    }
+
+    [Fact]
+    public void Drifted_data_fails_with_a_table_of_the_drifted_columns()
+    {
+        var error = Assert.Throws<ModelGatesAssertException>(() => DriftAssert.NoDrift(Profile, Drifted));
+
+        Assert.Matches(@"Income\s+ks \+ wasserstein\s+\S+\s+\S+\s+0\.5\d*\s+0\.1", error.Message);
+        Assert.Contains("missing share", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MG3001", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assert.True() Failure", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_change_the_judgement()
+    {
+        var lenient = DriftOptions.Default with
+        {
+            Overrides = new Dictionary<string, ColumnDriftOverride>(StringComparer.Ordinal)
+            {
+                ["Income"] = new() { Skip = true },
+                ["Age"] = new() { Skip = true },
+                ["Home"] = new() { Skip = true },
+                ["Job"] = new() { Skip = true },
+                ["Status"] = new() { Skip = true },
+            },
+        };
+
+        Assert.True(DriftAssert.NoDrift(Profile, Drifted, lenient).Passed);
+    }
+
+    [Fact]
+    public void Unreadable_reference_is_reported_with_its_code()
+    {
+        var error = Assert.Throws<ModelGatesAssertException>(() => DriftAssert.NoDrift("nope.csv", Holdout));
+
+        Assert.Contains("MG0101", error.Message, StringComparison.Ordinal);
+    }
+}

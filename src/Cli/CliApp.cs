@@ -15,6 +15,7 @@ internal static class CliApp
         new ProfileCommand(),
         new InferCommand(),
         new ValidateCommand(),
+        new EvaluateCommand(),
         new CheckCommand(),
         new AcceptCommand(),
     ];

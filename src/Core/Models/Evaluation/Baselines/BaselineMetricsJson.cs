@@ -48,8 +48,9 @@ public static class BaselineMetricsJson
                 else
                 {
                     w.WriteStartArray();
-                    w.WriteNumberOrNullValue(metric.Lower);
-                    w.WriteNumberOrNullValue(metric.Upper);
+                    // Finite by construction; WriteNumberValue writes the shortest round-trip form and keeps the indentation.
+                    w.WriteNumberValue(metric.Lower.Value);
+                    w.WriteNumberValue(metric.Upper.Value);
                     w.WriteEndArray();
                 }
 

@@ -161,7 +161,8 @@ internal sealed class EvaluateCommand : ICliCommand
         engine = new DataEngine();
         try
         {
-            var data = DatasetLoader.Load(engine, DatasetOptions.From(args, dataPath));
+            var source = DatasetOptions.From(args, dataPath);
+            var data = DatasetLoader.Load(engine, source);
             if (UnparsedRowsCheck.Check(data, args.Integer("max-unparsed-rows", min: 0) ?? 0) is { IsError: true } parse)
             {
                 throw new DataReadException(parse);
@@ -172,6 +173,7 @@ internal sealed class EvaluateCommand : ICliCommand
                 Task = task,
                 Label = args.Required("label", Usage),
                 Data = data,
+                TextData = DatasetLoader.Load(engine, source with { AllText = true }),
                 DataName = Path.GetFileName(dataPath),
                 ModelPath = model,
                 Columns = columns,

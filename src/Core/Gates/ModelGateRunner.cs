@@ -87,11 +87,13 @@ public sealed class ModelGateRunner : IGateRunner
         var settings = gate.Evaluation!;
         DatasetDeclaration? declaration = null;
         LoadedDataset data;
+        LoadedDataset text;
         string dataName;
         if (gate.Data is { } name)
         {
             declaration = datasets.Declaration(name);
             data = datasets.Get(name);
+            text = datasets.Get(name, allText: true);
             read($"dataset {name}", declaration.Path);
             foreach (var file in data.Files)
             {
@@ -103,6 +105,7 @@ public sealed class ModelGateRunner : IGateRunner
         else
         {
             data = DatasetLoader.Load(datasets.Engine, new DatasetSource(gate.Predictions!));
+            text = DatasetLoader.Load(datasets.Engine, new DatasetSource(gate.Predictions!) { AllText = true });
             read($"predictions {gate.Name}", gate.Predictions!);
             dataName = Path.GetFileName(gate.Predictions!);
         }
@@ -129,6 +132,7 @@ public sealed class ModelGateRunner : IGateRunner
             Task = settings.Task,
             Label = gate.Label,
             Data = data,
+            TextData = text,
             DataName = dataName,
             ModelPath = gate.Model,
             Columns = settings.Columns,

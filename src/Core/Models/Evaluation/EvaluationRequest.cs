@@ -24,6 +24,12 @@ public sealed record EvaluationRequest
     /// <summary>The evaluation rows: the data a model scores, or the predictions file itself.</summary>
     public required LoadedDataset Data { get; init; }
 
+    /// <summary>
+    /// The same rows read with every column as text (DuckDB's sniffer reads yes/no as BOOLEAN, which would turn a
+    /// model's text input "yes" into "true"): labels and the model's text inputs come from here. Null: <see cref="Data"/>.
+    /// </summary>
+    public LoadedDataset? TextData { get; init; }
+
     /// <summary>A short name of the data for descriptions (<c>holdout</c>).</summary>
     public required string DataName { get; init; }
 

@@ -24,7 +24,7 @@ public static class ModelEvaluation
         PredictionSet? baseline = null;
         if (request.BaselineModelPath is { } baselinePath)
         {
-            baseline = Label(engine, request, MlNetModelScorer.Score(engine, request.Data, baselinePath, request.Task));
+            baseline = Label(engine, request, MlNetModelScorer.Score(engine, request.Data, baselinePath, request.Task, request.TextData));
             if (baseline is MulticlassPredictionSet b && current is MulticlassPredictionSet c && !b.ClassNames.SequenceEqual(c.ClassNames, StringComparer.Ordinal))
             {
                 throw EvaluationErrors.Usage(DiagnosticCatalog.ModelOutputMismatch,
@@ -46,8 +46,8 @@ public static class ModelEvaluation
     {
         ArgumentNullException.ThrowIfNull(request);
         return modelPath is not null
-            ? MlNetModelScorer.Score(engine, request.Data, modelPath, request.Task)
-            : PredictionsFileReader.Read(engine, request.Data, request.Task, request.Columns, request.PositiveClass);
+            ? MlNetModelScorer.Score(engine, request.Data, modelPath, request.Task, request.TextData)
+            : PredictionsFileReader.Read(engine, request.Data, request.Task, request.Columns, request.PositiveClass, request.TextData);
     }
 
     /// <summary>Attaches the labels of the evaluation data to scores.</summary>
@@ -56,7 +56,7 @@ public static class ModelEvaluation
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scores);
-        var data = request.Data;
+        var data = request.TextData ?? request.Data;
         var label = EvaluationColumns.Require(data, request.Label, "label");
         try
         {

@@ -17,13 +17,18 @@ public static class MlNetModelScorer
 {
     /// <summary>Scores <paramref name="data"/> with the model at <paramref name="modelPath"/>.</summary>
     /// <exception cref="ModelGatesException">The model cannot be loaded or scored, or does not fit the data or the task.</exception>
-    public static ModelScores Score(DataEngine engine, LoadedDataset data, string modelPath, ModelTask task)
+    /// <param name="engine">The engine holding the data.</param>
+    /// <param name="data">The evaluation rows, typed.</param>
+    /// <param name="modelPath">The model.</param>
+    /// <param name="task">The task the model must fit.</param>
+    /// <param name="textData">The same rows with every column as text, for the model's text inputs (keeps "yes" from becoming "true"); null uses <paramref name="data"/>.</param>
+    public static ModelScores Score(DataEngine engine, LoadedDataset data, string modelPath, ModelTask task, LoadedDataset? textData = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(data);
         var ml = new MLContext(seed: 0);
         var (model, inputSchema) = Load(ml, modelPath);
-        var (view, missing) = ModelInputBuilder.Build(engine, data, inputSchema, modelPath);
+        var (view, missing) = ModelInputBuilder.Build(engine, data, textData ?? data, inputSchema, modelPath);
         DataViewSchema output;
         try
         {

@@ -16,8 +16,17 @@ namespace ModelGates.Models.Evaluation.Scoring;
 internal static class ModelInputBuilder
 {
     /// <summary>The converted input columns that the data has, and the input-schema columns it lacks.</summary>
-    public static (ColumnarDataView View, IReadOnlyList<DataViewSchema.Column> Missing) Build(DataEngine engine, LoadedDataset data, DataViewSchema inputSchema, string modelPath)
+    /// <remarks>
+    /// Text inputs are read from <paramref name="text"/>, the rows as written: DuckDB's sniffer reads a yes/no
+    /// column as BOOLEAN, and its text form "true" would miss every category the model learned.
+    /// </remarks>
+    public static (ColumnarDataView View, IReadOnlyList<DataViewSchema.Column> Missing) Build(DataEngine engine, LoadedDataset data, LoadedDataset text, DataViewSchema inputSchema, string modelPath)
     {
+        if (text.Rows != data.Rows)
+        {
+            throw Mismatch(modelPath, $"'{data.Source.Path}' gives {data.Rows} rows read typed and {text.Rows} read as text; fix the unparsed rows first.");
+        }
+
         var plans = new List<ColumnPlan>();
         var missing = new List<DataViewSchema.Column>();
         foreach (var column in inputSchema.Where(c => !c.IsHidden))
@@ -33,8 +42,11 @@ internal static class ModelInputBuilder
             }
         }
 
-        CheckConversions(engine, data, plans, modelPath);
-        var values = Read(engine, data, plans);
+        var typed = plans.Where(p => p.Target != InputTarget.Text).ToList();
+        var texts = plans.Where(p => p.Target == InputTarget.Text).Select(p => p with { Sources = [.. p.Sources.Select(s => text.Find(s.Name)!)] }).ToList();
+        CheckConversions(engine, data, typed, modelPath);
+        var byName = Read(engine, data, typed).Concat(Read(engine, text, texts)).ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var values = plans.Select(p => byName[p.Column.Name]).ToList();
         return (new ColumnarDataView(values, data.Rows), missing);
     }
 

@@ -14,20 +14,27 @@ public static class PredictionsFileReader
 {
     /// <summary>Reads the predictions of <paramref name="task"/> from <paramref name="data"/>.</summary>
     /// <exception cref="ModelGatesException">A column is missing (MG4022) or holds unusable values (MG4021); exit code 3.</exception>
-    public static ModelScores Read(DataEngine engine, LoadedDataset data, ModelTask task, PredictionColumns columns, string? positiveClass)
+    /// <param name="engine">The engine holding the file's rows.</param>
+    /// <param name="data">The predictions file, typed.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="columns">Which columns hold the predictions.</param>
+    /// <param name="positiveClass">The binary positive class, for predicted labels.</param>
+    /// <param name="textData">The same rows as text, for predicted labels as written; null uses <paramref name="data"/>.</param>
+    public static ModelScores Read(DataEngine engine, LoadedDataset data, ModelTask task, PredictionColumns columns, string? positiveClass, LoadedDataset? textData = null)
     {
+        var text = textData ?? data;
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(columns);
         return task switch
         {
-            ModelTask.Binary => Binary(engine, data, columns, positiveClass),
-            ModelTask.Multiclass => Multiclass(engine, data, columns),
+            ModelTask.Binary => Binary(engine, data, text, columns, positiveClass),
+            ModelTask.Multiclass => Multiclass(engine, data, text, columns),
             _ => Regression(engine, data, columns),
         };
     }
 
-    private static ModelScores Binary(DataEngine engine, LoadedDataset data, PredictionColumns columns, string? positiveClass)
+    private static ModelScores Binary(DataEngine engine, LoadedDataset data, LoadedDataset text, PredictionColumns columns, string? positiveClass)
     {
         if (columns.Score is { } scoreColumn)
         {
@@ -42,7 +49,7 @@ public static class PredictionsFileReader
             };
         }
 
-        var predicted = Predicted(engine, data, columns);
+        var predicted = Predicted(engine, text, columns);
         var labels = LabelEncoder.Binary(predicted, columns.Predicted!, positiveClass, data.Source.Path, allowOneClass: true);
         return new ModelScores
         {
@@ -53,7 +60,7 @@ public static class PredictionsFileReader
         };
     }
 
-    private static ModelScores Multiclass(DataEngine engine, LoadedDataset data, PredictionColumns columns)
+    private static ModelScores Multiclass(DataEngine engine, LoadedDataset data, LoadedDataset text, PredictionColumns columns)
     {
         if (columns.Probabilities.Count > 0)
         {
@@ -73,7 +80,7 @@ public static class PredictionsFileReader
             return new ModelScores { Probabilities = probabilities, ClassNames = [.. columns.Probabilities.Select(c => c.Class)], Source = string.Join(",", columns.Probabilities.Select(c => c.Column)) };
         }
 
-        var predicted = Predicted(engine, data, columns);
+        var predicted = Predicted(engine, text, columns);
         if (predicted.Any(p => p is null))
         {
             throw Unusable(data, columns.Predicted!, Array.IndexOf(predicted, null));

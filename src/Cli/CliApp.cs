@@ -16,6 +16,7 @@ internal static class CliApp
         new InferCommand(),
         new ValidateCommand(),
         new DriftCommand(),
+        new EvaluateCommand(),
         new CheckCommand(),
         new AcceptCommand(),
         new ReportCommand(),
@@ -113,7 +114,7 @@ internal static class CliApp
         foreach (var option in command.Options)
         {
             var names = option.Alias is null ? $"--{option.Name}" : $"-{option.Alias}, --{option.Name}";
-            text.Append("  ").Append(names.PadRight(24)).Append(option.Help).Append('\n');
+            text.Append("  ").Append(names.PadRight(Math.Max(24, names.Length + 2))).Append(option.Help).Append('\n');
         }
 
         return text.ToString();

@@ -14,7 +14,9 @@ public sealed record AcceptedChange(string Description, string File, IReadOnlyLi
 
 /// <summary>
 /// Writes the current state as the new baselines: the reference profile of every drift gate that compares
-/// against a profile file becomes the profile of the gate's current dataset. Each file is written atomically.
+/// against a profile file becomes the profile of the gate's current dataset, and every model gate's baseline
+/// (metrics file or baseline model) becomes the current model's (<see cref="ModelBaselineAcceptor"/>). Each file
+/// is written atomically.
 /// </summary>
 public static class BaselineAcceptor
 {
@@ -38,6 +40,11 @@ public static class BaselineAcceptor
             var profile = ProfileBuilder.Build(engine, current, settings) with { Sources = [Path.GetFileName(current.Source.Path)] };
             AtomicFile.Write(gate.Reference, ProfileJsonWriter.Write(profile));
             changes.Add(new AcceptedChange($"reference profile of drift gate '{gate.Name}'", gate.Reference, ProfileChanges(old, oldHash, profile, gate.Reference)));
+        }
+
+        foreach (var gate in config.Models.Where(g => g.Evaluation is not null && (only is null || only.Contains(g.Name))))
+        {
+            changes.AddRange(ModelBaselineAcceptor.Accept(config, gate, datasets));
         }
 
         return changes;

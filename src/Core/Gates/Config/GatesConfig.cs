@@ -166,6 +166,9 @@ public sealed record ModelGate : GateDeclaration
 
     /// <summary>The baseline metrics file (resolved), or null.</summary>
     public string? Baseline { get; init; }
+
+    /// <summary>The evaluation settings read from <see cref="Settings"/> by <see cref="ModelGateSettingsReader"/>.</summary>
+    public ModelGateSettings? Evaluation { get; init; }
 }
 
 /// <summary>One bound on one metric.</summary>

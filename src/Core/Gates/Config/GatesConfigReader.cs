@@ -334,7 +334,8 @@ public static class GatesConfigReader
         }
 
         var baseline = o.Find("baseline") is null ? null : r.String(o, "baseline") is { } b ? config.Resolve(b) : null;
-        return task is null || label is null
+        var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
+        return task is null || label is null || evaluation is null
             ? null
             : new ModelGate
             {
@@ -349,6 +350,7 @@ public static class GatesConfigReader
                 Settings = o,
                 Thresholds = thresholds,
                 Baseline = baseline,
+                Evaluation = evaluation,
                 KeyPositions = Positions(o),
             };
     }

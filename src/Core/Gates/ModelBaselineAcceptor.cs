@@ -1,0 +1,70 @@
+using ModelGates.Gates.Config;
+using ModelGates.Models.Evaluation;
+using ModelGates.Models.Evaluation.Baselines;
+using ModelGates.Output;
+
+namespace ModelGates.Gates;
+
+/// <summary>
+/// Accepts a model gate's current results: its baseline metrics file is rewritten with the current metrics and
+/// intervals, and its baseline model (champion) is replaced by the current model. Both atomically, with old → new
+/// for every metric. Nothing else writes them.
+/// </summary>
+public static class ModelBaselineAcceptor
+{
+    /// <summary>Accepts <paramref name="gate"/>; no change when it has neither a baseline file nor a baseline model.</summary>
+    public static IReadOnlyList<AcceptedChange> Accept(GatesConfig config, ModelGate gate, DatasetCache datasets)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(datasets);
+        var changes = new List<AcceptedChange>();
+        if (gate.Baseline is null && gate.Evaluation?.BaselineModel is null)
+        {
+            return changes;
+        }
+
+        var (request, _) = ModelGateRunner.CreateRequest(config, gate, datasets, (_, _) => { });
+
+        // The baseline records the gate's metrics, not its verdicts: thresholds, slices and comparisons do not apply.
+        var plain = request with { Thresholds = [], Slices = [], Baseline = null, BaselineModelPath = null };
+        var current = ModelEvaluation.Run(datasets.Engine, plain);
+        var after = current.Metrics.Select(m => new KeyValuePair<string, double?>(m.MetricId, m.Estimate.Value)).ToList();
+
+        if (gate.Baseline is { } path)
+        {
+            var before = Previous(path);
+            var baseline = BaselineRecorder.Record(current, request, path, gate.Model ?? gate.Predictions!, ModelGateRunner.DataHash(request.Data));
+            AtomicFile.Write(path, BaselineMetricsJson.Write(baseline));
+            changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, BaselineRecorder.Changes(before, after)));
+        }
+
+        if (gate.Evaluation!.BaselineModel is { } champion && gate.Model is { } model)
+        {
+            var previous = ModelEvaluation.Run(datasets.Engine, plain with { ModelPath = champion });
+            var before = previous.Metrics.Select(m => new KeyValuePair<string, double?>(m.MetricId, m.Estimate.Value)).ToList();
+            AtomicFile.Write(champion, File.ReadAllBytes(model));
+            changes.Add(new AcceptedChange($"baseline model of model gate '{gate.Name}' (now a copy of {Path.GetFileName(model)})", champion, BaselineRecorder.Changes(before, after)));
+        }
+
+        return changes;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, double?>> Previous(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. BaselineMetricsJson.Read(path).Metrics.Select(m => new KeyValuePair<string, double?>(m.Id, m.Value))];
+        }
+        catch (Diagnostics.ModelGatesException)
+        {
+            // A broken baseline is what accept repairs: report every metric as new.
+            return [];
+        }
+    }
+}

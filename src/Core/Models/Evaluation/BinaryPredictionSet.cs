@@ -1,0 +1,61 @@
+using ModelGates.Models.Intervals;
+using ModelGates.Models.Metrics;
+using ModelGates.Models.Predictions;
+
+namespace ModelGates.Models.Evaluation;
+
+/// <summary>Binary predictions with every binary metric at the evaluation's decision threshold.</summary>
+public sealed class BinaryPredictionSet : PredictionSet
+{
+    private readonly IReadOnlyList<BinaryMetric> metrics;
+
+    /// <summary>Wraps checked predictions.</summary>
+    public BinaryPredictionSet(BinaryPredictions predictions, MetricSettings settings)
+    {
+        Predictions = predictions ?? throw new ArgumentNullException(nameof(predictions));
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        metrics = MetricRegistry.AllBinary(settings);
+    }
+
+    /// <summary>The predictions.</summary>
+    public BinaryPredictions Predictions { get; }
+
+    /// <summary>The decision threshold and top-k.</summary>
+    public MetricSettings Settings { get; }
+
+    /// <inheritdoc />
+    public override ModelTask Task => ModelTask.Binary;
+
+    /// <inheritdoc />
+    public override int Count => Predictions.Count;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> MetricIds => [.. metrics.Select(m => m.Id)];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<MetricDirection> Directions => [.. metrics.Select(m => m.Direction)];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<MetricValue> Compute() => [.. metrics.Select(m => m.Compute(Predictions))];
+
+    /// <inheritdoc />
+    public override PredictionSet Subset(int[] rows)
+    {
+        return new BinaryPredictionSet(
+            new BinaryPredictions(
+                Pick(Predictions.Labels, rows),
+                Pick(Predictions.Scores, rows),
+                Predictions.HasWeights ? Pick(Predictions.Weights, rows) : null,
+                Predictions.ScoreKind),
+            Settings);
+    }
+
+    internal override (IReadOnlyList<MetricInterval> Intervals, double[] ResampleValues) Bootstrap(BootstrapOptions options)
+    {
+        var values = ResampleRunner.Run(new BinaryResampleEvaluator(Predictions, metrics), options);
+        return (Rename(BootstrapSummaries.Intervals(metrics, Compute(), values, options)), values);
+    }
+
+    internal override IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation) =>
+        Rename(PairedBootstrap.Compare(Predictions, ((BinaryPredictionSet)baseline).Predictions, metrics, options, LibraryAllowances(metrics, allowedDegradation)));
+}

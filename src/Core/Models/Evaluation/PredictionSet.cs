@@ -1,0 +1,91 @@
+using ModelGates.Models.Intervals;
+using ModelGates.Models.Metrics;
+using ModelGates.Models.Predictions;
+
+namespace ModelGates.Models.Evaluation;
+
+/// <summary>
+/// The labelled predictions of one model on the evaluation rows, whatever the task, with every metric of the
+/// task. Metric ids are the public ones: multiclass per-class recall is <c>recall.&lt;class label&gt;</c>.
+/// </summary>
+public abstract class PredictionSet
+{
+    private protected PredictionSet()
+    {
+    }
+
+    /// <summary>The task.</summary>
+    public abstract ModelTask Task { get; }
+
+    /// <summary>The number of rows.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>The public id of every metric, in report order.</summary>
+    public abstract IReadOnlyList<string> MetricIds { get; }
+
+    /// <summary>Which way each metric of <see cref="MetricIds"/> improves.</summary>
+    public abstract IReadOnlyList<MetricDirection> Directions { get; }
+
+    /// <summary>Every metric on all rows.</summary>
+    public abstract IReadOnlyList<MetricValue> Compute();
+
+    /// <summary>The same predictions restricted to some rows (0-based indices, ascending).</summary>
+    public abstract PredictionSet Subset(int[] rows);
+
+    /// <summary>Every metric's bootstrap interval, and every resample's values (resample-major, NaN when undefined).</summary>
+    internal abstract (IReadOnlyList<MetricInterval> Intervals, double[] ResampleValues) Bootstrap(BootstrapOptions options);
+
+    /// <summary>Paired comparison against a baseline model scored on the same rows.</summary>
+    /// <exception cref="ArgumentException">The rows differ, or the task differs.</exception>
+    internal abstract IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation);
+
+    /// <summary>The position of a metric in <see cref="MetricIds"/>, or -1.</summary>
+    public int IndexOf(string metricId)
+    {
+        for (var i = 0; i < MetricIds.Count; i++)
+        {
+            if (string.Equals(MetricIds[i], metricId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The values at <paramref name="rows"/>.</summary>
+    private protected static T[] Pick<T>(ReadOnlySpan<T> source, int[] rows)
+    {
+        var picked = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            picked[i] = source[rows[i]];
+        }
+
+        return picked;
+    }
+
+    /// <summary>Renames library ids (<c>recall.0</c>) to public ids in the intervals.</summary>
+    private protected IReadOnlyList<MetricInterval> Rename(IReadOnlyList<MetricInterval> intervals) =>
+        [.. intervals.Select((interval, i) => interval with { MetricId = MetricIds[i] })];
+
+    /// <summary>Renames library ids to public ids in comparisons.</summary>
+    private protected IReadOnlyList<PairedMetricComparison> Rename(IReadOnlyList<PairedMetricComparison> comparisons) =>
+        [.. comparisons.Select((comparison, i) => comparison with { MetricId = MetricIds[i] })];
+
+    /// <summary>Public-id allowances translated to the library's ids.</summary>
+    private protected Dictionary<string, double> LibraryAllowances(IReadOnlyList<IMetric> metrics, IReadOnlyDictionary<string, double> allowed)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, value) in allowed)
+        {
+            var index = IndexOf(id);
+            if (index >= 0)
+            {
+                result[metrics[index].Id] = value;
+            }
+        }
+
+        return result;
+    }
+}

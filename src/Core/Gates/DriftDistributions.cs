@@ -88,9 +88,17 @@ public static class DriftDistributions
         var curTotal = currentCounts.Values.Sum();
         var refShares = labels.Select(l => Share(referenceCounts.GetValueOrDefault(l), refTotal)).ToList();
         var curShares = labels.Select(l => Share(currentCounts.GetValueOrDefault(l), curTotal)).ToList();
-        refShares.Add(Share(refTotal - labels.Sum(l => referenceCounts.GetValueOrDefault(l)), refTotal));
-        curShares.Add(Share(curTotal - labels.Sum(l => currentCounts.GetValueOrDefault(l)), curTotal));
-        return new ColumnDistribution([.. labels, "other"], refShares, curShares);
+        var refOther = refTotal - labels.Sum(l => referenceCounts.GetValueOrDefault(l));
+        var curOther = curTotal - labels.Sum(l => currentCounts.GetValueOrDefault(l));
+        if (refOther == 0 && curOther == 0)
+        {
+            return new ColumnDistribution(labels, refShares, curShares);
+        }
+
+        // Parenthesised so that it cannot be mistaken for a category called "other".
+        refShares.Add(Share(refOther, refTotal));
+        curShares.Add(Share(curOther, curTotal));
+        return new ColumnDistribution([.. labels, "(other)"], refShares, curShares);
     }
 
     private static Dictionary<string, long> CountValues(DataEngine engine, string table, DatasetColumn column)

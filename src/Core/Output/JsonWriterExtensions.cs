@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace ModelGates.Output;
@@ -29,7 +28,8 @@ public static class JsonWriterExtensions
     {
         if (value is { } v && double.IsFinite(v))
         {
-            writer.WriteRawValue(v.ToString("R", CultureInfo.InvariantCulture), skipInputValidation: true);
+            // .NET writes the shortest text that round-trips, the same as ToString("R"), and keeps the indentation.
+            writer.WriteNumberValue(v);
         }
         else
         {

@@ -35,6 +35,9 @@ public sealed record EvaluationResult
     /// <summary>Remarks to report with the results (an uncalibrated model, labels-only predictions).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The labelled predictions the metrics were computed on (for curves in reports).</summary>
+    public PredictionSet? Predictions { get; init; }
+
     /// <summary>The overall value of a metric, or null when it is not a metric of the task.</summary>
     public MetricValue? Value(string id) => Metrics.FirstOrDefault(m => string.Equals(m.MetricId, id, StringComparison.Ordinal))?.Estimate;
 

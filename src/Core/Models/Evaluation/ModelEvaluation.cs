@@ -38,6 +38,7 @@ public static class ModelEvaluation
         {
             ScoreSource = scores.Source,
             Notes = scores.Note is null ? [] : [scores.Note],
+            Predictions = current,
         };
     }
 

@@ -13,14 +13,15 @@ internal static class ReportStyles
         th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; } th[scope=col] { font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .status { font-weight: 600; white-space: nowrap; } .ok { color: var(--ok); } .bad { color: var(--bad); } .warn { color: var(--warn); } .waived { color: var(--waived); }
         .verdict { font-size: 18px; font-weight: 700; margin: 8px 0; }
-        .charts { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; } figcaption { font-size: 12px; color: var(--muted); }
+        .charts { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; } figcaption { font-size: 13px; font-weight: 600; margin: 0 0 2px 4px; }
         svg.chart { max-width: 100%; height: auto; } svg .grid { stroke: var(--line); stroke-width: 1; } svg .axis { stroke: var(--muted); stroke-width: 1; }
         svg .tick, svg .legend, svg .label { fill: var(--fg); font: 10px system-ui, sans-serif; } svg .label { font-size: 11px; }
         svg rect.ref { fill: var(--ref); stroke: var(--fg); stroke-width: 0.5; } svg rect.cur { fill: var(--cur); }
         svg .diagonal { stroke: var(--muted); stroke-dasharray: 4 3; }
-        svg .series0 { stroke: var(--s0); stroke-width: 2; fill: var(--s0); } svg .series1 { stroke: var(--s1); stroke-width: 2; stroke-dasharray: 6 3; fill: var(--s1); }
-        svg .series2 { stroke: var(--s2); stroke-width: 2; stroke-dasharray: 2 2; fill: var(--s2); } svg .series3 { stroke: var(--s3); stroke-width: 2; fill: var(--s3); }
-        svg polyline { fill: none; }
+        svg .series0 { stroke: var(--s0); stroke-width: 2; } svg .series1 { stroke: var(--s1); stroke-width: 2; stroke-dasharray: 6 3; }
+        svg .series2 { stroke: var(--s2); stroke-width: 2; stroke-dasharray: 2 2; } svg .series3 { stroke: var(--s3); stroke-width: 2; }
+        svg circle.series0 { fill: var(--s0); } svg circle.series1 { fill: var(--s1); } svg circle.series2 { fill: var(--s2); } svg circle.series3 { fill: var(--s3); }
+        svg polyline { fill: none; stroke-linejoin: round; }
         details { margin: 6px 0; } summary { cursor: pointer; }
         @media print { body { max-width: none; padding: 0; } details { display: block; } h2 { break-before: auto; } figure, table { break-inside: avoid; } }
         """;

@@ -74,8 +74,8 @@ internal static class DriftSection
                 }
 
                 var name = Html.Text(column, "column");
-                html.Append("<figure>").Append(PairedBarChart.Render($"{name}: reference vs current", labels, refShares, curShares))
-                    .Append("<figcaption>").Append(Html.Escape(name)).Append(" — ").Append(Html.Status(Html.Text(column, "status"))).Append("</figcaption></figure>");
+                html.Append("<figure><figcaption>").Append(Html.Escape(name)).Append(" — ").Append(Html.Status(Html.Text(column, "status"))).Append("</figcaption>")
+                    .Append(PairedBarChart.Render($"{name}: reference vs current", labels, refShares, curShares)).Append("</figure>");
             }
 
             html.Append("</div>");

@@ -92,8 +92,8 @@ internal static class ModelSection
             return;
         }
 
-        html.Append("<figure>").Append(LineChart.Render(title, x, y, [new ChartSeries("model", LineChart.Thin(points))], diagonal)).Append("<figcaption>")
-            .Append(Html.Escape(title)).Append("</figcaption></figure>");
+        html.Append("<figure><figcaption>").Append(Html.Escape(title)).Append("</figcaption>")
+            .Append(LineChart.Render(title, x, y, [new ChartSeries("model", LineChart.Thin(points))], diagonal)).Append("</figure>");
     }
 
     private static void Confusion(StringBuilder html, JsonElement details)

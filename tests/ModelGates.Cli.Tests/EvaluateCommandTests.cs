@@ -191,7 +191,7 @@ public sealed class EvaluateCommandTests
             if (words[0] == "accept")
             {
                 CopySample(temp.Path);
-                words = ["accept", "--config", Path.Combine(temp.Path, "modelgates.json")];
+                words = ["accept", "--config", Path.Combine(temp.Path, "CreditRisk", "modelgates.json")];
             }
 
             var run = CliRunner.Run(RepoPaths.Root, [.. words]);
@@ -199,13 +199,24 @@ public sealed class EvaluateCommandTests
         }
     }
 
+    /// <summary>Copies the sample with the folders its config reaches into (samples/contracts, samples/data), without build output.</summary>
     private static void CopySample(string target)
     {
-        var sample = RepoPaths.Combine("samples", "CreditRisk");
-        foreach (var file in new[] { "modelgates.json", Path.Combine("data", "holdout.csv"), Path.Combine("model", "credit-risk.zip"), Path.Combine("baselines", "credit-risk.baseline.json") })
+        foreach (var folder in new[] { "CreditRisk", "contracts", "data" })
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, file))!);
-            File.Copy(Path.Combine(sample, file), Path.Combine(target, file), overwrite: true);
+            var source = RepoPaths.Combine("samples", folder);
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(source, file);
+                if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var destination = Path.Combine(target, folder, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file, destination, overwrite: true);
+            }
         }
     }
 }

@@ -10,9 +10,6 @@ namespace ModelGates.Tests.Schemas;
 /// <summary>The JSON Schemas under schema/ describe what the tool really reads and writes.</summary>
 public sealed class JsonSchemaTests
 {
-    // JsonSchema.Net registers a schema under its $id globally; load each file once.
-    private static readonly Dictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
-    private static readonly Lock SchemasLock = new();
 
     [Fact]
     public void Shipped_contract_conforms_to_the_contract_schema()
@@ -54,16 +51,5 @@ public sealed class JsonSchemaTests
         Assert.True(result.IsValid, string.Join("\n", errors));
     }
 
-    private static JsonSchema Schema(string file)
-    {
-        lock (SchemasLock)
-        {
-            if (!Schemas.TryGetValue(file, out var schema))
-            {
-                Schemas[file] = schema = JsonSchema.FromText(File.ReadAllText(RepoPaths.Combine("schema", file)));
-            }
-
-            return schema;
-        }
-    }
+    private static JsonSchema Schema(string file) => SchemaFiles.Get(file);
 }

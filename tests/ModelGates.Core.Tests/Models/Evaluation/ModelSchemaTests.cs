@@ -7,13 +7,16 @@ namespace ModelGates.Tests.Models.Evaluation;
 /// <summary>schema/modelgates.schema.json's model gate is exact: the sample conforms, misspellings do not.</summary>
 public sealed class ModelSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(RepoPaths.Combine("schema", "modelgates.schema.json")));
+    private static JsonSchema Schema => Tests.Schemas.SchemaFiles.Get("modelgates.schema.json");
 
     [Fact]
     public void Credit_risk_sample_config_conforms()
     {
-        var result = Schema.Evaluate(JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("samples", "CreditRisk", "modelgates.json"))).RootElement);
-        Assert.True(result.IsValid);
+        foreach (var config in new[] { "modelgates.json", "modelgates.drifted.json" })
+        {
+            var result = Schema.Evaluate(JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("samples", "CreditRisk", config))).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        }
     }
 
     [Theory]

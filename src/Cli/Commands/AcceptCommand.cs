@@ -24,7 +24,7 @@ internal sealed class AcceptCommand : ICliCommand
         new("gate", true, "<name>: accept only this gate; repeatable", Repeatable: true),
         new("report-dir", true, "<dir>: accepted; the build passes it, accept writes no report"),
         new("format", true, "text|msbuild: how changes and errors are printed (default text)"),
-        new("snapshots", true, "<folder>: accept every received test snapshot (*.received.json) under the folder as approved"),
+        new("snapshots", true, "<folder>: accept every received test snapshot (*.received.*) under the folder as approved"),
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -62,10 +62,11 @@ internal sealed class AcceptCommand : ICliCommand
             throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Snapshot folder '{folder}' does not exist.") with { File = folder });
         }
 
-        var received = Directory.EnumerateFiles(folder, "*.received.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var received = Directory.EnumerateFiles(folder, "*.received.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in received)
         {
-            var approved = file[..^".received.json".Length] + ".approved.json";
+            var at = file.LastIndexOf(".received.", StringComparison.Ordinal);
+            var approved = file[..at] + ".approved." + file[(at + ".received.".Length)..];
             File.Move(file, approved, overwrite: true);
             context.Out.WriteLine($"accepted {Path.GetRelativePath(folder, approved)}");
         }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using ModelGates.Gates;
+using ModelGates.Gates.Config;
+using ModelGates.Reports;
+using ModelGates.Reports.Html;
+using ModelGates.Testing;
+
+namespace ModelGates.Xunit.Tests;
+
+/// <summary>
+/// The sample's reports, byte for byte, against approved snapshots: any change to what a reviewer sees is a
+/// reviewed change. The time and tool version are pinned, as SOURCE_DATE_EPOCH pins them for users.
+/// </summary>
+public sealed class ReportSnapshotTests
+{
+    private static readonly Lazy<GateReport> SampleReport = new(() =>
+        GateRunner.Run(
+            GatesConfigReader.Read(RepoPaths.Combine("samples", "CreditRisk", "modelgates.json")),
+            new GateRunOptions { Time = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero), Today = new DateOnly(2026, 11, 1), ToolVersion = "0.1.0" }));
+
+    [Fact]
+    public void Sample_html_report()
+    {
+        using var document = JsonDocument.Parse(GateReportJson.Write(SampleReport.Value));
+
+        TextSnapshot.Match(HtmlReportWriter.Render(document.RootElement), "html");
+    }
+
+    [Fact]
+    public void Sample_markdown_summary()
+    {
+        TextSnapshot.Match(GateReportMarkdown.Write(SampleReport.Value, HtmlReportWriter.FileName), "md");
+    }
+
+    [Fact]
+    public void Rendering_twice_gives_the_same_bytes()
+    {
+        var first = GateReportJson.Write(SampleReport.Value);
+        var second = GateReportJson.Write(SampleReport.Value);
+
+        Assert.Equal(first, second);
+    }
+}

@@ -1,3 +1,5 @@
+using ModelGates.Statistics;
+
 namespace ModelGates.Profiles;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class NumericColumnProfiler
         }
 
         var moments = MomentsOf(values);
-        Array.Sort(values);
+        DoubleRadixSort.Sort(values);
         var distinct = DistinctValues(values, out var runs);
         var sketch = distinct <= settings.QuantilePoints || values.Length < 4L * settings.QuantilePoints
             ? QuantileSketch.FromValueCounts(runs, settings.QuantilePoints)

@@ -1,7 +1,6 @@
-using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Statistics;
 
-namespace ModelGates.Tests.Drift.Engine;
+namespace ModelGates.Tests.Statistics;
 
 /// <summary>The radix sort behind sorted column values agrees with Array.Sort on every kind of double.</summary>
 public sealed class DoubleRadixSortTests

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace ModelGates.Drift.Engine.Inputs;
+namespace ModelGates.Statistics;
 
 /// <summary>
 /// Sorts finite doubles ascending with an LSD radix sort on their IEEE bits (six passes of 11 bits,

@@ -30,6 +30,7 @@ public static class Snapshot
     /// <summary>The snapshot files of a test: approved and received.</summary>
     public static (string Approved, string Received) PathsFor(string testFile, string testName)
     {
+        testFile = SourceFileLocator.Resolve(testFile);
         var stem = Path.Combine(Path.GetDirectoryName(testFile)!, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
         return (stem + ".approved.json", stem + ".received.json");
     }

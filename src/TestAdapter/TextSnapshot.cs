@@ -54,6 +54,7 @@ public static class TextSnapshot
     /// <summary>The snapshot files of a test.</summary>
     public static (string Approved, string Received) PathsFor(string testFile, string testName, string extension)
     {
+        testFile = SourceFileLocator.Resolve(testFile);
         var stem = Path.Combine(Path.GetDirectoryName(testFile)!, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
         return ($"{stem}.approved.{extension}", $"{stem}.received.{extension}");
     }

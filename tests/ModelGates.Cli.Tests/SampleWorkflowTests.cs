@@ -3,7 +3,7 @@ using ModelGates.Testing;
 
 namespace ModelGates.Cli.Tests;
 
-/// <summary>The README's quickstart on the shipped credit sample, run through the real CLI process.</summary>
+/// <summary>The README's validate example on the shipped credit sample, run through the real CLI process.</summary>
 public sealed class SampleWorkflowTests
 {
     private static readonly string Root = RepoPaths.Root;

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using ModelGates.Testing;
+
+namespace ModelGates.EndToEnd.Tests;
+
+/// <summary>
+/// The README's quickstart, run exactly as written in the repository: the main command passes, the drifted
+/// variant fails with the errors the README shows.
+/// </summary>
+public sealed partial class ReadmeQuickstartTests
+{
+    private static readonly string Readme = File.ReadAllText(RepoPaths.Combine("README.md"));
+
+    [Fact]
+    public void The_sample_build_passes_then_fails_on_the_drifted_data_with_the_errors_the_readme_shows()
+    {
+        var commands = BashCommands(Readme).Where(c => c.StartsWith("dotnet build samples/CreditRisk", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, commands.Count);
+
+        // As on a fresh clone: no stamp of an earlier run, so the gates run and print what they report.
+        var state = RepoPaths.Combine("samples", "CreditRisk", "obj", "modelgates");
+        if (Directory.Exists(state))
+        {
+            Directory.Delete(state, recursive: true);
+        }
+
+        var main = Run(commands[0]);
+        Assert.True(main.ExitCode == 0, main.ToString());
+        Assert.Contains("Build succeeded.", main.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.Combine("samples", "CreditRisk", "obj", "modelgates", "report.html")), "the build writes the HTML report the README shows");
+
+        var drifted = Run(commands[1]);
+        Assert.True(drifted.ExitCode == 1, drifted.ToString());
+        Assert.Contains("Build FAILED.", drifted.Stdout, StringComparison.Ordinal);
+        var shown = ShownDiagnostics(Readme).ToList();
+        Assert.Contains(shown, line => line.Contains("error MG3001", StringComparison.Ordinal));
+        Assert.Contains(shown, line => line.Contains("message MG4006", StringComparison.Ordinal));
+        var printed = (main.Stdout + drifted.Stdout).Replace('\\', '/');
+        foreach (var line in shown)
+        {
+            // The README shortens the absolute paths MSBuild prints to repository-relative ones.
+            Assert.Contains(RepoPaths.Root.Replace('\\', '/').TrimEnd('/') + "/" + line, printed, StringComparison.Ordinal);
+        }
+    }
+
+    private static ProcessResult Run(string command)
+    {
+        var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return ProcessRunner.Run(RepoPaths.Root, words[0], words.Skip(1).Append("-nologo"));
+    }
+
+    /// <summary>Commands of the README's bash blocks, comments removed.</summary>
+    private static IEnumerable<string> BashCommands(string markdown) =>
+        Blocks(markdown, "bash").SelectMany(b => b.Split('\n')).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0);
+
+    /// <summary>The diagnostic lines of the README's build output blocks.</summary>
+    private static IEnumerable<string> ShownDiagnostics(string markdown) =>
+        Blocks(markdown, "text").SelectMany(b => b.Split('\n')).Where(l => l.Contains(": ModelGates ", StringComparison.Ordinal)).Select(l => l.Trim());
+
+    private static IEnumerable<string> Blocks(string markdown, string language) =>
+        FencedBlock().Matches(markdown.ReplaceLineEndings("\n")).Where(m => m.Groups["lang"].Value == language).Select(m => m.Groups["body"].Value);
+
+    [GeneratedRegex("```(?<lang>[a-z]*)\\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FencedBlock();
+}

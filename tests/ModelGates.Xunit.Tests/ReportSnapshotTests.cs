@@ -33,6 +33,18 @@ public sealed class ReportSnapshotTests
     }
 
     [Fact]
+    public void Element_ids_are_unique_so_screen_readers_name_each_chart_by_its_own_title()
+    {
+        using var document = JsonDocument.Parse(GateReportJson.Write(SampleReport.Value));
+        var html = HtmlReportWriter.Render(document.RootElement);
+
+        var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"><title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rendering_twice_gives_the_same_bytes()
     {
         var first = GateReportJson.Write(SampleReport.Value);

@@ -13,9 +13,11 @@ internal sealed class SvgWriter
 
     public SvgWriter(double width, double height, string title, string description)
     {
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"t d\">");
-        svg.Append("<title id=\"t\">").Append(Escape(title)).Append("</title>");
-        svg.Append("<desc id=\"d\">").Append(Escape(description)).Append("</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\">");
+        // The first <title> and <desc> children name and describe an SVG image for screen readers; ids would
+        // repeat across the report's charts, so none are used.
+        svg.Append("<title>").Append(Escape(title)).Append("</title>");
+        svg.Append("<desc>").Append(Escape(description)).Append("</desc>");
     }
 
     public void Rect(double x, double y, double width, double height, string cssClass, string? tooltip = null)

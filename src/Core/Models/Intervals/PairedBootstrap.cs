@@ -31,14 +31,12 @@ public static class PairedBootstrap
         options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckAllowances(metrics, allowedDegradation);
         CheckSameRows(challenger.Labels, baseline.Labels, challenger.Weights, baseline.Weights);
-        var evaluator = new PairedResampleEvaluator(
-            new BinaryResampleEvaluator(challenger, metrics),
-            new BinaryResampleEvaluator(baseline, metrics));
-        return BootstrapSummaries.Comparisons(
+        return Summarize(
             metrics,
+            new BinaryResampleEvaluator(challenger, metrics),
+            new BinaryResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            ResampleRunner.Run(evaluator, options),
             options,
             allowedDegradation);
     }
@@ -74,14 +72,12 @@ public static class PairedBootstrap
             metric.CheckClassCount(challenger.ClassCount);
         }
 
-        var evaluator = new PairedResampleEvaluator(
-            new MulticlassResampleEvaluator(challenger, metrics),
-            new MulticlassResampleEvaluator(baseline, metrics));
-        return BootstrapSummaries.Comparisons(
+        return Summarize(
             metrics,
+            new MulticlassResampleEvaluator(challenger, metrics),
+            new MulticlassResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            ResampleRunner.Run(evaluator, options),
             options,
             allowedDegradation);
     }
@@ -105,17 +101,32 @@ public static class PairedBootstrap
         options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckAllowances(metrics, allowedDegradation);
         CheckSameRows(challenger.Labels, baseline.Labels, challenger.Weights, baseline.Weights);
-        var evaluator = new PairedResampleEvaluator(
-            new RegressionResampleEvaluator(challenger, metrics),
-            new RegressionResampleEvaluator(baseline, metrics));
-        return BootstrapSummaries.Comparisons(
+        return Summarize(
             metrics,
+            new RegressionResampleEvaluator(challenger, metrics),
+            new RegressionResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            ResampleRunner.Run(evaluator, options),
             options,
             allowedDegradation);
     }
+
+    /// <summary>Both models on the same resamples, then the interval and p-value of each difference.</summary>
+    private static IReadOnlyList<PairedMetricComparison> Summarize(
+        IReadOnlyList<IMetric> metrics,
+        IResampleEvaluator challenger,
+        IResampleEvaluator baseline,
+        IReadOnlyList<MetricValue> challengerEstimates,
+        IReadOnlyList<MetricValue> baselineEstimates,
+        BootstrapOptions options,
+        IReadOnlyDictionary<string, double>? allowedDegradation) =>
+        BootstrapSummaries.Comparisons(
+            metrics,
+            challengerEstimates,
+            baselineEstimates,
+            ResampleRunner.Run(new PairedResampleEvaluator(challenger, baseline), options),
+            options,
+            allowedDegradation);
 
     private static void CheckSameRows<TLabel>(
         ReadOnlySpan<TLabel> challengerLabels,

@@ -28,7 +28,7 @@ public sealed class XunitExtensionTests(PackagesFixture packages) : IDisposable
                 <PackageReference Include="ModelGates.Xunit" Version="{packages.Version}" />
               </ItemGroup>
               <ItemGroup>
-                <None Include="modelgates.json;*.csv;*.contract.json" CopyToOutputDirectory="PreserveNewest" />
+                <None Include="modelgates.json;*.csv;*.contract.json;*.zip" CopyToOutputDirectory="PreserveNewest" />
               </ItemGroup>
             </Project>
             """);
@@ -41,7 +41,16 @@ public sealed class XunitExtensionTests(PackagesFixture packages) : IDisposable
                 [Theory, ModelGatesData("modelgates.json")]
                 public void Gate(GateCase check) => check.Verify();
             }
+
+            public class CreditModel
+            {
+                [Fact]
+                public void Meets_its_floor() =>
+                    ModelAssert.Meets("credit-risk.zip", EvaluationData.Binary("holdout.csv", "Status", "bad") with { Bootstrap = new() { Resamples = 100 } }, "auc >= 0.78");
+            }
             """);
+        File.Copy(RepoPaths.Combine("samples", "CreditRisk", "model", "credit-risk.zip"), Path.Combine(directory, "credit-risk.zip"));
+        File.Copy(RepoPaths.Combine("samples", "CreditRisk", "data", "holdout.csv"), Path.Combine(directory, "holdout.csv"));
         File.Copy(RepoPaths.Combine("samples", "data", "credit_data.csv"), Path.Combine(directory, "applications.csv"));
         File.Copy(RepoPaths.Combine("samples", "contracts", "credit.contract.json"), Path.Combine(directory, "credit.contract.json"));
         File.WriteAllText(Path.Combine(directory, "modelgates.json"), """
@@ -73,6 +82,10 @@ public sealed class XunitExtensionTests(PackagesFixture packages) : IDisposable
         Assert.Contains("age policy: Age max ≤ 60", (string?)failed.Attribute("testName"), StringComparison.Ordinal);
         Assert.Contains(results, r => ((string?)r.Attribute("testName"))!.Contains("applications: Amount min ≥ 0", StringComparison.Ordinal));
         Assert.Equal(results.Count, results.Select(r => (string?)r.Attribute("testName")).Distinct().Count());
+
+        // A model assertion from the package scores the ML.NET model in the test process and passes.
+        var model = Assert.Single(results, r => ((string?)r.Attribute("testName"))!.Contains("CreditModel.Meets_its_floor", StringComparison.Ordinal));
+        Assert.Equal("Passed", (string?)model.Attribute("outcome"));
     }
 
     public void Dispose()

@@ -60,4 +60,14 @@ public sealed record SliceResult(string Name, string Group, int Rows, bool Gated
 /// <param name="Current">The current value, or null.</param>
 /// <param name="Difference">Current − baseline, or null.</param>
 /// <param name="PValue">The bootstrap p-value of "not worse" (of "worse by at most the allowed change" for a metric with a change threshold).</param>
-public sealed record MetricChange(string MetricId, MetricDirection Direction, double? Baseline, double? Current, double? Difference, double? PValue);
+public sealed record MetricChange(string MetricId, MetricDirection Direction, double? Baseline, double? Current, double? Difference, double? PValue)
+{
+    /// <summary>Against a baseline model: the lower percentile bound of current − baseline over the paired resamples; else null.</summary>
+    public double? DifferenceLower { get; init; }
+
+    /// <summary>Against a baseline model: the upper percentile bound of current − baseline over the paired resamples; else null.</summary>
+    public double? DifferenceUpper { get; init; }
+
+    /// <summary>Against a baseline model: the confidence of the difference interval; else null.</summary>
+    public double? Confidence { get; init; }
+}

@@ -142,7 +142,12 @@ public static class ModelEvaluator
             }
 
             var comparisons = current.Compare(baselineModel, request.Bootstrap, allowed);
-            var entries = comparisons.Select(c => new MetricChange(c.MetricId, c.Direction, c.Baseline.Value, c.Challenger.Value, c.Difference, c.PValue)).ToList();
+            var entries = comparisons.Select(c => new MetricChange(c.MetricId, c.Direction, c.Baseline.Value, c.Challenger.Value, c.Difference, c.PValue)
+            {
+                DifferenceLower = c.DifferenceLower,
+                DifferenceUpper = c.DifferenceUpper,
+                Confidence = c.Confidence,
+            }).ToList();
             return new ChangeTable(entries, (threshold, m) => comparisons[m].PValue is { } p
                 ? new ChangeSignificance(p, alpha, "paired bootstrap against the baseline model")
                 : null);

@@ -22,13 +22,12 @@ public static class MlNetModelScorer
     /// <param name="modelPath">The model.</param>
     /// <param name="task">The task the model must fit.</param>
     /// <param name="textData">The same rows with every column as text, for the model's text inputs (keeps "yes" from becoming "true"); null uses <paramref name="data"/>.</param>
-    public static ModelScores Score(DataEngine engine, LoadedDataset data, string modelPath, ModelTask task, LoadedDataset? textData = null)
+    public static ModelScores Score(DataEngine engine, LoadedDataset data, string modelPath, ModelTask task, LoadedDataset? textData = null) =>
+        MlNetModel.Load(modelPath).Score(engine, data, task, textData);
+
+    /// <summary>Scores built input rows, turning a schema mismatch into MG4013 and reading the task's outputs.</summary>
+    internal static ModelScores Score(ITransformer model, IDataView view, IReadOnlyList<DataViewSchema.Column> missing, ModelTask task, string modelPath)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(data);
-        var ml = new MLContext(seed: 0);
-        var (model, inputSchema) = Load(ml, modelPath);
-        var (view, missing) = ModelInputBuilder.Build(engine, data, textData ?? data, inputSchema, modelPath);
         DataViewSchema output;
         try
         {

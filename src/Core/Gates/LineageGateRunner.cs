@@ -140,7 +140,8 @@ public sealed class LineageGateRunner : IGateRunner
             {
                 context.Read(declared.Dataset is null ? "training data" : $"dataset {declared.Dataset}", file);
                 var id = files.Count == 1 ? $"{prefix}/{declared.Entry}" : $"{prefix}/{declared.Entry}/{Path.GetFileName(file)}";
-                var description = $"trained on the current {(files.Count == 1 ? declared.Entry : $"{declared.Entry} ({Path.GetFileName(file)})")}";
+                var what = declared.Dataset is null ? declared.Entry : $"dataset {declared.Entry}";
+                var description = $"trained on the current {(files.Count == 1 ? what : $"{what} ({Path.GetFileName(file)})")}";
                 if (Match(config, file, record.DataFiles) is { } recorded)
                 {
                     yield return Compare(config, gate, declared.Position, id, description, file, recorded);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using ModelGates.Lineage;
 
 namespace CreditRisk;
 
@@ -23,9 +24,19 @@ internal static class ModelTraining
             .Append(ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 8, numberOfTrees: 60, minimumExampleCountPerLeaf: 20, learningRate: 0.1));
 
         var model = pipeline.Fit(train);
+        var metrics = ml.BinaryClassification.Evaluate(model.Transform(holdout));
         Directory.CreateDirectory(Path.GetDirectoryName(paths.Model)!);
-        ml.Model.Save(model, train.Schema, paths.Model);
-        return ml.BinaryClassification.Evaluate(model.Transform(holdout));
+
+        // The model zip carries its lineage (seed, SHA-256 of the training data, commit, versions): the lineage gate in
+        // modelgates.json checks it against data/train.csv on every build. Paths are recorded relative to the project.
+        ModelLineage.Save(ml, model, train.Schema, paths.Model, new LineageOptions
+        {
+            BaseDirectory = paths.Root,
+            DataFiles = { Path.GetRelativePath(paths.Root, paths.Train) },
+            Metrics = { ["auc"] = metrics.AreaUnderRocCurve, ["logLoss"] = metrics.LogLoss },
+            Hyperparameters = { ["numberOfLeaves"] = "8", ["numberOfTrees"] = "60", ["minimumExampleCountPerLeaf"] = "20", ["learningRate"] = "0.1" },
+        });
+        return metrics;
     }
 
     private static TextLoader.Column[] Columns() =>

@@ -19,6 +19,7 @@ internal static class CliApp
         new EvaluateCommand(),
         new CheckCommand(),
         new AcceptCommand(),
+        new LineageCommand(),
         new ReportCommand(),
     ];
 

@@ -89,6 +89,12 @@ public sealed class LineageRecord
     public DateTimeOffset CreatedUtc { get; }
 
     /// <summary>
+    /// The record as JSON, exactly as <see cref="ModelLineage.Save"/> stores it in the model zip: keys in ordinal
+    /// order, invariant culture, <c>\n</c> line ends. The same record always gives the same text.
+    /// </summary>
+    public string ToJson() => LineageJson.Write(this);
+
+    /// <summary>
     /// Hashes the recorded training data files again and returns those that are missing or changed: an empty
     /// list means the model was trained on exactly the files that are there now.
     /// </summary>

@@ -65,6 +65,40 @@ public sealed class MsBuildModelGateTests(PackagesFixture packages)
         Assert.True(next.ExitCode == 0, next.ToString());
     }
 
+    [Fact]
+    public void The_lineage_gate_and_the_model_lock_run_in_the_build_and_the_lock_is_an_input_of_the_incremental_build()
+    {
+        var config = Config
+            .Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1,\n  \"lock\": \"modelgates.lock.json\",", StringComparison.Ordinal)
+            .Replace("\"holdout\": { \"path\": \"holdout.csv\" } }", "\"holdout\": { \"path\": \"holdout.csv\" }, \"train\": { \"path\": \"train.csv\" } }", StringComparison.Ordinal)
+            .Replace("\"auc\": { \"min\": 0.95 }", "\"auc\": { \"min\": 0.7 }", StringComparison.Ordinal)
+            .Replace("\"baseline\": \"credit-risk.baseline.json\",", "\"lineage\": { \"trainingData\": [\"train\"] },", StringComparison.Ordinal);
+        using var project = CreditRiskProject(config);
+        project.CopyFromRepo("samples/CreditRisk/data/train.csv");
+        var lockLine = Array.FindIndex(config.ReplaceLineEndings("\n").Split('\n'), l => l.Contains("\"lock\"", StringComparison.Ordinal)) + 1;
+
+        var unlocked = project.Build();
+        Assert.NotEqual(0, unlocked.ExitCode);
+        Assert.Matches(new Regex($@"modelgates\.json\({lockLine},\d+\): ModelGates error MG5004: .*does not exist yet"), unlocked.Output);
+
+        var accept = project.Build("-p:ModelGatesAccept=true");
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Contains("credit-risk.zip: sha256 none -> ", accept.Output, StringComparison.Ordinal);
+        var lockPath = Path.Combine(project.Directory, "modelgates.lock.json");
+        Assert.True(File.Exists(lockPath));
+
+        var locked = project.Build();
+        Assert.True(locked.ExitCode == 0, locked.ToString());
+
+        // Only the lock file changes: the incremental build must run the gates again and catch it.
+        var text = File.ReadAllText(lockPath);
+        var hash = Regex.Match(text, "\"sha256\": \"([0-9a-f]{64})\"").Groups[1].Value;
+        File.WriteAllText(lockPath, text.Replace(hash, new string('0', 64), StringComparison.Ordinal));
+        var tampered = project.Build();
+        Assert.NotEqual(0, tampered.ExitCode);
+        Assert.Matches(new Regex($@"error MG5004: .*has sha256 {hash}, but lock file 'modelgates.lock.json' holds sha256 0{{64}}"), tampered.Output);
+    }
+
     private GatedProject CreditRiskProject(string config)
     {
         var project = GatedProject.Create(packages, config);

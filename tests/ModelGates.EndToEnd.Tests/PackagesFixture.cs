@@ -12,6 +12,7 @@ public sealed class PackagesFixture : IDisposable
 {
     private static readonly string[] Shippable =
     [
+        Path.Combine("src", "Lineage", "ModelGates.Lineage.csproj"),
         Path.Combine("src", "Core", "ModelGates.Core.csproj"),
         Path.Combine("src", "Tasks", "ModelGates.Build.csproj"),
         Path.Combine("src", "TestAdapter", "ModelGates.Xunit.csproj"),

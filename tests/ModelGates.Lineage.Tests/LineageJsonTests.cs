@@ -23,6 +23,14 @@ public sealed class LineageJsonTests
     }
 
     [Fact]
+    public void ToJson_IsTheStoredText()
+    {
+        var record = Sample();
+
+        Assert.Equal(LineageJson.Write(record), record.ToJson());
+    }
+
+    [Fact]
     public void Numbers_AndTimes_RoundTripInvariantly()
     {
         var record = LineageJson.Read(LineageJson.Write(Sample()));

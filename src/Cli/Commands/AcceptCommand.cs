@@ -14,7 +14,7 @@ internal sealed class AcceptCommand : ICliCommand
 {
     public string Name => "accept";
 
-    public string Summary => "Accept current results: rewrite model baselines and drift reference profiles (old -> new).";
+    public string Summary => "Accept current results: rewrite model baselines, drift reference profiles and the model lock file (old -> new).";
 
     public string Usage => "modelgates accept [--config modelgates.json] [--gate <name>] | modelgates accept --snapshots <folder>";
 
@@ -39,7 +39,7 @@ internal sealed class AcceptCommand : ICliCommand
         var changes = BaselineAcceptor.Accept(config, only.Count == 0 ? null : only.ToHashSet(StringComparer.Ordinal));
         if (changes.Count == 0)
         {
-            context.Out.WriteLine("Nothing to accept: the config declares no model baseline and no drift gate with a reference profile.");
+            context.Out.WriteLine("Nothing to accept: the config declares no model baseline, no drift gate with a reference profile and no model lock file.");
             return ExitCodes.Passed;
         }
 

@@ -15,8 +15,8 @@ public sealed record AcceptedChange(string Description, string File, IReadOnlyLi
 /// <summary>
 /// Writes the current state as the new baselines: the reference profile of every drift gate that compares
 /// against a profile file becomes the profile of the gate's current dataset, and every model gate's baseline
-/// (metrics file or baseline model) becomes the current model's (<see cref="ModelBaselineAcceptor"/>). Each file
-/// is written atomically.
+/// (metrics file or baseline model) becomes the current model's (<see cref="ModelBaselineAcceptor"/>), and the
+/// model lock file takes the hash of every model (<see cref="ModelLockFile"/>). Each file is written atomically.
 /// </summary>
 public static class BaselineAcceptor
 {
@@ -46,6 +46,8 @@ public static class BaselineAcceptor
         {
             changes.AddRange(ModelBaselineAcceptor.Accept(config, gate, datasets));
         }
+
+        changes.AddRange(ModelLockFile.Accept(config, only));
 
         return changes;
     }

@@ -9,7 +9,7 @@ public sealed record GateReport
     /// <summary>The config file.</summary>
     public required string ConfigFile { get; init; }
 
-    /// <summary>The gates in config order (contracts, drift, models).</summary>
+    /// <summary>The gates in config order (contracts, drift, models, then the lineage and lock checks of models).</summary>
     public required IReadOnlyList<GateResult> Gates { get; init; }
 
     /// <summary>Diagnostics of the run: failing and warned checks, waiver notes, in a stable order.</summary>

@@ -4,7 +4,7 @@ using ModelGates.Configuration.Json;
 namespace ModelGates.Gates;
 
 /// <summary>The checks of one gate of <c>modelgates.json</c>.</summary>
-/// <param name="Kind"><c>contract</c>, <c>drift</c> or <c>model</c>.</param>
+/// <param name="Kind"><c>contract</c>, <c>drift</c>, <c>model</c> or <c>lineage</c>.</param>
 /// <param name="Name">The gate's name in the config.</param>
 /// <param name="Position">Where the gate is declared.</param>
 /// <param name="Checks">Every check of the gate; ids are prefixed <c>kind:name/</c>.</param>

@@ -2,7 +2,7 @@ using ModelGates.Gates.Config;
 
 namespace ModelGates.Gates;
 
-/// <summary>Runs the gates of one kind (contracts, drift, models).</summary>
+/// <summary>Runs the gates of one kind (contracts, drift, models, lineage).</summary>
 public interface IGateRunner
 {
     /// <summary>Runs every gate of this kind in the config, in config order; gates whose severity is off are skipped.</summary>

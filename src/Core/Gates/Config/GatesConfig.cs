@@ -36,6 +36,12 @@ public sealed record GatesConfig
     /// <summary>Waivers of failing checks.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 
+    /// <summary>The model lock file (resolved path), or null when the config declares none; it need not exist before the first accept.</summary>
+    public string? Lock { get; init; }
+
+    /// <summary>Where the <c>lock</c> key is written; lock checks point here.</summary>
+    public SourcePosition LockPosition { get; init; }
+
     /// <summary>The dataset of that name, or null.</summary>
     public DatasetDeclaration? FindDataset(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
 
@@ -169,6 +175,9 @@ public sealed record ModelGate : GateDeclaration
 
     /// <summary>The evaluation settings read from <see cref="Settings"/> by <see cref="ModelGateSettingsReader"/>.</summary>
     public ModelGateSettings? Evaluation { get; init; }
+
+    /// <summary>The lineage checks (<c>lineage</c> section), or null when the gate declares none.</summary>
+    public LineageSettings? Lineage { get; init; }
 }
 
 /// <summary>One bound on one metric.</summary>

@@ -15,7 +15,7 @@ public static class GatesConfigReader
     /// <summary>The default config file name, looked for in the project folder.</summary>
     public const string DefaultFileName = "modelgates.json";
 
-    private static readonly string[] TopKeys = ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers"];
+    private static readonly string[] TopKeys = ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers", "lock"];
     private static readonly string[] DatasetKeys = ["path", "read", "format", "maxUnparsedRows", "description"];
     private static readonly string[] ContractKeys = ["dataset", "contract", "severity", "description"];
     private static readonly string[] DriftKeys = ["reference", "current", "test", "threshold", "correction", "driftedShare", "columns", "overrides", "severity", "description"];
@@ -73,6 +73,8 @@ public static class GatesConfigReader
 
         r.String(obj, "description");
         var config = new GatesConfig { File = file, BaseDirectory = baseDirectory };
+        var (lockFile, lockPosition) = LineageSettingsReader.ReadLock(r, config, obj);
+        config = config with { Lock = lockFile, LockPosition = lockPosition };
         var datasets = Named(r, obj, "datasets", (name, position, o) => ReadDataset(r, config, name, position, o));
         config = config with { Datasets = datasets };
         config = config with
@@ -335,6 +337,7 @@ public static class GatesConfigReader
 
         var baseline = o.Find("baseline") is null ? null : r.String(o, "baseline") is { } b ? config.Resolve(b) : null;
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
+        var lineage = LineageSettingsReader.Read(r, config, name, o);
         return task is null || label is null || evaluation is null
             ? null
             : new ModelGate
@@ -351,6 +354,7 @@ public static class GatesConfigReader
                 Thresholds = thresholds,
                 Baseline = baseline,
                 Evaluation = evaluation,
+                Lineage = lineage,
                 KeyPositions = Positions(o),
             };
     }

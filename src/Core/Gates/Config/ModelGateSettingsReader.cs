@@ -69,7 +69,6 @@ public static class ModelGateSettingsReader
             r.Invalid(o.Find("minSliceRows")!.Value, "'minSliceRows' must be at least 1.");
         }
 
-        r.Property<ConfigObject>(o, "lineage", "an object", required: false);
         var slices = ReadSlices(r, o, task);
         var thresholds = declarations.Select(d => Threshold(r, d, task, null)).Where(t => t is not null).Select(t => t!).ToList();
         CheckThresholds(r, o, name, thresholds, slices);

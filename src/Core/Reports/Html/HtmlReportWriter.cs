@@ -24,6 +24,7 @@ public static class HtmlReportWriter
         ContractSection.Write(html, gates.Where(g => Html.Text(g, "kind") == "contract").ToList());
         DriftSection.Write(html, gates.Where(g => Html.Text(g, "kind") == "drift").ToList());
         ModelSection.Write(html, gates.Where(g => Html.Text(g, "kind") == "model").ToList());
+        LineageSection.Write(html, gates.Where(g => Html.Text(g, "kind") == "lineage").ToList());
         html.Append("\n<footer class=\"meta\"><p>Made by ModelGates from <code>").Append(Html.Escape(GateReportFiles.JsonName)).Append("</code>. Statuses are written as words and symbols; colours only repeat them.</p></footer>\n</body></html>\n");
         return html.ToString();
     }

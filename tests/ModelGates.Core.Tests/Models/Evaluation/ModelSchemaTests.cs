@@ -24,6 +24,9 @@ public sealed class ModelSchemaTests
     [InlineData("\"slices\": [ { \"column\": \"Home\", \"metrics\": { \"auc\": { \"maxDrop\": 0.1 } } } ]")]
     [InlineData("\"bootstrap\": { \"resamples\": 5 }")]
     [InlineData("\"predictions\": \"p.csv\"")]
+    [InlineData("\"lineage\": { \"trainingdata\": [\"train\"] }")]
+    [InlineData("\"lineage\": { \"requireSeed\": \"yes\" }")]
+    [InlineData("\"lineage\": { \"trainingData\": [] }")]
     public void Model_gate_mistakes_are_rejected(string extra)
     {
         var config = $$"""

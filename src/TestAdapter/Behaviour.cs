@@ -95,7 +95,7 @@ public static class Behaviour
     /// <param name="cases">The cases (<see cref="BehaviourCase.Class"/>, <see cref="BehaviourCase.Range"/>).</param>
     /// <param name="template">The values of columns a case does not give, or null.</param>
     /// <exception cref="ModelGatesAssertException">A case did not get its expected outcome.</exception>
-    /// <exception cref="ArgumentException">A case names a column the model does not read, or expects a class of a regression model.</exception>
+    /// <exception cref="ArgumentException">A case names a column the model does not read or a class the model does not predict, expects a class of a regression model, or bounds a multiclass prediction without naming the class.</exception>
     public static BehaviourResult MinimumFunctionality(ModelFixture model, IEnumerable<BehaviourCase> cases, IReadOnlyDictionary<string, object?>? template = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -113,6 +113,11 @@ public static class Behaviour
             {
                 throw new ArgumentException($"Case '{c.Name}' expects a class of a regression model; use BehaviourCase.Range.", nameof(cases));
             }
+
+            if (c.ExpectedClass is null && c.OfClass is null && model.Data.Task == ModelTask.Multiclass)
+            {
+                throw new ArgumentException($"Case '{c.Name}' bounds the prediction of a multiclass model, which predicts one probability per class; name the class with ofClass.", nameof(cases));
+            }
         }
 
         var rows = list.Select(c =>
@@ -126,6 +131,7 @@ public static class Behaviour
             return (IReadOnlyDictionary<string, object?>)row;
         }).ToList();
         var scores = model.Score(rows);
+        RequireKnownClasses(model, scores, list);
         var table = new List<IReadOnlyList<string>>();
         var failed = 0;
         for (var i = 0; i < list.Count; i++)
@@ -146,11 +152,35 @@ public static class Behaviour
         return failed == 0 ? result : throw new ModelGatesAssertException(text.ToString());
     }
 
+    /// <summary>Every class a case names must be one the model predicts (binary: the positive class or, when the data has one, the other label value).</summary>
+    private static void RequireKnownClasses(ModelFixture model, Models.Evaluation.Scoring.ModelScores scores, List<BehaviourCase> cases)
+    {
+        IReadOnlyList<string> known = scores.BinaryScores is not null
+            ? [.. new[] { model.Data.PositiveClass, model.NegativeClass }.OfType<string>()]
+            : scores.ClassNames;
+        var complete = scores.BinaryScores is null || known.Count == 2;
+        foreach (var c in cases)
+        {
+            foreach (var named in new[] { c.ExpectedClass, scores.BinaryScores is null ? c.OfClass : null }.OfType<string>())
+            {
+                if (complete && !known.Contains(named, StringComparer.Ordinal))
+                {
+                    throw new ArgumentException($"Case '{c.Name}' names class '{named}', which model '{model.Model.Name}' does not predict (classes: {string.Join(", ", known)}).", nameof(cases));
+                }
+            }
+        }
+    }
+
     private static (string Predicted, bool Passed) Classify(ModelFixture model, Models.Evaluation.Scoring.ModelScores scores, int i, string expected)
     {
         if (scores.BinaryScores is { } binary)
         {
             var positive = model.Data.PositiveClass ?? "positive";
+            if (double.IsNaN(binary[i]))
+            {
+                return ("NaN (not scored)", false);
+            }
+
             var isPositive = binary[i] >= model.Data.Metrics.DecisionThreshold;
             var predicted = isPositive ? positive : model.NegativeClass ?? $"not {positive}";
             var passed = isPositive == string.Equals(expected, positive, StringComparison.Ordinal);
@@ -158,13 +188,10 @@ public static class Behaviour
         }
 
         var p = scores.Probabilities!;
-        var best = 0;
-        for (var c = 1; c < p.GetLength(1); c++)
+        var best = Prediction.Likeliest([.. Enumerable.Range(0, p.GetLength(1)).Select(c => p[i, c])]);
+        if (best < 0)
         {
-            if (p[i, c] > p[i, best])
-            {
-                best = c;
-            }
+            return ("NaN (not scored)", false);
         }
 
         return ($"{scores.ClassNames[best]} (p {Prediction.Number(p[i, best])})", string.Equals(scores.ClassNames[best], expected, StringComparison.Ordinal));
@@ -218,7 +245,11 @@ public static class Behaviour
         var before = Prediction.Vectors(beforeScores, ofClass);
         var afterScores = model.Score(perturbed);
         var after = Prediction.Vectors(afterScores, ofClass);
-        var changes = tested.Select((row, k) => new RowChange(row, rows[row][column], perturbed[k][column], before[row], after[k], Prediction.Change(before[row], after[k]))).ToList();
+        var changes = tested.Select((row, k) =>
+        {
+            var (change, changedClass) = Prediction.Change(before[row], after[k]);
+            return new RowChange(row, rows[row][column], perturbed[k][column], before[row], after[k], change, changedClass);
+        }).ToList();
         var measure = beforeScores switch
         {
             { BinaryScores: not null } => $"{(beforeScores.ScoreKind == BinaryScoreKind.Probability ? "probability" : "score")} of '{model.Data.PositiveClass ?? "positive"}'",
@@ -258,7 +289,7 @@ public static class Behaviour
                         $"{Perturbation.Show(c.Original)} → {Perturbation.Show(c.Changed)}",
                         Prediction.Show(c.Before, run.ClassNames),
                         Prediction.Show(c.After, run.ClassNames),
-                        Prediction.Signed(c.Change),
+                        c.Before.Length == 1 || double.IsNaN(c.Change) ? Prediction.Signed(c.Change) : $"{Prediction.Signed(c.Change)} ({run.ClassNames[c.ChangedClass]})",
                     ];
                 })]));
         text.Append(shown.Count < broken.Count
@@ -268,7 +299,15 @@ public static class Behaviour
         throw new ModelGatesAssertException(text.ToString());
     }
 
-    private sealed record RowChange(int Row, object? Original, object? Changed, double[] Before, double[] After, double Change);
+    /// <summary>One tested row: its values and predictions before and after the change.</summary>
+    /// <param name="Row">The row's index in the evaluation rows.</param>
+    /// <param name="Original">The column's value.</param>
+    /// <param name="Changed">The changed value.</param>
+    /// <param name="Before">The prediction before (one number, or every class's probability).</param>
+    /// <param name="After">The prediction after.</param>
+    /// <param name="Change">The largest change of an element of the prediction.</param>
+    /// <param name="ChangedClass">Every class compared: the index of the class whose probability changed most.</param>
+    private sealed record RowChange(int Row, object? Original, object? Changed, double[] Before, double[] After, double Change, int ChangedClass);
 
     private sealed record PerturbationRun(string Column, List<RowChange> Changes, int Skipped, string Measure, IReadOnlyList<string> ClassNames);
 }

@@ -41,23 +41,30 @@ internal static class Prediction
         return [.. Enumerable.Range(0, p.GetLength(0)).Select(i => Enumerable.Range(0, classes).Select(c => p[i, c]).ToArray())];
     }
 
-    /// <summary>A vector's largest absolute change.</summary>
-    public static double Change(double[] before, double[] after)
+    /// <summary>A vector's largest absolute change (NaN when a prediction is NaN) and the index of the element that changed most.</summary>
+    public static (double Change, int Index) Change(double[] before, double[] after)
     {
         var largest = 0.0;
+        var index = 0;
         for (var i = 0; i < before.Length; i++)
         {
             var d = after[i] - before[i];
-            if (Math.Abs(d) > Math.Abs(largest) || double.IsNaN(d))
+            if (double.IsNaN(d))
+            {
+                return (d, i);
+            }
+
+            if (Math.Abs(d) > Math.Abs(largest))
             {
                 largest = d;
+                index = i;
             }
         }
 
-        return largest;
+        return (largest, index);
     }
 
-    /// <summary>A prediction for a table: the number, or the likeliest class and its probability.</summary>
+    /// <summary>A prediction for a table: the number, or the likeliest class and its probability (NaN when the row could not be scored).</summary>
     public static string Show(double[] vector, IReadOnlyList<string> classNames)
     {
         if (vector.Length == 1)
@@ -65,16 +72,28 @@ internal static class Prediction
             return Number(vector[0]);
         }
 
+        var best = Likeliest(vector);
+        return best < 0 ? "NaN" : $"{classNames[best]} {Number(vector[best])}";
+    }
+
+    /// <summary>The index of the likeliest class (the first of a tie), or −1 when a probability is NaN.</summary>
+    public static int Likeliest(IReadOnlyList<double> probabilities)
+    {
         var best = 0;
-        for (var c = 1; c < vector.Length; c++)
+        for (var c = 0; c < probabilities.Count; c++)
         {
-            if (vector[c] > vector[best])
+            if (double.IsNaN(probabilities[c]))
+            {
+                return -1;
+            }
+
+            if (probabilities[c] > probabilities[best])
             {
                 best = c;
             }
         }
 
-        return $"{classNames[best]} {Number(vector[best])}";
+        return best;
     }
 
     public static int ClassIndex(ModelScores scores, string className)

@@ -107,6 +107,28 @@ public sealed class BehaviourTests(LoanModels models) : IClassFixture<LoanModels
     }
 
     [Fact]
+    public void A_case_the_model_cannot_score_fails_instead_of_getting_the_negative_class()
+    {
+        using var model = new ModelFixture(models.Good, models.Holdout);
+
+        // No template: Income and Age are missing, so the probability is NaN.
+        var error = Assert.Throws<ModelGatesAssertException>(() => Behaviour.MinimumFunctionality(model, [BehaviourCase.Class("nothing known", new { Region = "east" }, "good")]));
+
+        Assert.Matches(@"nothing known\s+class good\s+NaN \(not scored\)\s+FAILED", error.Message);
+    }
+
+    [Fact]
+    public void A_case_expecting_a_class_the_data_does_not_have_is_an_argument_error()
+    {
+        using var model = new ModelFixture(models.Good, models.Holdout);
+
+        var error = Assert.Throws<ArgumentException>(() => Behaviour.MinimumFunctionality(model, [BehaviourCase.Class("typo", new { Income = 20, Age = 19 }, "goood")]));
+
+        Assert.Contains("Case 'typo' names class 'goood', which model", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(classes: bad, good)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_case_naming_a_column_the_model_does_not_read_is_an_argument_error()
     {
         using var model = new ModelFixture(models.Good, models.Holdout);

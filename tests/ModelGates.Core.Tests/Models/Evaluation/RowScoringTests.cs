@@ -1,5 +1,6 @@
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Predictions;
 using ModelGates.Testing;
@@ -75,6 +76,63 @@ public sealed class RowScoringTests(EvaluationFixture fixture) : IClassFixture<E
         Assert.Equal(["X1", "X2", "Color", "Flag", "Outcome", "Species", "Target"], model.InputColumns);
         var scores = model.Score([new Dictionary<string, object?> { ["X1"] = 2.0, ["Color"] = "red", ["Flag"] = true }], ModelTask.Binary);
         Assert.Single(scores.BinaryScores!);
+    }
+
+    [Fact]
+    public void A_model_trained_in_memory_scores_as_the_same_model_saved_and_loaded()
+    {
+        var (transformer, schema) = TrainedModels.MulticlassTransformer(TrainedModels.Rows(600, seed: 7));
+        var inMemory = MlNetModel.FromTransformer(transformer, schema, "species (in memory)");
+        var path = fixture.Directory.File("from-transformer.zip");
+        new Microsoft.ML.MLContext(seed: 1).Model.Save(transformer, schema, path);
+        var loaded = MlNetModel.Load(path);
+        Assert.Equal("species (in memory)", inMemory.Name);
+        Assert.Equal(loaded.InputColumns, inMemory.InputColumns);
+
+        using var engine = new DataEngine();
+        var data = DatasetLoader.Load(engine, new DatasetSource(fixture.HoldoutCsv));
+        var text = DatasetLoader.Load(engine, new DatasetSource(fixture.HoldoutCsv) { AllText = true });
+        var fromData = (InMemory: inMemory.Score(engine, data, ModelTask.Multiclass, text), Loaded: loaded.Score(engine, data, ModelTask.Multiclass, text));
+        Assert.Equal(fixture.Holdout.Count, fromData.InMemory.Count);
+        Assert.Equal(["setosa", "versicolor", "virginica"], fromData.InMemory.ClassNames.Order(StringComparer.Ordinal));
+        Assert.Equal(fromData.Loaded.ClassNames, fromData.InMemory.ClassNames);
+        Assert.Equal(fromData.Loaded.Probabilities!.Cast<double>(), fromData.InMemory.Probabilities!.Cast<double>());
+
+        var rows = DatasetRows.Read(engine, data, text);
+        Assert.Equal(loaded.Score(rows, ModelTask.Multiclass).Probabilities!.Cast<double>(), inMemory.Score(rows, ModelTask.Multiclass).Probabilities!.Cast<double>());
+        Assert.Equal(fromData.InMemory.Probabilities!.Cast<double>(), inMemory.Score(rows, ModelTask.Multiclass).Probabilities!.Cast<double>());
+    }
+
+    [Fact]
+    public void A_multiclass_row_with_a_missing_number_scores_NaN_and_the_others_are_probabilities()
+    {
+        var model = MlNetModel.Load(fixture.MulticlassModel);
+        var known = new Dictionary<string, object?> { ["X1"] = 0.5, ["X2"] = -1.0, ["Color"] = "red", ["Flag"] = "yes" };
+        var missing = new Dictionary<string, object?>(known) { ["X1"] = null };
+
+        var scores = model.Score([known, missing], ModelTask.Multiclass);
+
+        var p = scores.Probabilities!;
+        Assert.Equal(1.0, p[0, 0] + p[0, 1] + p[0, 2], 4);
+        Assert.All(Enumerable.Range(0, 3), c => Assert.True(double.IsNaN(p[1, c])));
+    }
+
+    [Fact]
+    public void Evaluating_multiclass_data_with_a_missing_number_rejects_the_unscored_row_not_the_model()
+    {
+        var csv = fixture.Directory.File("species-missing-x1.csv");
+        var lines = File.ReadAllLines(fixture.HoldoutCsv);
+        lines[3] = "," + lines[3][(lines[3].IndexOf(',', StringComparison.Ordinal) + 1)..];
+        File.WriteAllLines(csv, lines);
+        var (engine, request) = EvaluationFixture.Request(csv, ModelTask.Multiclass, "Species", fixture.MulticlassModel);
+        using (engine)
+        {
+            var e = Assert.Throws<ModelGatesException>(() => ModelEvaluation.Run(engine, request));
+
+            var d = Assert.Single(e.Diagnostics);
+            Assert.Equal("MG4021", d.Code);
+            Assert.Contains("at row index 2 is NaN", d.Message, StringComparison.Ordinal);
+        }
     }
 
     private static (ModelScores FromData, ModelScores FromRows) BothWays(string csv, string modelPath, ModelTask task)

@@ -106,14 +106,21 @@ internal static class TrainedModels
     /// <summary>A maximum-entropy multiclass classifier of Species (text classes through a key).</summary>
     public static string Multiclass(string path, IReadOnlyList<Row> training)
     {
+        var (model, schema) = MulticlassTransformer(training);
+        new MLContext(seed: 1).Model.Save(model, schema, path);
+        return path;
+    }
+
+    /// <summary>The multiclass classifier of <see cref="Multiclass"/>, in memory, with the schema of its training data.</summary>
+    public static (ITransformer Model, DataViewSchema InputSchema) MulticlassTransformer(IReadOnlyList<Row> training)
+    {
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(training);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Row.Species))
             .Append(Features(ml))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy())
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
-        ml.Model.Save(pipeline.Fit(data), data.Schema, path);
-        return path;
+        return (pipeline.Fit(data), data.Schema);
     }
 
     /// <summary>A linear regression (SDCA) of Target.</summary>

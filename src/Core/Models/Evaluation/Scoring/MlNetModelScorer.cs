@@ -126,6 +126,19 @@ public static class MlNetModelScorer
         var probabilities = new double[rows.Count, classCount];
         for (var i = 0; i < rows.Count; i++)
         {
+            // A missing numeric input makes the scores NaN: the row cannot be scored, which says nothing about
+            // whether the model outputs probabilities. The row stays NaN, as a binary or regression prediction
+            // does; the evaluation rejects it (MG4021), behavioural tests report it.
+            if (Array.Exists(rows[i], float.IsNaN))
+            {
+                for (var c = 0; c < classCount; c++)
+                {
+                    probabilities[i, c] = double.NaN;
+                }
+
+                continue;
+            }
+
             var sum = 0.0;
             for (var c = 0; c < classCount; c++)
             {

@@ -11,7 +11,7 @@ public sealed record ModelScores
     /// <summary>Binary: whether <see cref="BinaryScores"/> are probabilities or free scores.</summary>
     public BinaryScoreKind ScoreKind { get; init; } = BinaryScoreKind.Probability;
 
-    /// <summary>Multiclass: the n×K class probabilities; null for other tasks.</summary>
+    /// <summary>Multiclass: the n×K class probabilities (NaN in every class for a row the model cannot score, e.g. a missing numeric input); null for other tasks.</summary>
     public double[,]? Probabilities { get; init; }
 
     /// <summary>Multiclass: the class label of each probability column, in column order.</summary>

@@ -46,6 +46,7 @@ VERSION="0.0.0-bench.$(date -u +%Y%m%d%H%M%S)"
 PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 cleanup() { rm -rf "$PACKAGES/modelgates.analyzers/$VERSION"; }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 rm -rf "$WORK"
 mkdir -p "$WORK/feed" "$WORK/without" "$WORK/with" "$OUT"
@@ -144,7 +145,8 @@ col() { cut -d' ' -f"$1" "$OUT/$2.txt"; }
 W_WALL=$(col 1 without | median); M_WALL=$(col 1 with | median)
 W_CPU=$(col 2 without | median); M_CPU=$(col 2 with | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f (%+.1f %%)", a / b, (a - b) / b * 100 }'; }
-WARNINGS=$(grep -oE 'warning MG10[0-9]{2}' "$OUT/last-build-with.log" | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }' || true)
+# The console logger prints each warning twice (as it happens and again at the end): count distinct lines.
+WARNINGS=$(grep -E 'warning MG10[0-9]{2}' "$OUT/last-build-with.log" | sort -u | grep -oE 'warning MG10[0-9]{2}' | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }' || true)
 
 {
   echo "ModelGates.Analyzers build-time benchmark"

@@ -225,7 +225,7 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
                 {
                     if (TrainingMembers.IsTrainingName(SyntaxNames.Invoked(invocation))
                         && TrainingMembers.EnclosingMember(invocation) is { } member
-                        && member.Parent == declaration
+                        && (member.Parent == declaration || member == declaration) // the unit itself: top-level statements of Program
                         && _training.Trains(member, treeModel, cancellationToken)
                         && TrainingMembers.MemberSymbol(member, treeModel, cancellationToken) is { } symbol)
                     {

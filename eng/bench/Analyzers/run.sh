@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Measures what ModelGates.Analyzers adds to a clean build of a large ML.NET project.
+# Measures what the ModelGates.Analyzers package adds to a clean build of a large ML.NET project.
 #
-# Generates a project of FILES training-like source files (default 520) outside the repository, restores it
-# once, then alternates clean builds (`dotnet build --no-restore --no-incremental`) without and with the
-# analyzers, REPS times each (default 5). The analyzers are added as <Analyzer> items built from
-# src/Analyzers in Release, exactly the two dlls the package ships. Reports median wall times, the added
-# time in percent, and the compiler's own per-analyzer execution time (ReportAnalyzer) as a cross-check
-# that is not disturbed by other load on the machine.
+# One generated project of FILES source files (default 520, see generate.sh: 1 file in TRAIN_EVERY is a
+# training pipeline, the rest scoring and plain application code; --train-every 1 is the worst case where
+# every file trains), compiled by two project files that differ only in one line:
 #
-# Usage: eng/bench/Analyzers/run.sh [--files N] [--reps N] [--out DIR]
+#   without/Bench.csproj   Microsoft.ML + FastTree + LightGbm, the SDK defaults (its .NET analyzers and
+#                          source generators run, as in every user project)
+#   with/Bench.csproj      the same + <PackageReference Include="ModelGates.Analyzers"> from a local feed
+#                          (the packed package, both dlls as the package ships them)
+#
+# Both are restored once, built once to warm up, then clean-built (`dotnet build -c Release --no-restore
+# --no-incremental`, build servers and node reuse off, one node) REPS times each, alternating A B B A ...
+# Reported: median wall time and median CPU time (user+sys of the whole build process tree, from
+# /usr/bin/time), the load average at each run, and one more build of each side with ReportAnalyzer for the
+# compiler's per-analyzer times and the Csc task time.
+#
+# Usage: eng/bench/Analyzers/run.sh [--files N] [--reps N] [--train-every N] [--out DIR]
 set -euo pipefail
 
 FILES=520
 REPS=5
+TRAIN_EVERY=5
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 OUT="$REPO/eng/bench/out/analyzers"
 WORK="${TMPDIR:-/tmp}/modelgates-analyzer-bench"
@@ -20,200 +29,141 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --files) FILES="$2"; shift 2 ;;
     --reps) REPS="$2"; shift 2 ;;
+    --train-every) TRAIN_EVERY="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
-# Build servers off: every build starts its own compiler, so no run profits from another's warm server
-# and nothing is left running afterwards.
-BUILD_FLAGS=(--no-restore --no-incremental --disable-build-servers -nodeReuse:false -v:q -clp:NoSummary)
+# Build servers off: every build starts its own compiler, so no run profits from another's warm server and
+# nothing is left running afterwards. One node: the whole build is one process tree that /usr/bin/time sees.
+BUILD_FLAGS=(-c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -m:1 -v:q -clp:NoSummary)
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-echo "== building the analyzers (Release)"
-dotnet build "$REPO/src/Analyzers/ModelGates.Analyzers.csproj" -c Release --disable-build-servers -nodeReuse:false -v:q -clp:NoSummary
-ANALYZERS_DIR="$REPO/src/Analyzers/bin/Release/netstandard2.0"
-CODEFIXES_DIR="$REPO/src/Analyzers.CodeFixes/bin/Release/netstandard2.0"
+VERSION="0.0.0-bench.$(date -u +%Y%m%d%H%M%S)"
+PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+cleanup() { rm -rf "$PACKAGES/modelgates.analyzers/$VERSION"; }
+trap cleanup EXIT
+trap "exit 130" INT TERM
 
-echo "== generating $FILES files in $WORK"
 rm -rf "$WORK"
-mkdir -p "$WORK/src" "$OUT"
-cat > "$WORK/Bench.csproj" <<EOF
+mkdir -p "$WORK/feed" "$WORK/without" "$WORK/with" "$OUT"
+
+echo "== packing ModelGates.Analyzers $VERSION (Release)"
+dotnet pack "$REPO/src/Analyzers/ModelGates.Analyzers.csproj" -c Release -o "$WORK/feed" -p:Version="$VERSION" \
+  --disable-build-servers -nodeReuse:false -v:q -clp:NoSummary > "$OUT/pack.log" 2>&1 || { cat "$OUT/pack.log" >&2; exit 1; }
+
+echo "== generating $FILES files (1 in $TRAIN_EVERY training code) in $WORK/src"
+"$REPO/eng/bench/Analyzers/generate.sh" "$WORK/src" "$FILES" "$TRAIN_EVERY"
+
+cat > "$WORK/NuGet.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="bench" value="$WORK/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+  </packageSources>
+</configuration>
+EOF
+# Nothing above the temp folder leaks in.
+printf '<Project />\n' > "$WORK/Directory.Build.props"
+printf '<Project />\n' > "$WORK/Directory.Build.targets"
+project() {
+  cat <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-    <NoWarn>\$(NoWarn);NU1603</NoWarn>
+    <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
   </PropertyGroup>
   <ItemGroup>
+    <Compile Include="../src/*.cs" />
     <PackageReference Include="Microsoft.ML" Version="5.0.1" />
     <PackageReference Include="Microsoft.ML.FastTree" Version="5.0.1" />
     <PackageReference Include="Microsoft.ML.LightGbm" Version="5.0.1" />
-  </ItemGroup>
-  <ItemGroup Condition="'\$(UseModelGatesAnalyzers)' == 'true'">
-    <Analyzer Include="$ANALYZERS_DIR/ModelGates.Analyzers.dll" />
-    <Analyzer Include="$CODEFIXES_DIR/ModelGates.Analyzers.CodeFixes.dll" />
+$1
   </ItemGroup>
 </Project>
 EOF
-# Stop the generated project from picking up any Directory.Build.* above the temp folder.
-printf '<Project />\n' > "$WORK/Directory.Build.props"
-printf '<Project />\n' > "$WORK/Directory.Build.targets"
-
-trainer() {
-  case $(( $1 % 6 )) in
-    0) echo 'ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 16, numberOfTrees: 50)' ;;
-    1) echo 'ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, MaximumNumberOfIterations = 20 })' ;;
-    2) echo 'ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { Deterministic = true, ForceColumnWise = true, NumberOfIterations = 40 })' ;;
-    3) echo 'ml.BinaryClassification.Trainers.LbfgsLogisticRegression()' ;;
-    4) echo 'ml.BinaryClassification.Trainers.SdcaLogisticRegression()' ;;
-    5) echo 'ml.BinaryClassification.Trainers.Gam()' ;;
-  esac
 }
-
-for i in $(seq 1 "$FILES"); do
-  if [ $(( i % 10 )) -eq 0 ]; then CONTEXT='new MLContext()'; else CONTEXT="new MLContext(seed: $i)"; fi
-  cat > "$WORK/src/Model$i.cs" <<EOF
-using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Trainers.LightGbm;
-
-namespace Bench.Models.M$i;
-
-public sealed class Input$i
-{
-    [LoadColumn(0)] public float Age { get; set; }
-    [LoadColumn(1)] public float Income { get; set; }
-    [LoadColumn(2)] public float Debt { get; set; }
-    [LoadColumn(3)] public float Tenure { get; set; }
-    [LoadColumn(4)] public string Region { get; set; } = "";
-    [LoadColumn(5)] public string Product { get; set; } = "";
-    [LoadColumn(6)] public bool Label { get; set; }
-}
-
-public sealed class Prediction$i
-{
-    [ColumnName("PredictedLabel")] public bool Predicted { get; set; }
-    public float Score { get; set; }
-    public float Probability { get; set; }
-}
-
-public static class Training$i
-{
-    private static readonly string[] Numeric = { nameof(Input$i.Age), nameof(Input$i.Income), nameof(Input$i.Debt), nameof(Input$i.Tenure) };
-
-    public static IEstimator<ITransformer> Build(MLContext ml) =>
-        ml.Transforms.Categorical.OneHotEncoding(new[] { new InputOutputColumnPair("RegionKey", nameof(Input$i.Region)), new InputOutputColumnPair("ProductKey", nameof(Input$i.Product)) })
-            .Append(ml.Transforms.ReplaceMissingValues(Numeric.Select(name => new InputOutputColumnPair(name)).ToArray()))
-            .Append(ml.Transforms.Concatenate("Features", Numeric.Concat(new[] { "RegionKey", "ProductKey" }).ToArray()))
-            .Append(ml.Transforms.NormalizeMinMax("Features"))
-            .Append($(trainer "$i"));
-
-    public static IReadOnlyList<Input$i> Clean(IEnumerable<Input$i> rows) => rows
-        .Where(row => !float.IsNaN(row.Income) && row.Age is > 17 and < 100)
-        .Select(row => { row.Debt = Math.Max(0, row.Debt); row.Region = row.Region.Trim().ToUpperInvariant(); return row; })
-        .OrderBy(row => row.Region, StringComparer.Ordinal)
-        .ThenBy(row => row.Income)
-        .ToList();
-
-    public static double Train(string path, string modelPath)
-    {
-        var ml = $CONTEXT;
-        var raw = ml.Data.LoadFromTextFile<Input$i>(path, hasHeader: true, separatorChar: ',');
-        var rows = Clean(ml.Data.CreateEnumerable<Input$i>(raw, reuseRowObject: false));
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
-        var model = Build(ml).Fit(split.TrainSet);
-        var metrics = ml.BinaryClassification.EvaluateNonCalibrated(model.Transform(split.TestSet));
-        Report("model $i", metrics.Accuracy, metrics.AreaUnderRocCurve, metrics.F1Score);
-        ml.Model.Save(model, split.TrainSet.Schema, modelPath);
-        return metrics.AreaUnderRocCurve;
-    }
-
-    public static float Score(string modelPath, Input$i input)
-    {
-        var ml = new MLContext();
-        var model = ml.Model.Load(modelPath, out _);
-        var engine = ml.Model.CreatePredictionEngine<Input$i, Prediction$i>(model);
-        return engine.Predict(input).Probability;
-    }
-
-    public static IDataView CrossValidationFolds(MLContext ml, IDataView data) =>
-        ml.Data.CrossValidationSplit(data, numberOfFolds: 5, seed: $i)[0].TrainSet;
-
-    private static void Report(string name, double accuracy, double auc, double f1)
-    {
-        var line = string.Format(CultureInfo.InvariantCulture, "{0}: accuracy={1:F4} auc={2:F4} f1={3:F4}", name, accuracy, auc, f1);
-        if (auc < 0.5)
-        {
-            line += " (worse than chance)";
-        }
-
-        Console.WriteLine(line);
-    }
-}
-EOF
-done
+project "" > "$WORK/without/Bench.csproj"
+project "    <PackageReference Include=\"ModelGates.Analyzers\" Version=\"$VERSION\" PrivateAssets=\"all\" />" > "$WORK/with/Bench.csproj"
 
 echo "== restoring"
-dotnet restore "$WORK/Bench.csproj" --disable-build-servers -v:q
+for side in without with; do
+  dotnet restore "$WORK/$side/Bench.csproj" --disable-build-servers -v:q > "$OUT/restore-$side.log" 2>&1 || { cat "$OUT/restore-$side.log" >&2; exit 1; }
+done
 
-# Prints "<wall seconds> <cpu seconds>": CPU is user+sys of the whole build process tree (dotnet, MSBuild
-# nodes, csc), which other load on a shared machine disturbs far less than wall time.
-build_seconds() {
-  local use="$1"
-  local TIMEFORMAT='%R %U %S'
-  local times
-  times=$( { time dotnet build "$WORK/Bench.csproj" "${BUILD_FLAGS[@]}" -p:UseModelGatesAnalyzers="$use" > "$OUT/last-build-$use.log" 2>&1 || { cat "$OUT/last-build-$use.log" >&2; exit 1; } ; } 2>&1 )
-  echo "$times" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
+# Prints "<wall s> <cpu s> <load1>": CPU is user+sys of the build and every process it waited for (MSBuild,
+# csc), which load from other processes on a shared machine disturbs far less than wall time.
+build() {
+  local side="$1" load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  "$TIME" -f '%e %U %S' -o "$OUT/time.txt" dotnet build "$WORK/$side/Bench.csproj" "${BUILD_FLAGS[@]}" > "$OUT/last-build-$side.log" 2>&1 \
+    || { cat "$OUT/last-build-$side.log" >&2; exit 1; }
+  awk -v load="$load" '{ printf "%.2f %.2f %s\n", $1, $2 + $3, load }' "$OUT/time.txt"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-echo "== warm-up build (not counted)"
-build_seconds false > /dev/null
-build_seconds true > /dev/null
+echo "== warm-up builds (not counted)"
+build without > /dev/null
+build with > /dev/null
 
 : > "$OUT/without.txt"
 : > "$OUT/with.txt"
 for rep in $(seq 1 "$REPS"); do
-  # Alternate the order so a slow phase of the machine hits both sides alike.
-  if [ $(( rep % 2 )) -eq 1 ]; then order="false true"; else order="true false"; fi
-  for use in $order; do
-    result=$(build_seconds "$use")
-    if [ "$use" = true ]; then echo "$result" >> "$OUT/with.txt"; else echo "$result" >> "$OUT/without.txt"; fi
-    printf '  rep %d analyzers=%-5s wall %7.2f s  cpu %7.2f s\n' "$rep" "$use" ${result}
+  # A B, then B A: a slow phase of the machine hits both sides alike.
+  if [ $(( rep % 2 )) -eq 1 ]; then order="without with"; else order="with without"; fi
+  for side in $order; do
+    result=$(build "$side")
+    echo "$result" >> "$OUT/$side.txt"
+    printf '  rep %d %-7s wall %7.2f s  cpu %7.2f s  load %s\n' "$rep" "$side" $result
   done
 done
 
-WITHOUT=$(cut -d' ' -f1 "$OUT/without.txt" | median)
-WITH=$(cut -d' ' -f1 "$OUT/with.txt" | median)
-WITHOUT_CPU=$(cut -d' ' -f2 "$OUT/without.txt" | median)
-WITH_CPU=$(cut -d' ' -f2 "$OUT/with.txt" | median)
-percent() { awk -v with="$1" -v without="$2" 'BEGIN { printf "%+.2f\n", (with - without) / without * 100 }'; }
-ADDED=$(percent "$WITH" "$WITHOUT")
-ADDED_CPU=$(percent "$WITH_CPU" "$WITHOUT_CPU")
+echo "== compiler-reported times (ReportAnalyzer, one more build of each side)"
+for side in without with; do
+  dotnet build "$WORK/$side/Bench.csproj" -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -m:1 \
+    -v:d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$OUT/report-analyzer-$side.log" 2>&1
+done
+# "<seconds> <percent> <assembly>" lines of the analyzer section (before the generator section).
+analyzer_lines() { awk '/Total analyzer execution time/ { on = 1 } /Total generator execution time/ { on = 0 } on' "$1" | grep -E '^\s*<?[0-9.]+\s+<?[0-9]+\s+[A-Za-z.]+, Version=' | sed -E 's/^ +//; s/, Version=[^ ]*.*$//' || true; }
+total_analyzers() { grep -m1 -oE 'Total analyzer execution time: [0-9.]+' "$1" | grep -oE '[0-9.]+$' || echo 0; }
+csc_task() { grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$1" | awk '{ printf "%.2f", $1 / 1000 }' || echo 0; }
+mg_time() { analyzer_lines "$1" | awk '$3 == "ModelGates.Analyzers" { print $1 }'; }
+WITH_LOG="$OUT/report-analyzer-with.log"
+WITHOUT_LOG="$OUT/report-analyzer-without.log"
+MG=$(mg_time "$WITH_LOG"); MG=${MG:-0}
 
-echo "== compiler-reported analyzer time (ReportAnalyzer, one more build with the analyzers)"
-dotnet build "$WORK/Bench.csproj" --no-restore --no-incremental --disable-build-servers -nodeReuse:false -v:d -p:UseModelGatesAnalyzers=true -p:ReportAnalyzer=true > "$OUT/report-analyzer.log" 2>&1
-# Per-assembly and per-rule lines of the compiler's report: "<seconds> <percent> <name>".
-grep -E '^\s*(Total analyzer execution time|<?[0-9.]+\s+<?[0-9]+\s+(ModelGates|Microsoft\.CodeAnalysis\.(CSharp\.)?NetAnalyzers,))' "$OUT/report-analyzer.log" | sed 's/^ *//' | sort -u > "$OUT/report-analyzer.txt" || true
-WARNINGS=$(grep -oE 'warning MG10[0-9]{2}' "$OUT/last-build-true.log" | sort | uniq -c | tr -s ' ' | paste -sd, - || true)
+col() { cut -d' ' -f"$1" "$OUT/$2.txt"; }
+W_WALL=$(col 1 without | median); M_WALL=$(col 1 with | median)
+W_CPU=$(col 2 without | median); M_CPU=$(col 2 with | median)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f (%+.1f %%)", a / b, (a - b) / b * 100 }'; }
+# The console logger prints each warning twice (as it happens and again at the end): count distinct lines.
+WARNINGS=$(grep -E 'warning MG10[0-9]{2}' "$OUT/last-build-with.log" | sort -u | grep -oE 'warning MG10[0-9]{2}' | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }' || true)
 
 {
   echo "ModelGates.Analyzers build-time benchmark"
-  echo "files=$FILES reps=$REPS machine: $(nproc) cores, SDK $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
-  echo "median clean build wall time without analyzers: $(printf '%.2f' "$WITHOUT") s   (runs: $(cut -d' ' -f1 "$OUT/without.txt" | paste -sd' ' -))"
-  echo "median clean build wall time with analyzers:    $(printf '%.2f' "$WITH") s   (runs: $(cut -d' ' -f1 "$OUT/with.txt" | paste -sd' ' -))"
-  echo "median build CPU time without analyzers: $(printf '%.2f' "$WITHOUT_CPU") s   (runs: $(cut -d' ' -f2 "$OUT/without.txt" | paste -sd' ' -))"
-  echo "median build CPU time with analyzers:    $(printf '%.2f' "$WITH_CPU") s   (runs: $(cut -d' ' -f2 "$OUT/with.txt" | paste -sd' ' -))"
-  echo "added wall time: $ADDED %"
-  echo "added CPU time:  $ADDED_CPU %"
-  echo "diagnostics reported with analyzers: $WARNINGS"
-  echo "compiler-reported analyzer execution time (seconds, % of all analyzers):"
-  sed 's/^/  /' "$OUT/report-analyzer.txt"
+  echo "project: $FILES files, 1 in $TRAIN_EVERY training code; $REPS clean builds per side, interleaved"
+  echo "machine: $(nproc) cores, SDK $(dotnet --version), load average during the runs: $(cut -d' ' -f3 "$OUT/without.txt" "$OUT/with.txt" | sort -g | sed -n '1p;$p' | paste -sd- -) (1-min, at each run start)"
+  echo
+  printf '| %-38s | %10s | %10s | %-18s |\n' "" "without" "with" "with / without"
+  printf '|%s|%s|%s|%s|\n' "----------------------------------------" "------------" "------------" "--------------------"
+  printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "median wall time, clean build" "$W_WALL" "$M_WALL" "$(ratio "$M_WALL" "$W_WALL")"
+  printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "median CPU time (user+sys), clean build" "$W_CPU" "$M_CPU" "$(ratio "$M_CPU" "$W_CPU")"
+  printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "Csc task (ReportAnalyzer build)" "$(csc_task "$WITHOUT_LOG")" "$(csc_task "$WITH_LOG")" ""
+  printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "all analyzers, summed (ReportAnalyzer)" "$(total_analyzers "$WITHOUT_LOG")" "$(total_analyzers "$WITH_LOG")" ""
+  printf '| %-38s | %10s | %8.2f s | %-18s |\n' "ModelGates.Analyzers (ReportAnalyzer)" "-" "$MG" "$(awk -v m="$MG" -v c="$W_CPU" 'BEGIN { printf "%.1f %% of base CPU", m / c * 100 }')"
+  echo
+  echo "runs (wall cpu load): without: $(paste -sd'|' "$OUT/without.txt")"
+  echo "                      with:    $(paste -sd'|' "$OUT/with.txt")"
+  echo "diagnostics reported with the analyzers: ${WARNINGS:-none}"
+  echo "analyzer assemblies in the 'with' build (seconds, % of all analyzer time):"
+  analyzer_lines "$WITH_LOG" | sed 's/^/  /'
 } | tee "$OUT/summary.txt"

@@ -43,6 +43,20 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Several files of one project, each with its own markup.</summary>
+    public static Task AnalyzerAsync(IEnumerable<string> sources, TestProject? project = null)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        var index = 0;
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(($"File{index++}.cs", source));
+        }
+
+        (project ?? TestProject.Default).ApplyTo(test.TestState);
+        return test.RunAsync();
+    }
+
     /// <summary>Checks the diagnostics, the fix of each, and Fix All in document, project and solution.</summary>
     public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, TestProject? project = null)
         where TCodeFix : CodeFixProvider, new()

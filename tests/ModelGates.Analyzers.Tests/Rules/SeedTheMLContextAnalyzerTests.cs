@@ -152,6 +152,44 @@ public sealed class SeedTheMLContextAnalyzerTests
         """);
 
     [Fact]
+    public Task UnseededField_InPartialTypeThatTrainsInAnotherFile_Triggers() => Verifier.AnalyzerAsync(new[]
+    {
+        """
+        using Microsoft.ML;
+
+        public sealed partial class Trainer
+        {
+            private readonly MLContext _ml = [|new MLContext()|];
+        }
+        """,
+        """
+        using Microsoft.ML;
+
+        public sealed partial class Trainer
+        {
+            public ITransformer Train(IDataView data) => _ml.Transforms.Concatenate("Features", "A").Fit(data);
+        }
+        """,
+    });
+
+    [Fact]
+    public Task UnseededField_InTypeThatOnlyScores_DoesNotTrigger() => Verifier.AnalyzerAsync("""
+        using Microsoft.ML;
+
+        public sealed class Scorer
+        {
+            private readonly MLContext _ml = new MLContext();
+
+            public ITransformer Load(string path) => _ml.Model.Load(path, out _);
+
+            private sealed class Nested
+            {
+                public ITransformer Train(MLContext ml, IDataView data) => ml.Transforms.Concatenate("Features", "A").Fit(data);
+            }
+        }
+        """);
+
+    [Fact]
     public Task UnseededLocal_PassedToTrainingMethod_Triggers() => Verifier.AnalyzerAsync("""
         using Microsoft.ML;
 

@@ -27,22 +27,38 @@ public static class NumericColumnProfiler
 
         var moments = MomentsOf(values);
         DoubleRadixSort.Sort(values);
-        var distinct = DistinctValues(values, out var runs);
-        var sketch = distinct <= settings.QuantilePoints || values.Length < 4L * settings.QuantilePoints
-            ? QuantileSketch.FromValueCounts(runs, settings.QuantilePoints)
-            : QuantileSketch.FromMidpoints(Midpoints(values, settings.QuantilePoints), values.Length);
-
+        var (sketch, bins, runs) = SketchAndBins(values, settings);
         var histogramEdges = Histogram.EqualWidthEdges(values[0], values[^1], settings.HistogramBins);
-        var binEdges = ReferenceBins.EdgesFrom(Enumerable.Range(1, settings.DriftBins - 1).Select(k => sketch.Quantile((double)k / settings.DriftBins)));
         var summary = new NumericSummary(
             values[0],
             values[^1],
             moments,
             sketch,
             new Histogram(histogramEdges, HistogramCounts(values, histogramEdges)),
-            new ReferenceBins(binEdges, BinCounts(values, binEdges)));
+            bins);
         var registers = sketch.IsExact ? null : ValueHash.Registers(runs.Select(r => r.Value));
-        return new Result(summary, DistinctSketch.Exact(distinct, registers, registers is null ? null : ValueHash.NumericHashId));
+        return new Result(summary, DistinctSketch.Exact(runs.Count, registers, registers is null ? null : ValueHash.NumericHashId));
+    }
+
+    /// <summary>
+    /// The quantile sketch and frozen reference bins of sorted values, with the distinct values and their
+    /// counts: exact value counts when there are fewer than 4 × points values or at most points distinct
+    /// values, otherwise the mid-share order statistics; bins at the sketch's deciles, outer bins open.
+    /// Drift against raw reference data uses the same rule, so it bins exactly as against a profile.
+    /// </summary>
+    internal static (QuantileSketch Sketch, ReferenceBins Bins, List<(double Value, long Count)> Runs) SketchAndBins(double[] sorted, ProfileSettings settings)
+    {
+        if (sorted.Length == 0)
+        {
+            return (QuantileSketch.Empty, new ReferenceBins([], [0]), []);
+        }
+
+        var distinct = DistinctValues(sorted, out var runs);
+        var sketch = distinct <= settings.QuantilePoints || sorted.Length < 4L * settings.QuantilePoints
+            ? QuantileSketch.FromValueCounts(runs, settings.QuantilePoints)
+            : QuantileSketch.FromMidpoints(Midpoints(sorted, settings.QuantilePoints), sorted.Length);
+        var edges = ReferenceBins.EdgesFrom(Enumerable.Range(1, settings.DriftBins - 1).Select(k => sketch.Quantile((double)k / settings.DriftBins)));
+        return (sketch, new ReferenceBins(edges, SortedValues.BinCounts(sorted, edges)), runs);
     }
 
     /// <summary>Welford's update in the given order.</summary>
@@ -95,48 +111,11 @@ public static class NumericColumnProfiler
         var counts = new long[bins];
         for (var i = 0; i < bins; i++)
         {
-            var lower = LowerBound(sorted, edges[i]);
-            var upper = i == bins - 1 ? sorted.Length : LowerBound(sorted, edges[i + 1]);
+            var lower = SortedValues.FirstAtOrAbove(sorted, edges[i]);
+            var upper = i == bins - 1 ? sorted.Length : SortedValues.FirstAtOrAbove(sorted, edges[i + 1]);
             counts[i] = upper - lower;
         }
 
         return counts;
-    }
-
-    /// <summary>Counts per reference bin: (−∞, e₁), [e₁, e₂), …, [e_k, +∞).</summary>
-    private static long[] BinCounts(double[] sorted, double[] edges)
-    {
-        var counts = new long[edges.Length + 1];
-        var previous = 0;
-        for (var i = 0; i < edges.Length; i++)
-        {
-            var at = LowerBound(sorted, edges[i]);
-            counts[i] = at - previous;
-            previous = at;
-        }
-
-        counts[^1] = sorted.Length - previous;
-        return counts;
-    }
-
-    /// <summary>The index of the first value not below <paramref name="bound"/>.</summary>
-    private static int LowerBound(double[] sorted, double bound)
-    {
-        var lo = 0;
-        var hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < bound)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

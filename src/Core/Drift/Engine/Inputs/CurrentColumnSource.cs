@@ -1,5 +1,6 @@
 using ModelGates.Data;
 using ModelGates.Drift.Engine.Policy;
+using ModelGates.Statistics;
 
 namespace ModelGates.Drift.Engine.Inputs;
 
@@ -25,14 +26,14 @@ internal sealed class CurrentColumnSource
     /// <summary>The inputs of a plan from sorted values in memory: values, bin counts, outside-range counts.</summary>
     public static CurrentColumn FromSorted(double[] sorted, long rows, DriftPlan plan, ReferenceColumn reference)
     {
-        var below = reference.Count > 0 ? ReferenceSketchRule.FirstAtOrAbove(sorted, reference.Min) : 0;
-        var above = reference.Count > 0 ? sorted.Length - ReferenceSketchRule.PastAtOrBelow(sorted, reference.Max) : 0;
+        var below = reference.Count > 0 ? SortedValues.FirstAtOrAbove(sorted, reference.Min) : 0;
+        var above = reference.Count > 0 ? sorted.Length - SortedValues.PastAtOrBelow(sorted, reference.Max) : 0;
         return new CurrentColumn
         {
             Count = sorted.Length,
             Missing = rows - sorted.Length,
             SortedValues = plan.Input == Results.DriftInputShape.Values ? sorted : null,
-            BinCounts = plan.Input == Results.DriftInputShape.Bins ? ReferenceSketchRule.BinCounts(sorted, reference.Bins!.Edges) : null,
+            BinCounts = plan.Input == Results.DriftInputShape.Bins ? SortedValues.BinCounts(sorted, reference.Bins!.Edges) : null,
             OutsideRange = reference.Count > 0 ? (below, above) : null,
         };
     }

@@ -40,9 +40,9 @@ public sealed partial class DriftDocumentationTests
     private static List<(string Line, int Exit)> Commands(string docs)
     {
         var commands = new List<(string, int)>();
-        foreach (Match block in BashBlock().Matches(docs))
+        foreach (var block in MarkdownBlocks.Of(docs, "bash"))
         {
-            var lines = block.Groups[1].Value.Split('\n');
+            var lines = block.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
                 if (!lines[i].StartsWith("modelgates ", StringComparison.Ordinal))
@@ -60,9 +60,6 @@ public sealed partial class DriftDocumentationTests
     }
 
     private static string[] Arguments(string line) => line["modelgates ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    [GeneratedRegex(@"```bash\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex BashBlock();
 
     [GeneratedRegex(@"^# exit (\d)")]
     private static partial Regex ExitComment();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ModelGates.Testing;
 
 namespace ModelGates.EndToEnd.Tests;
@@ -7,7 +6,7 @@ namespace ModelGates.EndToEnd.Tests;
 /// The README's quickstart, run exactly as written in the repository: the main command passes, the drifted
 /// variant fails with the errors the README shows.
 /// </summary>
-public sealed partial class ReadmeQuickstartTests
+public sealed class ReadmeQuickstartTests
 {
     private static readonly string Readme = File.ReadAllText(RepoPaths.Combine("README.md"));
 
@@ -51,15 +50,9 @@ public sealed partial class ReadmeQuickstartTests
 
     /// <summary>Commands of the README's bash blocks, comments removed.</summary>
     private static IEnumerable<string> BashCommands(string markdown) =>
-        Blocks(markdown, "bash").SelectMany(b => b.Split('\n')).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0);
+        MarkdownBlocks.Of(markdown, "bash").SelectMany(b => b.Split('\n')).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0);
 
     /// <summary>The diagnostic lines of the README's build output blocks.</summary>
     private static IEnumerable<string> ShownDiagnostics(string markdown) =>
-        Blocks(markdown, "text").SelectMany(b => b.Split('\n')).Where(l => l.Contains(": ModelGates ", StringComparison.Ordinal)).Select(l => l.Trim());
-
-    private static IEnumerable<string> Blocks(string markdown, string language) =>
-        FencedBlock().Matches(markdown.ReplaceLineEndings("\n")).Where(m => m.Groups["lang"].Value == language).Select(m => m.Groups["body"].Value);
-
-    [GeneratedRegex("```(?<lang>[a-z]*)\\n(?<body>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex FencedBlock();
+        MarkdownBlocks.Of(markdown, "text").SelectMany(b => b.Split('\n')).Where(l => l.Contains(": ModelGates ", StringComparison.Ordinal)).Select(l => l.Trim());
 }

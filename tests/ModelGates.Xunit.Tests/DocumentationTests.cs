@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using ModelGates.Testing;
 
 namespace ModelGates.Xunit.Tests;
 
 /// <summary>The C# on docs/xunit.md is compiled and run: every block is a piece of DocumentationSnippets.cs.</summary>
-public sealed partial class DocumentationTests
+public sealed class DocumentationTests
 {
     private static readonly string Page = File.ReadAllText(RepoPaths.Combine("docs", "xunit.md"));
     private static readonly string Snippets = Normalize(File.ReadAllText(RepoPaths.Combine("tests", "ModelGates.Xunit.Tests", "DocumentationSnippets.cs")));
@@ -12,7 +11,7 @@ public sealed partial class DocumentationTests
     [Fact]
     public void Every_csharp_block_of_the_page_is_in_the_compiled_snippets()
     {
-        var blocks = CSharpBlocks().Matches(Page).Select(m => m.Groups["code"].Value).ToList();
+        var blocks = MarkdownBlocks.Of(Page, "csharp");
 
         Assert.True(blocks.Count >= 6, $"docs/xunit.md has {blocks.Count} csharp blocks");
         var missing = blocks.Where(b => !Snippets.Contains(Normalize(b), StringComparison.Ordinal)).ToList();
@@ -37,7 +36,4 @@ public sealed partial class DocumentationTests
     /// <summary>Lines trimmed, blank lines dropped: indentation and spacing between members do not matter.</summary>
     private static string Normalize(string code) =>
         string.Join("\n", code.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-
-    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlocks();
 }

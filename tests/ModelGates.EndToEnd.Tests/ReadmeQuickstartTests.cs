@@ -3,12 +3,17 @@ using ModelGates.Testing;
 namespace ModelGates.EndToEnd.Tests;
 
 /// <summary>
-/// The README's quickstart, run exactly as written in the repository: the main command passes, the drifted
+/// The README's quickstart, run exactly as written in a fresh copy of the repository's sources (so its restore
+/// and Debug build cannot race the test run's own builds of src/): the main command passes, the drifted
 /// variant fails with the errors the README shows.
 /// </summary>
-public sealed class ReadmeQuickstartTests
+public sealed class ReadmeQuickstartTests : IDisposable
 {
     private static readonly string Readme = File.ReadAllText(RepoPaths.Combine("README.md"));
+    private static readonly string[] CopiedFolders = ["src", "samples", "schema"];
+    private readonly TempDirectory clone = new();
+
+    public void Dispose() => clone.Dispose();
 
     [Fact]
     public void The_sample_build_passes_then_fails_on_the_drifted_data_with_the_errors_the_readme_shows()
@@ -16,17 +21,12 @@ public sealed class ReadmeQuickstartTests
         var commands = BashCommands(Readme).Where(c => c.StartsWith("dotnet build samples/CreditRisk", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, commands.Count);
 
-        // As on a fresh clone: no stamp of an earlier run, so the gates run and print what they report.
-        var state = RepoPaths.Combine("samples", "CreditRisk", "obj", "modelgates");
-        if (Directory.Exists(state))
-        {
-            Directory.Delete(state, recursive: true);
-        }
+        CopySources();
 
         var main = Run(commands[0]);
         Assert.True(main.ExitCode == 0, main.ToString());
         Assert.Contains("Build succeeded.", main.Stdout, StringComparison.Ordinal);
-        Assert.True(File.Exists(RepoPaths.Combine("samples", "CreditRisk", "obj", "modelgates", "report.html")), "the build writes the HTML report the README shows");
+        Assert.True(File.Exists(Path.Combine(clone.Path, "samples", "CreditRisk", "obj", "modelgates", "report.html")), "the build writes the HTML report the README shows");
 
         var drifted = Run(commands[1]);
         Assert.True(drifted.ExitCode == 1, drifted.ToString());
@@ -38,14 +38,42 @@ public sealed class ReadmeQuickstartTests
         foreach (var line in shown)
         {
             // The README shortens the absolute paths MSBuild prints to repository-relative ones.
-            Assert.Contains(RepoPaths.Root.Replace('\\', '/').TrimEnd('/') + "/" + line, printed, StringComparison.Ordinal);
+            Assert.Contains(clone.Path.Replace('\\', '/').TrimEnd('/') + "/" + line, printed, StringComparison.Ordinal);
         }
     }
 
-    private static ProcessResult Run(string command)
+    private ProcessResult Run(string command)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return ProcessRunner.Run(RepoPaths.Root, words[0], words.Skip(1).Append("-nologo"));
+        return ProcessRunner.Run(clone.Path, words[0], words.Skip(1).Append("-nologo"));
+    }
+
+    /// <summary>The root's files and the folders a build of the sample reads, without build outputs.</summary>
+    private void CopySources()
+    {
+        foreach (var file in Directory.GetFiles(RepoPaths.Root))
+        {
+            File.Copy(file, Path.Combine(clone.Path, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in CopiedFolders)
+        {
+            CopyFolder(RepoPaths.Combine(folder), Path.Combine(clone.Path, folder));
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>Commands of the README's bash blocks, comments removed.</summary>

@@ -4,6 +4,7 @@ using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Output;
 using ModelGates.Profiles;
+using ModelGates.Profiles.Direct;
 using ModelGates.Reports;
 
 namespace ModelGates.Cli.Commands;
@@ -40,20 +41,7 @@ internal sealed class ProfileCommand : ICliCommand
             progress.Phase($"Reading {path}");
         }
 
-        var dataset = DatasetLoader.Load(engine, source);
-        var unparsed = UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows);
-        if (unparsed is { IsError: true })
-        {
-            // A reference built from part of the data would mislead every later drift check: write nothing.
-            throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
-        }
-
-        if (unparsed is not null)
-        {
-            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
-        }
-
-        var profile = ProfileBuilder.Build(engine, dataset, settings, progress is null ? null : progress.Phase);
+        var profile = DirectCsvProfiler.TryProfile(engine, source, settings) ?? ProfileThroughEngine(engine, source, settings, context, progress);
         var bytes = ProfileJsonWriter.Write(profile);
         if (output is null)
         {
@@ -75,5 +63,24 @@ internal sealed class ProfileCommand : ICliCommand
         }
 
         return ExitCodes.Passed;
+    }
+
+    /// <summary>Reads the data into DuckDB and profiles the table: every format and option, unparsed rows counted.</summary>
+    private static DatasetProfile ProfileThroughEngine(DataEngine engine, DatasetSource source, ProfileSettings settings, CliContext context, TerminalProgress? progress)
+    {
+        var dataset = DatasetLoader.Load(engine, source);
+        var unparsed = UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows);
+        if (unparsed is { IsError: true })
+        {
+            // A reference built from part of the data would mislead every later drift check: write nothing.
+            throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
+        }
+
+        if (unparsed is not null)
+        {
+            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
+        }
+
+        return ProfileBuilder.Build(engine, dataset, settings, progress is null ? null : progress.Phase);
     }
 }

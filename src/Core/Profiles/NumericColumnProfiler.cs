@@ -16,7 +16,7 @@ public static class NumericColumnProfiler
     public sealed record Result(NumericSummary Summary, DistinctSketch Distinct);
 
     /// <summary>Profiles <paramref name="values"/> (finite, file order). The array is sorted in place.</summary>
-    public static Result Profile(double[] values, ProfileSettings settings)
+    public static Result Profile(Span<double> values, ProfileSettings settings)
     {
         if (values.Length == 0)
         {
@@ -27,7 +27,7 @@ public static class NumericColumnProfiler
 
         var moments = MomentsOf(values);
         DoubleRadixSort.Sort(values);
-        var (sketch, bins, runs) = SketchAndBins(values, settings);
+        var (sketch, bins, distinct) = SketchAndBins(values, settings);
         var histogramEdges = Histogram.EqualWidthEdges(values[0], values[^1], settings.HistogramBins);
         var summary = new NumericSummary(
             values[0],
@@ -36,29 +36,29 @@ public static class NumericColumnProfiler
             sketch,
             new Histogram(histogramEdges, HistogramCounts(values, histogramEdges)),
             bins);
-        var registers = sketch.IsExact ? null : ValueHash.Registers(runs.Select(r => r.Value));
-        return new Result(summary, DistinctSketch.Exact(runs.Count, registers, registers is null ? null : ValueHash.NumericHashId));
+        var registers = sketch.IsExact ? null : ValueHash.RegistersOfSorted(values);
+        return new Result(summary, DistinctSketch.Exact(distinct, registers, registers is null ? null : ValueHash.NumericHashId));
     }
 
     /// <summary>
-    /// The quantile sketch and frozen reference bins of sorted values, with the distinct values and their
-    /// counts: exact value counts when there are fewer than 4 × points values or at most points distinct
-    /// values, otherwise the mid-share order statistics; bins at the sketch's deciles, outer bins open.
-    /// Drift against raw reference data uses the same rule, so it bins exactly as against a profile.
+    /// The quantile sketch and frozen reference bins of sorted values, with the number of distinct values:
+    /// exact value counts when there are fewer than 4 × points values or at most points distinct values,
+    /// otherwise the mid-share order statistics; bins at the sketch's deciles, outer bins open. Drift against
+    /// raw reference data uses the same rule, so it bins exactly as against a profile.
     /// </summary>
-    internal static (QuantileSketch Sketch, ReferenceBins Bins, List<(double Value, long Count)> Runs) SketchAndBins(double[] sorted, ProfileSettings settings)
+    internal static (QuantileSketch Sketch, ReferenceBins Bins, long Distinct) SketchAndBins(ReadOnlySpan<double> sorted, ProfileSettings settings)
     {
         if (sorted.Length == 0)
         {
-            return (QuantileSketch.Empty, new ReferenceBins([], [0]), []);
+            return (QuantileSketch.Empty, new ReferenceBins([], [0]), 0);
         }
 
-        var distinct = DistinctValues(sorted, out var runs);
+        var distinct = SortedValues.DistinctCount(sorted);
         var sketch = distinct <= settings.QuantilePoints || sorted.Length < 4L * settings.QuantilePoints
-            ? QuantileSketch.FromValueCounts(runs, settings.QuantilePoints)
+            ? QuantileSketch.FromValueCounts(Runs(sorted, distinct), settings.QuantilePoints)
             : QuantileSketch.FromMidpoints(Midpoints(sorted, settings.QuantilePoints), sorted.Length);
         var edges = ReferenceBins.EdgesFrom(Enumerable.Range(1, settings.DriftBins - 1).Select(k => sketch.Quantile((double)k / settings.DriftBins)));
-        return (sketch, new ReferenceBins(edges, SortedValues.BinCounts(sorted, edges)), runs);
+        return (sketch, new ReferenceBins(edges, SortedValues.BinCounts(sorted, edges)), distinct);
     }
 
     /// <summary>Welford's update in the given order.</summary>
@@ -76,9 +76,10 @@ public static class NumericColumnProfiler
         return new Moments(values.Length, mean, m2);
     }
 
-    private static long DistinctValues(double[] sorted, out List<(double Value, long Count)> runs)
+    /// <summary>Each distinct value of sorted values with its count; only built when the sketch lists them.</summary>
+    private static List<(double Value, long Count)> Runs(ReadOnlySpan<double> sorted, int distinct)
     {
-        runs = [];
+        var runs = new List<(double Value, long Count)>(distinct);
         var start = 0;
         for (var i = 1; i <= sorted.Length; i++)
         {
@@ -89,23 +90,23 @@ public static class NumericColumnProfiler
             }
         }
 
-        return runs.Count;
+        return runs;
     }
 
     /// <summary>The exact order statistic in the middle of each of <paramref name="points"/> equal shares.</summary>
-    private static double[] Midpoints(double[] sorted, int points)
+    private static double[] Midpoints(ReadOnlySpan<double> sorted, int points)
     {
         var midpoints = new double[points];
         for (var i = 0; i < points; i++)
         {
-            midpoints[i] = sorted[(long)Math.Floor((i + 0.5) * sorted.Length / points)];
+            midpoints[i] = sorted[(int)Math.Floor((i + 0.5) * sorted.Length / points)];
         }
 
         return midpoints;
     }
 
     /// <summary>Counts per bin [e_i, e_{i+1}), the last bin holding its upper edge too.</summary>
-    private static long[] HistogramCounts(double[] sorted, double[] edges)
+    private static long[] HistogramCounts(ReadOnlySpan<double> sorted, double[] edges)
     {
         var bins = edges.Length - 1;
         var counts = new long[bins];

@@ -39,18 +39,7 @@ public static class ProfileBuilder
                 {
                     try
                     {
-                        var result = NumericColumnProfiler.Profile(values, settings);
-                        columns[index] = new ColumnProfile
-                        {
-                            Name = column.Name,
-                            Kind = column.TypeKind,
-                            SqlType = column.SqlType,
-                            Count = result.Summary.Moments.Count,
-                            Missing = dataset.Rows - result.Summary.Moments.Count,
-                            Distinct = result.Distinct,
-                            Numeric = result.Summary,
-                            TimeRange = timeRanges.TryGetValue(column.Name, out var range) ? range : null,
-                        };
+                        columns[index] = NumericColumn(column, dataset.Rows, values, settings, timeRanges.TryGetValue(column.Name, out var range) ? range : null);
                     }
                     finally
                     {
@@ -187,62 +176,103 @@ public static class ProfileBuilder
             var count = SqlValue.ToInt64(row[i++]);
             if (column.TypeKind == ColumnKind.Boolean)
             {
-                var trues = SqlValue.ToInt64(row[i++]);
-                var categories = CategoryCounts.From([new CategoryCount("true", trues), new CategoryCount("false", count - trues)], 2);
-                profiles.Add(new ColumnProfile
-                {
-                    Name = column.Name,
-                    Kind = ColumnKind.Boolean,
-                    SqlType = column.SqlType,
-                    Count = count,
-                    Missing = dataset.Rows - count,
-                    Distinct = DistinctSketch.Exact(categories.Values.Count(v => v.Count > 0), null, null),
-                    Categories = categories,
-                });
+                profiles.Add(BooleanColumn(column, dataset.Rows, count, SqlValue.ToInt64(row[i++])));
                 continue;
             }
 
             var approxDistinct = SqlValue.ToInt64(row[i++]);
             var lengthSum = ToBig(row[i++]);
             var lengthSquares = ToBig(row[i++]);
-            var kind = StringColumnRule.KindOf(approxDistinct, count, settings);
-            var (categoriesOfColumn, exactDistinct) = ValueCounts(engine, dataset, column, kind, count, settings);
-            var registers = categoriesOfColumn.IsComplete || count == 0
-                ? null
-                : DistinctRegisters.Compute(engine, $"CAST({SqlText.Identifier(column.Name)} AS VARCHAR)", $"{dataset.Table} WHERE {SqlText.Identifier(column.Name)} IS NOT NULL");
-            profiles.Add(new ColumnProfile
-            {
-                Name = column.Name,
-                Kind = kind,
-                SqlType = column.SqlType,
-                Count = count,
-                Missing = dataset.Rows - count,
-                Distinct = registers is null
-                    ? DistinctSketch.Exact(exactDistinct ?? 0, null, null)
-                    : exactDistinct is { } exact ? DistinctSketch.Exact(exact, registers, hashId) : DistinctSketch.FromRegisters(registers, hashId),
-                Categories = categoriesOfColumn,
-                Length = LengthMoments(count, lengthSum, lengthSquares),
-            });
+            var top = count == 0 ? [] : TopValues(engine, dataset, column, settings);
+            profiles.Add(TextColumn(
+                column,
+                dataset.Rows,
+                new TextColumnCounts(count, approxDistinct, lengthSum, lengthSquares, top),
+                settings,
+                () => DistinctRegisters.Compute(engine, $"CAST({SqlText.Identifier(column.Name)} AS VARCHAR)", $"{dataset.Table} WHERE {SqlText.Identifier(column.Name)} IS NOT NULL"),
+                hashId));
         }
 
         return profiles;
     }
 
-    private static (CategoryCounts Categories, long? ExactDistinct) ValueCounts(DataEngine engine, LoadedDataset dataset, DatasetColumn column, ColumnKind kind, long count, ProfileSettings settings)
+    /// <summary>The column's most frequent values, most frequent first and ties in value order, one more than the categories kept.</summary>
+    private static List<CategoryCount> TopValues(DataEngine engine, LoadedDataset dataset, DatasetColumn column, ProfileSettings settings)
     {
-        if (count == 0)
-        {
-            return (CategoryCounts.Empty, 0);
-        }
-
         var c = SqlText.Identifier(column.Name);
-        var top = engine.Query(
+        return engine.Query(
             $"SELECT CAST({c} AS VARCHAR), count(*) FROM {dataset.Table} WHERE {c} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {settings.MaxCategories + 1}",
             r => new CategoryCount(r.GetString(0), SqlValue.ToInt64(r.GetValue(1))));
-        var complete = top.Count <= settings.MaxCategories;
-        var listed = CategoryCounts.From(top, kind == ColumnKind.Text ? settings.TopTextValues : settings.MaxCategories);
-        var other = count - listed.Values.Sum(v => v.Count);
-        return (new CategoryCounts(listed.Values, other, complete && other == 0), complete ? top.Count : null);
+    }
+
+    /// <summary>The profile of a numeric or datetime column from its non-missing values in file order (sorted in place).</summary>
+    internal static ColumnProfile NumericColumn(DatasetColumn column, long rows, Span<double> values, ProfileSettings settings, (string Min, string Max)? timeRange)
+    {
+        var result = NumericColumnProfiler.Profile(values, settings);
+        return new ColumnProfile
+        {
+            Name = column.Name,
+            Kind = column.TypeKind,
+            SqlType = column.SqlType,
+            Count = result.Summary.Moments.Count,
+            Missing = rows - result.Summary.Moments.Count,
+            Distinct = result.Distinct,
+            Numeric = result.Summary,
+            TimeRange = timeRange,
+        };
+    }
+
+    /// <summary>The profile of a boolean column from its non-missing and true counts.</summary>
+    internal static ColumnProfile BooleanColumn(DatasetColumn column, long rows, long count, long trues)
+    {
+        var categories = CategoryCounts.From([new CategoryCount("true", trues), new CategoryCount("false", count - trues)], 2);
+        return new ColumnProfile
+        {
+            Name = column.Name,
+            Kind = ColumnKind.Boolean,
+            SqlType = column.SqlType,
+            Count = count,
+            Missing = rows - count,
+            Distinct = DistinctSketch.Exact(categories.Values.Count(v => v.Count > 0), null, null),
+            Categories = categories,
+        };
+    }
+
+    /// <summary>
+    /// The profile of a string column from its counts: categorical or text by <see cref="StringColumnRule"/> on
+    /// the estimated distinct count, exact value counts when the top values hold every value, registers otherwise.
+    /// </summary>
+    internal static ColumnProfile TextColumn(DatasetColumn column, long rows, TextColumnCounts counts, ProfileSettings settings, Func<byte[]> registers, string hashId)
+    {
+        var kind = StringColumnRule.KindOf(counts.ApproxDistinct, counts.Count, settings);
+        var complete = counts.Top.Count <= settings.MaxCategories;
+        CategoryCounts categories;
+        long? exactDistinct;
+        if (counts.Count == 0)
+        {
+            (categories, exactDistinct) = (CategoryCounts.Empty, 0);
+        }
+        else
+        {
+            var listed = CategoryCounts.From(counts.Top, kind == ColumnKind.Text ? settings.TopTextValues : settings.MaxCategories);
+            var other = counts.Count - listed.Values.Sum(v => v.Count);
+            (categories, exactDistinct) = (new CategoryCounts(listed.Values, other, complete && other == 0), complete ? counts.Top.Count : null);
+        }
+
+        var hll = categories.IsComplete || counts.Count == 0 ? null : registers();
+        return new ColumnProfile
+        {
+            Name = column.Name,
+            Kind = kind,
+            SqlType = column.SqlType,
+            Count = counts.Count,
+            Missing = rows - counts.Count,
+            Distinct = hll is null
+                ? DistinctSketch.Exact(exactDistinct ?? 0, null, null)
+                : exactDistinct is { } exact ? DistinctSketch.Exact(exact, hll, hashId) : DistinctSketch.FromRegisters(hll, hashId),
+            Categories = categories,
+            Length = LengthMoments(counts.Count, counts.LengthSum, counts.LengthSquares),
+        };
     }
 
     /// <summary>Mean and M2 from exact sums: M2 = Σx² − (Σx)²/n, computed in integers before the one division.</summary>

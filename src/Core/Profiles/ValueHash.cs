@@ -24,17 +24,37 @@ public static class ValueHash
         var registers = new byte[DistinctSketch.RegisterCount];
         foreach (var value in distinctValues)
         {
-            var hash = Of(value);
-            var bucket = (int)(hash >> DistinctSketch.LowBits);
-            var low = hash & ((1UL << DistinctSketch.LowBits) - 1);
-            var bitLength = low == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(low);
-            var rank = (byte)(DistinctSketch.LowBits + 1 - bitLength);
-            if (rank > registers[bucket])
+            Add(registers, value);
+        }
+
+        return registers;
+    }
+
+    /// <summary>The registers of values sorted ascending, hashing each distinct value once.</summary>
+    public static byte[] RegistersOfSorted(ReadOnlySpan<double> sorted)
+    {
+        var registers = new byte[DistinctSketch.RegisterCount];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
             {
-                registers[bucket] = rank;
+                Add(registers, sorted[i]);
             }
         }
 
         return registers;
+    }
+
+    private static void Add(byte[] registers, double value)
+    {
+        var hash = Of(value);
+        var bucket = (int)(hash >> DistinctSketch.LowBits);
+        var low = hash & ((1UL << DistinctSketch.LowBits) - 1);
+        var bitLength = low == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(low);
+        var rank = (byte)(DistinctSketch.LowBits + 1 - bitLength);
+        if (rank > registers[bucket])
+        {
+            registers[bucket] = rank;
+        }
     }
 }

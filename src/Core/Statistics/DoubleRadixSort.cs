@@ -13,25 +13,34 @@ namespace ModelGates.Statistics;
 internal static class DoubleRadixSort
 {
     private const int Bits = 11;
+    private const int Passes = (64 + Bits - 1) / Bits;
     private const int Buckets = 1 << Bits;
     private const ulong Mask = Buckets - 1;
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
-    public static void Sort(double[] values)
+    public static void Sort(Span<double> values)
     {
         var n = values.Length;
         if (n < 256)
         {
-            Array.Sort(values);
+            values.Sort();
             return;
         }
 
         // The doubles' own memory holds the keys: flipping the sign bit of positives and every bit of
-        // negatives makes unsigned order the numeric order.
-        var keys = MemoryMarshal.Cast<double, ulong>(values.AsSpan());
+        // negatives makes unsigned order the numeric order. Every digit's histogram is counted in the same
+        // pass, so each sorting pass reads the data once.
+        var keys = MemoryMarshal.Cast<double, ulong>(values);
+        var counts = new int[Passes * Buckets];
         for (var i = 0; i < n; i++)
         {
-            keys[i] = (keys[i] & SignBit) != 0 ? ~keys[i] : keys[i] | SignBit;
+            var key = keys[i];
+            key = (key & SignBit) != 0 ? ~key : key | SignBit;
+            keys[i] = key;
+            for (var pass = 0; pass < Passes; pass++)
+            {
+                counts[(pass * Buckets) + (int)((key >> (pass * Bits)) & Mask)]++;
+            }
         }
 
         var rented = ArrayPool<ulong>.Shared.Rent(n);
@@ -39,16 +48,11 @@ internal static class DoubleRadixSort
         {
             var from = keys;
             var to = rented.AsSpan(0, n);
-            var counts = new int[Buckets];
-            for (var shift = 0; shift < 64; shift += Bits)
+            for (var pass = 0; pass < Passes; pass++)
             {
-                Array.Clear(counts);
-                foreach (var key in from)
-                {
-                    counts[(int)((key >> shift) & Mask)]++;
-                }
-
-                if (counts[(int)((from[0] >> shift) & Mask)] == n)
+                var shift = pass * Bits;
+                var digits = counts.AsSpan(pass * Buckets, Buckets);
+                if (digits[(int)((from[0] >> shift) & Mask)] == n)
                 {
                     // Every key has this digit: the pass would not move anything.
                     continue;
@@ -57,14 +61,14 @@ internal static class DoubleRadixSort
                 var offset = 0;
                 for (var b = 0; b < Buckets; b++)
                 {
-                    var count = counts[b];
-                    counts[b] = offset;
+                    var count = digits[b];
+                    digits[b] = offset;
                     offset += count;
                 }
 
                 foreach (var key in from)
                 {
-                    to[counts[(int)((key >> shift) & Mask)]++] = key;
+                    to[digits[(int)((key >> shift) & Mask)]++] = key;
                 }
 
                 var swap = from;

@@ -3,6 +3,18 @@ namespace ModelGates.Statistics;
 /// <summary>Counting by binary search over values sorted ascending (no NaN).</summary>
 public static class SortedValues
 {
+    /// <summary>The number of distinct values (−0 and +0 are one value).</summary>
+    public static int DistinctCount(ReadOnlySpan<double> sorted)
+    {
+        var distinct = sorted.IsEmpty ? 0 : 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            distinct += sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+
+        return distinct;
+    }
+
     /// <summary>The index of the first value at or above <paramref name="bound"/> (the count of values below it).</summary>
     public static int FirstAtOrAbove(ReadOnlySpan<double> sorted, double bound)
     {

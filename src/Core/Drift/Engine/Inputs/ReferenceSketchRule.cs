@@ -11,7 +11,6 @@ internal static class ReferenceSketchRule
 {
     public static (QuantileSketch Sketch, ReferenceBins Bins, long Distinct) From(double[] sorted, ProfileSettings settings)
     {
-        var (sketch, bins, runs) = NumericColumnProfiler.SketchAndBins(sorted, settings);
-        return (sketch, bins, runs.Count);
+        return NumericColumnProfiler.SketchAndBins(sorted, settings);
     }
 }

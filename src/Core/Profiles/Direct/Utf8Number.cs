@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace ModelGates.Profiles.Direct;
+
+/// <summary>
+/// Parses a CSV field as a number exactly as DuckDB's CSV reader does for the plain decimal forms, and refuses
+/// every other form (spaces, underscores, hexadecimal, <c>inf</c>, <c>nan</c>) so that the caller falls back
+/// to DuckDB, whose rules then apply. Results are correctly rounded, as DuckDB's are, so both paths give the
+/// same double for every accepted field.
+/// </summary>
+internal static class Utf8Number
+{
+    private const ulong ExactMantissaLimit = 1UL << 53;
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>
+    /// Parses <c>[+-]digits[.digits][(e|E)[+-]digits]</c> (digits on at least one side of the point) to a
+    /// finite double; false for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> field, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (i < field.Length && (field[i] == (byte)'-' || field[i] == (byte)'+'))
+        {
+            negative = field[i] == (byte)'-';
+            i++;
+        }
+
+        ulong mantissa = 0;
+        var significant = 0;
+        var digits = 0;
+        var scale = 0;
+        for (; i < field.Length && IsDigit(field[i]); i++, digits++)
+        {
+            Accumulate(field[i], ref mantissa, ref significant, ref scale, fraction: false);
+        }
+
+        if (i < field.Length && field[i] == (byte)'.')
+        {
+            for (i++; i < field.Length && IsDigit(field[i]); i++, digits++)
+            {
+                Accumulate(field[i], ref mantissa, ref significant, ref scale, fraction: true);
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var exponent = 0;
+        if (i < field.Length && (field[i] == (byte)'e' || field[i] == (byte)'E'))
+        {
+            i++;
+            var negativeExponent = false;
+            if (i < field.Length && (field[i] == (byte)'-' || field[i] == (byte)'+'))
+            {
+                negativeExponent = field[i] == (byte)'-';
+                i++;
+            }
+
+            var exponentDigits = 0;
+            for (; i < field.Length && IsDigit(field[i]); i++, exponentDigits++)
+            {
+                exponent = Math.Min((exponent * 10) + (field[i] - '0'), 100_000);
+            }
+
+            if (exponentDigits == 0)
+            {
+                return false;
+            }
+
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+
+        if (i != field.Length)
+        {
+            return false;
+        }
+
+        // Clinger's fast path: an exact mantissa times or divided by an exact power of ten is one correctly
+        // rounded operation. Everything else goes to the runtime's (also correctly rounded) parser.
+        var power = exponent + scale;
+        if (significant <= 19 && mantissa <= ExactMantissaLimit && power is >= -22 and <= 22)
+        {
+            value = power < 0 ? mantissa / PowersOfTen[-power] : mantissa * PowersOfTen[power];
+            value = negative ? -value : value;
+            return true;
+        }
+
+        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    /// <summary>Leading zeros are not significant; past 19 significant digits the fast path no longer applies.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(byte digit, ref ulong mantissa, ref int significant, ref int scale, bool fraction)
+    {
+        if (mantissa == 0 && digit == '0')
+        {
+            scale -= fraction ? 1 : 0;
+            return;
+        }
+
+        significant++;
+        if (significant <= 19)
+        {
+            mantissa = (mantissa * 10) + (ulong)(digit - '0');
+            scale -= fraction ? 1 : 0;
+        }
+        else
+        {
+            scale += fraction ? 0 : 1;
+        }
+    }
+}

@@ -64,14 +64,12 @@ internal sealed class DriftCommand : ICliCommand
         if (progress is not null)
         {
             engine.QueryProgress = progress.Percent;
-            progress.Phase($"Reading {currentPath}");
         }
 
         var diagnostics = new List<Diagnostic>();
         var currentSource = DatasetOptions.From(args, currentPath);
-        var current = DatasetLoader.Load(engine, currentSource);
-        Unparsed(current, currentSource, diagnostics);
         DriftReference reference;
+        var referenceDiagnostics = new List<Diagnostic>();
         if (profileReference is not null)
         {
             reference = profileReference;
@@ -81,11 +79,22 @@ internal sealed class DriftCommand : ICliCommand
             progress?.Phase($"Reading {referencePath}");
             var referenceSource = DatasetOptions.From(args, referencePath);
             var referenceData = DatasetLoader.Load(engine, referenceSource);
-            Unparsed(referenceData, referenceSource, diagnostics);
+            Unparsed(referenceData, referenceSource, referenceDiagnostics);
             reference = DriftReference.FromDataset(referenceData, Await(referenceHash, referenceData));
         }
 
-        var report = DriftEngine.Compare(engine, reference, current, options, Await(currentHash, current), progress is null ? null : progress.Phase);
+        // A plain CSV file is compared straight from the file; anything else is loaded into a table first.
+        progress?.Phase($"Reading {currentPath}");
+        var phase = progress is null ? null : new Action<string>(progress.Phase);
+        var report = currentHash is null ? null : DriftEngine.TryCompareDirect(engine, reference, currentSource, options, currentHash.GetAwaiter().GetResult(), phase);
+        if (report is null)
+        {
+            var current = DatasetLoader.Load(engine, currentSource);
+            Unparsed(current, currentSource, diagnostics);
+            report = DriftEngine.Compare(engine, reference, current, options, Await(currentHash, current), phase);
+        }
+
+        diagnostics.AddRange(referenceDiagnostics);
 
         // The engine's findings name no file; the command points them at the data they are about.
         diagnostics.AddRange(report.Diagnostics.Select(d => d.File is null ? d with { File = currentPath } : d));

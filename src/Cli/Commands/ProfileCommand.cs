@@ -4,7 +4,7 @@ using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Output;
 using ModelGates.Profiles;
-using ModelGates.Profiles.Direct;
+
 using ModelGates.Reports;
 
 namespace ModelGates.Cli.Commands;

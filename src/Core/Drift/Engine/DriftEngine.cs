@@ -11,7 +11,8 @@ namespace ModelGates.Drift.Engine;
 
 /// <summary>
 /// Compares a current dataset with a reference, column by column: chooses each column's test, reads the
-/// inputs it needs with SQL (sorted values, frozen-bin or category counts), measures significance and
+/// inputs it needs (sorted values, frozen-bin or category counts: SQL over a table, or straight from a plain
+/// CSV file's arrays), measures significance and
 /// effect, checks the missing share, corrects across columns, judges every column and the dataset.
 /// Documented in docs/drift.md.
 /// </summary>
@@ -36,6 +37,56 @@ public static class DriftEngine
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
+        return Compare(engine, reference, new TableCurrentData(engine, current), options, currentHash, progress);
+    }
+
+    /// <summary>
+    /// Compares the plain CSV file <paramref name="current"/> with <paramref name="reference"/> without loading it
+    /// into a table (see docs/drift.md), or returns null when the file needs the table path (which
+    /// <see cref="Compare(DataEngine, DriftReference, LoadedDataset, DriftOptions?, string?, Action{string}?)"/> takes).
+    /// The report is the one the table path gives.
+    /// </summary>
+    /// <param name="engine">The engine holding the reference, if it is a loaded dataset; used for sniffing.</param>
+    /// <param name="reference">The reference dataset or profile.</param>
+    /// <param name="current">The current dataset.</param>
+    /// <param name="options">Tests, thresholds, corrections; defaults when null.</param>
+    /// <param name="currentHash">The current data's hash, when already computed.</param>
+    /// <param name="progress">Receives a short line per phase.</param>
+    /// <exception cref="DataReadException">The path names no readable data.</exception>
+    public static DriftReport? TryCompareDirect(
+        DataEngine engine,
+        DriftReference reference,
+        DatasetSource current,
+        DriftOptions? options = null,
+        string? currentHash = null,
+        Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        if (Data.Direct.DirectCsvReader.TryRead(engine, current) is not { } data)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Compare(engine, reference, new DirectCurrentData(data), options, currentHash, progress);
+        }
+        catch (DirectReadDeclinedException)
+        {
+            return null;
+        }
+    }
+
+    private static DriftReport Compare(
+        DataEngine engine,
+        DriftReference reference,
+        CurrentData current,
+        DriftOptions? options,
+        string? currentHash,
+        Action<string>? progress)
+    {
         options ??= DriftOptions.Default;
         options.Validate();
 
@@ -45,7 +96,7 @@ public static class DriftEngine
 
         progress?.Invoke($"Counting values of {selected.Count} columns");
         var currentColumns = selected.Select(current.Find).Where(c => c is not null).Select(c => c!).ToList();
-        var currentCounts = ColumnQueries.NonMissingCounts(engine, current, currentColumns);
+        var currentCounts = current.NonMissingCounts(currentColumns);
         var referenceCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var referenceDistinct = new Dictionary<string, long>(StringComparer.Ordinal);
         if (reference.Dataset is { } referenceData)
@@ -82,7 +133,7 @@ public static class DriftEngine
             extra,
             options,
             new DriftSide(reference.Path, reference.Hash, reference.Rows, reference.IsProfile),
-            new DriftSide(current.Source.Path, currentHash ?? DatasetHash.Of(current.Files.Select(f => f.Path)), current.Rows, false));
+            new DriftSide(current.Path, currentHash ?? DatasetHash.Of(current.Files), current.Rows, false));
     }
 
     internal static List<string> Select(List<string> referenceNames, DriftOptions options)
@@ -108,7 +159,7 @@ public static class DriftEngine
     private static PendingColumn CompareColumn(
         DataEngine engine,
         DriftReference reference,
-        LoadedDataset current,
+        CurrentData current,
         string name,
         DriftOptions options,
         ProfileSettings profileSettings,
@@ -129,30 +180,8 @@ public static class DriftEngine
                 TypeKind = currentColumn.TypeKind,
                 Count = currentCounts[name],
                 Rows = current.Rows,
-                Read = (plan, r) => ReadCurrent(engine, current, currentColumn, r, plan, currentCounts[name]),
+                Read = (plan, r) => current.Read(currentColumn, r, plan, currentCounts[name]),
             };
         return ColumnEvaluator.Evaluate(referenceColumn, source, options, reference.Path, schedule);
-    }
-
-    private static CurrentColumn ReadCurrent(DataEngine engine, LoadedDataset current, DatasetColumn column, ReferenceColumn reference, DriftPlan plan, long count)
-    {
-        var missing = current.Rows - count;
-        switch (plan.Input)
-        {
-            case DriftInputShape.Values:
-                return CurrentColumnSource.FromSorted(ColumnQueries.SortedValues(engine, current, column, count), current.Rows, plan, reference);
-
-            case DriftInputShape.Bins:
-                return new CurrentColumn
-                {
-                    Count = count,
-                    Missing = missing,
-                    BinCounts = ColumnQueries.BinCounts(engine, current, column, reference.Bins!.Edges),
-                    OutsideRange = count > 0 && reference.Count > 0 ? ColumnQueries.OutsideRange(engine, current, column, reference.Min, reference.Max) : null,
-                };
-
-            default:
-                return new CurrentColumn { Count = count, Missing = missing, Categories = ColumnQueries.CategoryCounts(engine, current, column) };
-        }
     }
 }

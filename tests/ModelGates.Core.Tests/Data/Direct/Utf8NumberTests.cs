@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using ModelGates.Profiles.Direct;
+using ModelGates.Data.Direct;
 using ModelGates.Statistics;
 
-namespace ModelGates.Tests.Profiles.Direct;
+namespace ModelGates.Tests.Data.Direct;
 
 public sealed class Utf8NumberTests
 {

@@ -1,48 +1,37 @@
-using System.Numerics;
-using System.Text;
 using System.Text.Unicode;
-using ModelGates.Data;
 
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>
-/// Profiles a plain CSV file without loading it into DuckDB: the file is split at line boundaries, the parts
-/// are parsed in parallel straight into per-column values and counts, and the profile is built by the same
-/// code as <see cref="ProfileBuilder"/>. DuckDB still decides the dialect and the column types (its sniffer,
-/// with the options a full read uses) and hashes text values for the distinct estimate, so the profile is
-/// the same, byte for byte, as the one built from a DuckDB table.
+/// Reads a plain CSV file without loading it into DuckDB: the file is split at line starts and the parts are
+/// parsed in parallel straight into per-column arrays and value counts. DuckDB still decides the dialect and
+/// the column types (its sniffer, with the options a full read uses), so the columns, their types and their
+/// values are those a DuckDB table of the file would hold.
 /// <para>
 /// It applies only where its reading is provably DuckDB's: one uncompressed UTF-8 file, no quote characters,
 /// no comment lines or skipped rows, numbers in plain decimal form, booleans in DuckDB's spellings, every
-/// record with all its fields, text columns with at most <see cref="DistinctCapacity"/> distinct values,
-/// and no data options beyond the delimiter and the header. Anywhere else it returns null and the caller
-/// reads the file with DuckDB, whose diagnostics (unparsed rows with their lines, encodings) then apply.
+/// record with all its fields, text columns with at most <see cref="DistinctCapacity"/> distinct values, and
+/// no data options beyond the delimiter and the header. Anywhere else it returns null and the caller reads
+/// the file with DuckDB, whose diagnostics (unparsed rows with their lines, encodings) then apply.
 /// </para>
 /// </summary>
-public static class DirectCsvProfiler
+internal static class DirectCsvReader
 {
     /// <summary>The most distinct values a text column may have for the direct path to apply.</summary>
     public const int DistinctCapacity = 50_000;
 
     /// <summary>The smallest part of a file read by one task.</summary>
-    internal const long MinimumBytesPerRange = 4 << 20;
+    public const long MinimumBytesPerRange = 4 << 20;
 
-    /// <summary>Profiles <paramref name="source"/> directly, or returns null when the direct path does not apply.</summary>
-    /// <param name="engine">An engine for sniffing and hashing; no table is created.</param>
-    /// <param name="source">The dataset.</param>
-    /// <param name="settings">Sketch sizes; defaults when null.</param>
+    /// <summary>Reads <paramref name="source"/>, or returns null when the direct path does not apply.</summary>
     /// <exception cref="DataReadException">The path names no readable data (as when DuckDB reads it).</exception>
-    public static DatasetProfile? TryProfile(DataEngine engine, DatasetSource source, ProfileSettings? settings = null) =>
-        TryProfile(engine, source, settings ?? ProfileSettings.Default, MinimumBytesPerRange, DistinctCapacity);
-
-    /// <summary>As the public overload, with the split size and the distinct-value limit given (tests use small ones).</summary>
-    internal static DatasetProfile? TryProfile(DataEngine engine, DatasetSource source, ProfileSettings settings, long minimumBytesPerRange, int distinctCapacity)
+    public static DirectCsvData? TryRead(DataEngine engine, DatasetSource source, long minimumBytesPerRange = MinimumBytesPerRange, int distinctCapacity = DistinctCapacity)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(source);
         try
         {
-            return Profile(engine, source, settings, minimumBytesPerRange, distinctCapacity);
+            return Read(engine, source, minimumBytesPerRange, distinctCapacity);
         }
         catch (IOException)
         {
@@ -55,7 +44,7 @@ public static class DirectCsvProfiler
         }
     }
 
-    private static DatasetProfile? Profile(DataEngine engine, DatasetSource source, ProfileSettings settings, long minimumBytesPerRange, int distinctCapacity)
+    private static DirectCsvData? Read(DataEngine engine, DatasetSource source, long minimumBytesPerRange, int distinctCapacity)
     {
         if (!OptionsAllowDirectRead(source))
         {
@@ -76,51 +65,34 @@ public static class DirectCsvProfiler
         }
 
         var ranges = CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4);
-        if (ranges is null)
-        {
-            return null;
-        }
-
-        var summaries = ReadRanges(path, dialect, kinds, ranges, distinctCapacity);
+        var summaries = ranges is null ? null : ReadRanges(path, dialect, kinds, ranges, distinctCapacity);
         if (summaries is null || summaries.Sum(s => s.Rows) is var rows && rows == 0)
         {
             return null;
         }
 
-        var columns = new ColumnProfile?[kinds.Length];
-        var hashId = ProfileBuilder.HashId(engine);
-        for (var i = 0; i < kinds.Length; i++)
+        var columns = new DirectColumnData?[kinds.Length];
+        Parallel.For(0, kinds.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            if (kinds[i] == DirectColumn.Boolean)
+            columns[i] = kinds[i] switch
             {
-                columns[i] = ProfileBuilder.BooleanColumn(dialect.Columns[i], rows, summaries.Sum(s => s.NonMissing[i]), summaries.Sum(s => s.Trues[i]));
-            }
-            else if (kinds[i] == DirectColumn.Text)
-            {
-                if (TextColumn(engine, dialect.Columns[i], rows, summaries.Select(s => s.Texts[i]!).ToList(), settings, hashId) is not { } text)
+                DirectColumn.Number => NumberColumn(dialect.Columns[i], summaries, i),
+                DirectColumn.Boolean => new DirectColumnData
                 {
-                    return null;
-                }
-
-                columns[i] = text;
-            }
+                    Column = dialect.Columns[i],
+                    Kind = DirectColumn.Boolean,
+                    NonMissing = summaries.Sum(s => s.NonMissing[i]),
+                    Trues = summaries.Sum(s => s.Trues[i]),
+                },
+                _ => TextColumn(dialect.Columns[i], summaries.Select(s => s.Texts[i]!).ToList()),
+            };
+        });
+        if (columns.Any(c => c is null))
+        {
+            return null;
         }
 
-        var numbers = Enumerable.Range(0, kinds.Length).Where(i => kinds[i] == DirectColumn.Number).ToList();
-        Parallel.ForEach(numbers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var (column, values) = NumberColumn(dialect.Columns[i], summaries, i);
-            columns[i] = ProfileBuilder.NumericColumn(column, rows, values.Span, settings, null);
-        });
-
-        return new DatasetProfile
-        {
-            Sources = [source.Path],
-            Rows = rows,
-            UnparsedRows = 0,
-            Settings = settings,
-            Columns = columns.Select(c => c!).ToList(),
-        };
+        return new DirectCsvData { Path = source.Path, File = files[0], Rows = rows, Columns = columns.Select(c => c!).ToList() };
     }
 
     private static bool OptionsAllowDirectRead(DatasetSource source)
@@ -202,7 +174,7 @@ public static class DirectCsvProfiler
     /// A number column's values in file order and its type as a DuckDB read gives it: integer columns stay
     /// integer only when every value is whole (and then hold no negative zero, as a BIGINT cannot).
     /// </summary>
-    private static (DatasetColumn Column, Memory<double> Values) NumberColumn(DatasetColumn sniffed, List<CsvRangeSummary> summaries, int index)
+    private static DirectColumnData NumberColumn(DatasetColumn sniffed, List<CsvRangeSummary> summaries, int index)
     {
         // Each range wrote from its first possible row; close the gaps that missing values and the header left.
         var array = summaries[0].Numbers[index]!;
@@ -224,11 +196,17 @@ public static class DirectCsvProfiler
             }
         }
 
-        return (sniffed with { SqlType = integer ? sniffed.SqlType : "DOUBLE" }, values);
+        return new DirectColumnData
+        {
+            Column = sniffed with { SqlType = integer ? sniffed.SqlType : "DOUBLE" },
+            Kind = DirectColumn.Number,
+            NonMissing = at,
+            Numbers = values,
+        };
     }
 
-    /// <summary>A text column's profile from its merged value counts; null when the values are not clean UTF-8 text DuckDB would read the same.</summary>
-    private static ColumnProfile? TextColumn(DataEngine engine, DatasetColumn column, long rows, List<Utf8ValueCounts> parts, ProfileSettings settings, string hashId)
+    /// <summary>A text column's merged value counts; null when they are too many, or not clean UTF-8 text DuckDB would read the same.</summary>
+    private static DirectColumnData? TextColumn(DatasetColumn column, List<Utf8ValueCounts> parts)
     {
         var merged = parts[0];
         foreach (var part in parts.Skip(1))
@@ -240,37 +218,16 @@ public static class DirectCsvProfiler
         }
 
         var values = new List<(byte[] Bytes, long Count)>();
-        long count = 0;
-        BigInteger lengthSum = 0;
-        BigInteger lengthSquares = 0;
-        foreach (var (bytes, n) in merged.Entries)
+        foreach (var (bytes, count) in merged.Entries)
         {
             if (!Utf8.IsValid(bytes) || bytes.AsSpan().IndexOfAny((byte)'\r', (byte)'\n') >= 0)
             {
                 return null;
             }
 
-            // DuckDB's length() counts code points: every byte that does not continue a sequence starts one.
-            var length = (long)bytes.Length - bytes.Count(b => (b & 0xC0) == 0x80);
-            values.Add((bytes, n));
-            count += n;
-            lengthSum += (BigInteger)length * n;
-            lengthSquares += (BigInteger)length * length * n;
+            values.Add((bytes, count));
         }
 
-        // Ties in value order, as DuckDB orders VARCHAR: by bytes.
-        values.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
-        var strings = values.Select(v => Encoding.UTF8.GetString(v.Bytes)).ToList();
-        var top = values.Take(settings.MaxCategories + 1).Select((v, i) => new CategoryCount(strings[i], v.Count)).ToList();
-        var approxDistinct = count == 0
-            ? 0
-            : SqlValue.ToInt64(engine.Scalar($"SELECT approx_count_distinct(v) FROM (SELECT unnest({SqlText.List(strings)}::VARCHAR[]) AS v)"));
-        return ProfileBuilder.TextColumn(
-            column,
-            rows,
-            new TextColumnCounts(count, approxDistinct, lengthSum, lengthSquares, top),
-            settings,
-            () => DistinctRegisters.OfStrings(engine, strings),
-            hashId);
+        return new DirectColumnData { Column = column, Kind = DirectColumn.Text, NonMissing = values.Sum(v => v.Count), Values = values };
     }
 }

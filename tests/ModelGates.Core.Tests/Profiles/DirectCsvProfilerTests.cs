@@ -3,11 +3,11 @@ using System.IO.Compression;
 using System.Text;
 using ModelGates.Data;
 using ModelGates.Profiles;
-using ModelGates.Profiles.Direct;
+using ModelGates.Data.Direct;
 using ModelGates.Statistics;
 using ModelGates.Testing;
 
-namespace ModelGates.Tests.Profiles.Direct;
+namespace ModelGates.Tests.Profiles;
 
 /// <summary>
 /// The direct CSV reader must give the very bytes the DuckDB path gives, or decline. Small split sizes make
@@ -228,7 +228,7 @@ public sealed class DirectCsvProfilerTests
     private static DatasetProfile? Direct(DatasetSource source, long minimumBytesPerRange = SmallRanges)
     {
         using var engine = new DataEngine();
-        return DirectCsvProfiler.TryProfile(engine, source, ProfileSettings.Default, minimumBytesPerRange, DirectCsvProfiler.DistinctCapacity);
+        return DirectCsvProfiler.TryProfile(engine, source, ProfileSettings.Default, minimumBytesPerRange, DirectCsvReader.DistinctCapacity);
     }
 
     private static DatasetProfile EngineProfile(DatasetSource source)

@@ -1,4 +1,4 @@
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>One byte range of a file, starting at the beginning of a line.</summary>
 /// <param name="Start">The first byte.</param>

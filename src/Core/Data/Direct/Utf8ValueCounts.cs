@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>
 /// Counts the distinct UTF-8 values of one text column, looked up by span so that a value already seen costs

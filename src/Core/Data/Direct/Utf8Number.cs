@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>
 /// Parses a CSV field as a number exactly as DuckDB's CSV reader does for the plain decimal forms, and refuses

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>
 /// What the direct reader collected from one byte range of a file, per column. Numbers go straight into the

@@ -1,4 +1,4 @@
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>How the direct reader parses a column, from the type DuckDB's sniffer gave it.</summary>
 internal enum DirectColumn

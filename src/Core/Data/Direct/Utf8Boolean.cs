@@ -1,4 +1,4 @@
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>The spellings DuckDB casts to BOOLEAN, in any letter case: true/false, t/f, yes/no, y/n, 1/0.</summary>
 internal static class Utf8Boolean

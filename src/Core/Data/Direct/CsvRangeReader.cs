@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ModelGates.Profiles.Direct;
+namespace ModelGates.Data.Direct;
 
 /// <summary>
 /// Reads whole lines of one byte range of an unquoted delimited-text file into a <see cref="CsvRangeSummary"/>.

@@ -1,0 +1,128 @@
+using ModelGates.Data;
+using ModelGates.Data.Direct;
+using ModelGates.Drift.Engine.Policy;
+using ModelGates.Drift.Engine.Results;
+
+namespace ModelGates.Drift.Engine.Inputs;
+
+/// <summary>The current side of a comparison: a table in the engine, or a plain CSV file read directly into memory.</summary>
+internal abstract class CurrentData
+{
+    /// <summary>The dataset path as given.</summary>
+    public abstract string Path { get; }
+
+    /// <summary>The files read.</summary>
+    public abstract IEnumerable<string> Files { get; }
+
+    /// <summary>Data rows.</summary>
+    public abstract long Rows { get; }
+
+    /// <summary>The columns with their types.</summary>
+    public abstract IReadOnlyList<DatasetColumn> Columns { get; }
+
+    /// <summary>The column named <paramref name="name"/>, if any.</summary>
+    public DatasetColumn? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Non-missing values of each column (non-finite numbers count as missing, as in profiles).</summary>
+    public abstract Dictionary<string, long> NonMissingCounts(IReadOnlyList<DatasetColumn> columns);
+
+    /// <summary>The inputs <paramref name="plan"/> needs of a column with <paramref name="count"/> non-missing values.</summary>
+    public abstract CurrentColumn Read(DatasetColumn column, ReferenceColumn reference, DriftPlan plan, long count);
+}
+
+/// <summary>A current dataset loaded as a table: its inputs are read with SQL.</summary>
+internal sealed class TableCurrentData(DataEngine engine, LoadedDataset dataset) : CurrentData
+{
+    public override string Path => dataset.Source.Path;
+
+    public override IEnumerable<string> Files => dataset.Files.Select(f => f.Path);
+
+    public override long Rows => dataset.Rows;
+
+    public override IReadOnlyList<DatasetColumn> Columns => dataset.Columns;
+
+    public override Dictionary<string, long> NonMissingCounts(IReadOnlyList<DatasetColumn> columns) => ColumnQueries.NonMissingCounts(engine, dataset, columns);
+
+    public override CurrentColumn Read(DatasetColumn column, ReferenceColumn reference, DriftPlan plan, long count)
+    {
+        var missing = dataset.Rows - count;
+        switch (plan.Input)
+        {
+            case DriftInputShape.Values:
+                return CurrentColumnSource.FromSorted(ColumnQueries.SortedValues(engine, dataset, column, count), dataset.Rows, plan, reference);
+
+            case DriftInputShape.Bins:
+                return new CurrentColumn
+                {
+                    Count = count,
+                    Missing = missing,
+                    BinCounts = ColumnQueries.BinCounts(engine, dataset, column, reference.Bins!.Edges),
+                    OutsideRange = count > 0 && reference.Count > 0 ? ColumnQueries.OutsideRange(engine, dataset, column, reference.Min, reference.Max) : null,
+                };
+
+            default:
+                return new CurrentColumn { Count = count, Missing = missing, Categories = ColumnQueries.CategoryCounts(engine, dataset, column) };
+        }
+    }
+}
+
+/// <summary>Thrown when a comparison needs what the direct reader cannot give exactly as DuckDB would; the caller uses the table path.</summary>
+internal sealed class DirectReadDeclinedException : Exception
+{
+}
+
+/// <summary>A plain CSV file read into memory by <see cref="DirectCsvReader"/>: its inputs come from the arrays and counts.</summary>
+internal sealed class DirectCurrentData(DirectCsvData data) : CurrentData
+{
+    public override string Path => data.Path;
+
+    public override IEnumerable<string> Files => [data.File.Path];
+
+    public override long Rows => data.Rows;
+
+    public override IReadOnlyList<DatasetColumn> Columns { get; } = data.Columns.Select(c => c.Column).ToList();
+
+    public override Dictionary<string, long> NonMissingCounts(IReadOnlyList<DatasetColumn> columns) =>
+        columns.ToDictionary(c => c.Name, c => data.Find(c.Name)!.NonMissing, StringComparer.Ordinal);
+
+    public override CurrentColumn Read(DatasetColumn column, ReferenceColumn reference, DriftPlan plan, long count)
+    {
+        var values = data.Find(column.Name)!;
+        switch (values.Kind)
+        {
+            case DirectColumn.Number when plan.Input is DriftInputShape.Values or DriftInputShape.Bins:
+                // A copy, sorted: the file-order values stay as they are for any other reader.
+                var sorted = values.Numbers.ToArray();
+                Statistics.DoubleRadixSort.Sort(sorted);
+                return CurrentColumnSource.FromSorted(sorted, data.Rows, plan, reference);
+
+            case DirectColumn.Boolean:
+                return Categories(count, new Dictionary<string, long>(StringComparer.Ordinal) { ["true"] = values.Trues, ["false"] = values.NonMissing - values.Trues }
+                    .Where(p => p.Value > 0)
+                    .ToDictionary(StringComparer.Ordinal));
+
+            case DirectColumn.Text:
+                return Categories(count, DirectCsvValues.SortedByCount(values.Values).ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal));
+
+            default:
+                // A number compared as categories: its values as DuckDB writes a DOUBLE or BIGINT as text.
+                return Categories(count, NumbersAsText(values));
+        }
+    }
+
+    private CurrentColumn Categories(long count, Dictionary<string, long> counts) =>
+        new() { Count = count, Missing = data.Rows - count, Categories = counts };
+
+    /// <summary>Whole numbers as DuckDB writes a BIGINT; a DOUBLE's text form is DuckDB's own, so the table path reads those.</summary>
+    private static Dictionary<string, long> NumbersAsText(DirectColumnData values)
+    {
+        if (!SqlTypes.IsInteger(values.Column.SqlType))
+        {
+            throw new DirectReadDeclinedException();
+        }
+
+        return values.Numbers.ToArray()
+            .GroupBy(v => ((long)v).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+    }
+}

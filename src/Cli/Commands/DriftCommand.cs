@@ -78,9 +78,17 @@ internal sealed class DriftCommand : ICliCommand
         {
             progress?.Phase($"Reading {referencePath}");
             var referenceSource = DatasetOptions.From(args, referencePath);
-            var referenceData = DatasetLoader.Load(engine, referenceSource);
-            Unparsed(referenceData, referenceSource, referenceDiagnostics);
-            reference = DriftReference.FromDataset(referenceData, Await(referenceHash, referenceData));
+            var direct = referenceHash is null ? null : DriftReference.TryReadDirect(engine, referenceSource, referenceHash.GetAwaiter().GetResult());
+            if (direct is not null)
+            {
+                reference = direct;
+            }
+            else
+            {
+                var referenceData = DatasetLoader.Load(engine, referenceSource);
+                Unparsed(referenceData, referenceSource, referenceDiagnostics);
+                reference = DriftReference.FromDataset(referenceData, Await(referenceHash, referenceData));
+            }
         }
 
         // A plain CSV file is compared straight from the file; anything else is loaded into a table first.

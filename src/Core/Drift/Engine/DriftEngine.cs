@@ -90,7 +90,9 @@ public static class DriftEngine
         options ??= DriftOptions.Default;
         options.Validate();
 
-        var referenceNames = reference.Profile is { } p ? p.Columns.Select(c => c.Name).ToList() : reference.Dataset!.Columns.Select(c => c.Name).ToList();
+        var referenceNames = reference.Profile is { } p
+            ? p.Columns.Select(c => c.Name).ToList()
+            : reference.Direct is { } d ? d.Columns.Select(c => c.Column.Name).ToList() : reference.Dataset!.Columns.Select(c => c.Name).ToList();
         var selected = Select(referenceNames, options);
         var settings = reference.Profile?.Settings ?? ProfileSettings.Default;
 
@@ -170,6 +172,8 @@ public static class DriftEngine
     {
         var referenceColumn = reference.Profile is { } profile
             ? ProfileReferenceReader.Read(profile.Find(name)!)
+            : reference.Direct is { } direct
+            ? DirectReferenceReader.Read(engine, direct, direct.Find(name)!, profileSettings)
             : RawReferenceReader.Read(engine, reference.Dataset!, reference.Dataset!.Find(name)!, referenceCounts[name], referenceDistinct.GetValueOrDefault(name), profileSettings);
         var currentColumn = current.Find(name);
         var source = currentColumn is null

@@ -1,4 +1,5 @@
 using ModelGates.Data;
+using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Profiles;
@@ -12,8 +13,9 @@ namespace ModelGates.Drift.Engine;
 /// </summary>
 public sealed class DriftReference
 {
-    private DriftReference(string path, string hash, long rows, LoadedDataset? dataset, DatasetProfile? profile)
+    private DriftReference(string path, string hash, long rows, LoadedDataset? dataset, DatasetProfile? profile, DirectCsvData? direct = null)
     {
+        Direct = direct;
         Path = path;
         Hash = hash;
         Rows = rows;
@@ -36,6 +38,9 @@ public sealed class DriftReference
     /// <summary>The reference profile, or null for a dataset.</summary>
     public DatasetProfile? Profile { get; }
 
+    /// <summary>The reference data read straight from a plain CSV file, when it was read so.</summary>
+    internal DirectCsvData? Direct { get; }
+
     /// <summary>True when the reference is a profile.</summary>
     public bool IsProfile => Profile is not null;
 
@@ -44,6 +49,23 @@ public sealed class DriftReference
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return new DriftReference(dataset.Source.Path, hash ?? DatasetHash.Of(dataset.Files.Select(f => f.Path)), dataset.Rows, dataset, null);
+    }
+
+    /// <summary>
+    /// A plain CSV reference file read straight into memory (as the current side of <see cref="DriftEngine.TryCompareDirect"/>
+    /// is), or null when it needs to be loaded as a table: then use <see cref="FromDataset"/>.
+    /// </summary>
+    /// <param name="engine">The engine used for sniffing and hashing.</param>
+    /// <param name="source">The reference dataset.</param>
+    /// <param name="hash">The files' hash, when already computed.</param>
+    /// <exception cref="DataReadException">The path names no readable data.</exception>
+    public static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, string? hash = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(source);
+        return DirectCsvReader.TryRead(engine, source) is { } data
+            ? new DriftReference(data.Path, hash ?? DatasetHash.Of([data.File.Path]), data.Rows, null, null, data)
+            : null;
     }
 
     /// <summary>A profile already read, with the hash of the bytes it was read from.</summary>

@@ -29,6 +29,7 @@ public sealed class DirectDriftTests
 
         var raw = AssertSameAsTable(reference, current, options, profile: false);
         var profiled = AssertSameAsTable(reference, current, options, profile: true);
+        AssertDirectReferenceSameAsTable(reference, current, options);
 
         Assert.Equal(7, raw.Columns.Count);
         Assert.True(raw.Column("amount").Drifted || test is "chisquare");
@@ -84,6 +85,21 @@ public sealed class DirectDriftTests
         Assert.NotNull(direct);
         Assert.Equal(Json(table), Json(direct));
         return direct;
+    }
+
+    /// <summary>Both files read directly (a raw pair with no table at all) against both loaded as tables.</summary>
+    private static void AssertDirectReferenceSameAsTable(string reference, string current, DriftOptions? options)
+    {
+        using var engine = new DataEngine();
+        var directReference = DriftReference.TryReadDirect(engine, new DatasetSource(reference), "sha256:reference");
+        var tableReference = DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(reference)), "sha256:reference");
+
+        var direct = DriftEngine.TryCompareDirect(engine, directReference!, new DatasetSource(current), options, "sha256:current");
+        var table = DriftEngine.Compare(engine, tableReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
+
+        Assert.NotNull(directReference);
+        Assert.NotNull(direct);
+        Assert.Equal(Json(table), Json(direct));
     }
 
     private static string Json(DriftReport report)

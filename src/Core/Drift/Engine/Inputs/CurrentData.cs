@@ -97,9 +97,7 @@ internal sealed class DirectCurrentData(DirectCsvData data) : CurrentData
                 return CurrentColumnSource.FromSorted(sorted, data.Rows, plan, reference);
 
             case DirectColumn.Boolean:
-                return Categories(count, new Dictionary<string, long>(StringComparer.Ordinal) { ["true"] = values.Trues, ["false"] = values.NonMissing - values.Trues }
-                    .Where(p => p.Value > 0)
-                    .ToDictionary(StringComparer.Ordinal));
+                return Categories(count, BooleanCounts(values));
 
             case DirectColumn.Text:
                 return Categories(count, DirectCsvValues.SortedByCount(values.Values).ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal));
@@ -109,6 +107,12 @@ internal sealed class DirectCurrentData(DirectCsvData data) : CurrentData
                 return Categories(count, NumbersAsText(values));
         }
     }
+
+    /// <summary>A boolean column's counts as DuckDB groups them: only values that occur.</summary>
+    public static Dictionary<string, long> BooleanCounts(DirectColumnData values) =>
+        new Dictionary<string, long>(StringComparer.Ordinal) { ["true"] = values.Trues, ["false"] = values.NonMissing - values.Trues }
+            .Where(p => p.Value > 0)
+            .ToDictionary(StringComparer.Ordinal);
 
     private CurrentColumn Categories(long count, Dictionary<string, long> counts) =>
         new() { Count = count, Missing = data.Rows - count, Categories = counts };

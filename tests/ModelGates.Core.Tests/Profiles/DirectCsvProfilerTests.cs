@@ -147,6 +147,8 @@ public sealed class DirectCsvProfilerTests
     [InlineData("spaces.csv", "a,b\n 1,2\n2 ,3\n4,5\n", false)]
     [InlineData("trailing-blank-line.csv", "a\nx\ny\n\n", false)]
     [InlineData("header-only.csv", "a,b\n", false)]
+    [InlineData("bom-header.csv", "\uFEFFa,b\n1,x\n2,y\n", true)]
+    [InlineData("bom-no-header.csv", "\uFEFFx,1\ny,2\nz,3\n", false)]
     public void Unusual_files_agree_with_the_engine_or_are_declined(string name, string text, bool readDirectly)
     {
         using var dir = new TempDirectory();

@@ -81,125 +81,128 @@ internal sealed class CsvRangeReader
         }
     }
 
-    /// <summary>Reads the complete lines of <paramref name="block"/> (and, when final, the unterminated last one).</summary>
+    /// <summary>
+    /// Reads the complete lines of <paramref name="block"/> (and, when final, the unterminated last one), each
+    /// byte scanned once: fields are found by searching for the delimiter and the line feed together.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadLines(ReadOnlySpan<byte> block, bool final, ref bool skip, out int consumed)
     {
+        var complete = block.LastIndexOf((byte)'\n') + 1;
         var position = 0;
-        while (position < block.Length)
+        if (skip && complete > 0)
         {
-            var rest = block[position..];
-            var newLine = rest.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line;
-            if (newLine < 0)
-            {
-                if (!final)
-                {
-                    break;
-                }
+            position = block.IndexOf((byte)'\n') + 1;
+            skip = false;
+        }
 
-                line = rest;
-                position = block.Length;
-            }
-            else
-            {
-                line = rest[..newLine];
-                position += newLine + 1;
-            }
-
-            if (crlf && line.Length > 0 && line[^1] == (byte)'\r')
-            {
-                line = line[..^1];
-            }
-
-            if (skip)
-            {
-                skip = false;
-                continue;
-            }
-
-            if (!ReadRecord(line))
+        while (position < complete)
+        {
+            var read = ReadRecord(block[position..complete]);
+            if (read < 0)
             {
                 consumed = position;
                 return false;
             }
+
+            position += read;
         }
 
         consumed = position;
+        if (final && position < block.Length)
+        {
+            if (skip)
+            {
+                skip = false;
+                consumed = block.Length;
+                return true;
+            }
+
+            // The last line has no line feed: read it with one appended, from a copy.
+            var last = new byte[block.Length - position + 1];
+            block[position..].CopyTo(last);
+            last[^1] = (byte)'\n';
+            if (ReadRecord(last) != last.Length)
+            {
+                return false;
+            }
+
+            consumed = block.Length;
+        }
+
         return true;
     }
 
+    /// <summary>Reads the record at the start of <paramref name="text"/> (which ends with a line feed); returns its length with the line feed, or −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool ReadRecord(ReadOnlySpan<byte> line)
+    private int ReadRecord(ReadOnlySpan<byte> text)
     {
-        // More records than lines counted means the file changed under the reader.
-        if (line.IsEmpty || summary.Rows >= summary.Lines)
+        // More records than lines counted means the file changed under the reader. An empty line is DuckDB's to judge.
+        if (summary.Rows >= summary.Lines || text[0] == (byte)'\n' || (crlf && text[0] == (byte)'\r' && text.Length > 1 && text[1] == (byte)'\n'))
         {
-            return false;
+            return -1;
         }
 
         var last = kinds.Length - 1;
+        var position = 0;
         for (var column = 0; column <= last; column++)
         {
-            ReadOnlySpan<byte> field;
-            var next = line.IndexOf(delimiter);
-            if (column < last)
+            var rest = text[position..];
+            var at = rest.IndexOfAny(delimiter, (byte)'\n');
+            var endsLine = rest[at] == (byte)'\n';
+            if (endsLine != (column == last))
             {
-                if (next < 0)
-                {
-                    return false;
-                }
-
-                field = line[..next];
-                line = line[(next + 1)..];
-            }
-            else
-            {
-                if (next >= 0)
-                {
-                    return false;
-                }
-
-                field = line;
+                return -1;
             }
 
-            // An empty field is missing, as DuckDB's default null string says.
-            if (field.IsEmpty)
+            var field = rest[..at];
+            if (endsLine && crlf && field.Length > 0 && field[^1] == (byte)'\r')
             {
-                continue;
+                field = field[..^1];
             }
 
-            switch (kinds[column])
+            position += at + 1;
+            if (!ReadField(column, field))
             {
-                case DirectColumn.Number:
-                    if (!Utf8Number.TryParse(field, out var value))
-                    {
-                        return false;
-                    }
-
-                    summary.AddNumber(column, value);
-                    summary.Fractional[column] |= value != Math.Floor(value);
-                    break;
-                case DirectColumn.Boolean:
-                    if (!Utf8Boolean.TryParse(field, out var truth))
-                    {
-                        return false;
-                    }
-
-                    summary.NonMissing[column]++;
-                    summary.Trues[column] += truth ? 1 : 0;
-                    break;
-                default:
-                    if (!summary.Texts[column]!.Add(field))
-                    {
-                        return false;
-                    }
-
-                    break;
+                return -1;
             }
         }
 
         summary.Rows++;
-        return true;
+        return position;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ReadField(int column, ReadOnlySpan<byte> field)
+    {
+        // An empty field is missing, as DuckDB's default null string says.
+        if (field.IsEmpty)
+        {
+            return true;
+        }
+
+        switch (kinds[column])
+        {
+            case DirectColumn.Number:
+                if (!Utf8Number.TryParse(field, out var value))
+                {
+                    return false;
+                }
+
+                summary.AddNumber(column, value);
+                summary.Fractional[column] |= value != Math.Floor(value);
+                return true;
+            case DirectColumn.Boolean:
+                if (!Utf8Boolean.TryParse(field, out var truth))
+                {
+                    return false;
+                }
+
+                summary.NonMissing[column]++;
+                summary.Trues[column] += truth ? 1 : 0;
+                return true;
+            default:
+                return summary.Texts[column]!.Add(field);
+        }
     }
 }

@@ -59,8 +59,9 @@ internal static class DirectCsvReader
 
         var path = files[0].Path;
         var dialect = DatasetLoader.SniffDialect(engine, source, path);
-        if (dialect is null || KindsOf(dialect) is not { } kinds)
+        if (dialect is null || KindsOf(dialect) is not { } kinds || (!dialect.HasHeader && StartsWithByteOrderMark(path)))
         {
+            // DuckDB drops a byte order mark; without a header line to skip it would start the first value here.
             return null;
         }
 
@@ -118,6 +119,13 @@ internal static class DirectCsvReader
         using var file = File.OpenRead(path);
         var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         return (read >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (read == 4 && head.SequenceEqual(new byte[] { 0x28, 0xb5, 0x2f, 0xfd }));
+    }
+
+    private static bool StartsWithByteOrderMark(string path)
+    {
+        Span<byte> head = stackalloc byte[3];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == 3 && head.SequenceEqual("\uFEFF"u8);
     }
 
     private static DirectColumn[]? KindsOf(CsvDialect dialect)

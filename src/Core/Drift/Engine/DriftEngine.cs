@@ -109,14 +109,21 @@ public static class DriftEngine
         }
 
         // DuckDB reads one column while a worker measures the previous one; at most one measurement
-        // waits, so at most two columns' values are in memory. Each result depends only on its inputs.
+        // waits, so at most two columns' values are in memory. Read from memory, a column is ready at
+        // once, so as many measurements run as there are cores. Each result depends only on its inputs.
         var pending = new List<PendingColumn>(selected.Count);
-        Task<ColumnMeasurement>? running = null;
+        var running = new Queue<Task<ColumnMeasurement>>();
+        var inFlight = current is DirectCurrentData ? Math.Max(1, Environment.ProcessorCount) : 1;
         Task<ColumnMeasurement> Schedule(Func<ColumnMeasurement> measure)
         {
-            running?.GetAwaiter().GetResult();
-            running = Task.Run(measure);
-            return running;
+            while (running.Count >= inFlight)
+            {
+                running.Dequeue().GetAwaiter().GetResult();
+            }
+
+            var task = Task.Run(measure);
+            running.Enqueue(task);
+            return task;
         }
 
         foreach (var name in selected)

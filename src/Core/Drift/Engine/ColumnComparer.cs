@@ -79,7 +79,7 @@ internal static class ColumnComparer
         var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure);
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
-        var grid = ValueGrid.Of(referencePoints, WeightedPoints.Unweighted(sortedCurrent).Compress(BootstrapPoints), reference.PopulationStandardDeviation);
+        var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent, BootstrapPoints), reference.PopulationStandardDeviation);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: plan.EffectMeasure.Id == "ed", effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);

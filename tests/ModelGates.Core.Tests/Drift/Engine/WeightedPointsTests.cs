@@ -24,5 +24,9 @@ public sealed class WeightedPointsTests
 
         Assert.Equal(expected.Values.Select(BitConverter.DoubleToInt64Bits), actual.Values.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(expected.Weights, actual.Weights);
+        var points = WeightedPoints.Unweighted(values);
+        var (mean, deviation) = WeightedPoints.MomentsOfSorted(values);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(points.Mean()), BitConverter.DoubleToInt64Bits(mean));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(points.PopulationStandardDeviation()), BitConverter.DoubleToInt64Bits(deviation));
     }
 }

@@ -120,6 +120,47 @@ internal sealed class WeightedPoints
         return new WeightedPoints([.. values], [.. weights]);
     }
 
+    /// <summary>
+    /// <c>Unweighted(sorted).Mean()</c> and <c>.PopulationStandardDeviation()</c>, bit for bit, walking the runs of
+    /// equal values instead of building the collapsed arrays.
+    /// </summary>
+    public static (double Mean, double PopulationStandardDeviation) MomentsOfSorted(ReadOnlySpan<double> sorted)
+    {
+        var total = new CompensatedSum();
+        var weighted = new CompensatedSum();
+        ForEachRun(sorted, (value, weight) =>
+        {
+            total.Add(weight);
+            weighted.Add(weight * value);
+        });
+        if (total.Value <= 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var mean = weighted.Value / total.Value;
+        var squares = new CompensatedSum();
+        ForEachRun(sorted, (value, weight) =>
+        {
+            var d = value - mean;
+            squares.Add(weight * d * d);
+        });
+        return (mean, Math.Sqrt(squares.Value / total.Value));
+    }
+
+    private static void ForEachRun(ReadOnlySpan<double> sorted, Action<double, double> run)
+    {
+        var start = 0;
+        for (var end = 1; end <= sorted.Length; end++)
+        {
+            if (end == sorted.Length || sorted[end] != sorted[start])
+            {
+                run(sorted[start], end - start);
+                start = end;
+            }
+        }
+    }
+
     /// <summary>A sample's values (and weights, when it has them), ties collapsed.</summary>
     public static WeightedPoints Of(NumericSample sample)
     {

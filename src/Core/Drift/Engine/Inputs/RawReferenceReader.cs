@@ -14,7 +14,7 @@ internal static class RawReferenceReader
     public static ReferenceColumn FromSortedValues(string name, ColumnKind kind, string sqlType, double[] sorted, long missing, ProfileSettings settings)
     {
         var (sketch, bins, distinct) = ReferenceSketchRule.From(sorted, settings);
-        var points = WeightedPoints.Unweighted(sorted);
+        var (mean, deviation) = WeightedPoints.MomentsOfSorted(sorted);
         return new ReferenceColumn
         {
             Name = name,
@@ -25,10 +25,10 @@ internal static class RawReferenceReader
             Distinct = distinct,
             Min = sorted.Length > 0 ? sorted[0] : double.NaN,
             Max = sorted.Length > 0 ? sorted[^1] : double.NaN,
-            Mean = sorted.Length > 0 ? points.Mean() : double.NaN,
-            PopulationStandardDeviation = sorted.Length > 0 ? points.PopulationStandardDeviation() : double.NaN,
+            Mean = sorted.Length > 0 ? mean : double.NaN,
+            PopulationStandardDeviation = sorted.Length > 0 ? deviation : double.NaN,
             Values = NumericSample.FromSorted(sorted),
-            BootstrapPoints = points.Compress(ColumnComparer.BootstrapPoints),
+            BootstrapPoints = WeightedPoints.CompressedFromSorted(sorted, ColumnComparer.BootstrapPoints),
             Sketch = sketch,
             Bins = bins,
         };

@@ -3,19 +3,23 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ModelGates.Analyzers.Infrastructure;
 using ModelGates.Testing;
 
 namespace ModelGates.Analyzers.Tests;
 
-/// <summary>Every rule has its help link, its docs page, its README row and its release-tracking entry.</summary>
+/// <summary>
+/// Every rule has its own file, its help link, its docs page, its README row and its release-tracking entry,
+/// and the package's one analyzer hosts every rule.
+/// </summary>
 public sealed class RuleCatalogTests
 {
     private static readonly Assembly AnalyzerAssembly = typeof(RuleIdentifiers).Assembly;
 
-    public static TheoryData<string> AnalyzerTypes()
+    public static TheoryData<string> RuleTypes()
     {
         var data = new TheoryData<string>();
-        foreach (var type in Analyzers())
+        foreach (var type in Rules())
         {
             data.Add(type.FullName!);
         }
@@ -24,52 +28,67 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
-    public void EveryRuleIdentifier_HasExactlyOneAnalyzer()
+    public void EveryRuleIdentifier_HasExactlyOneRule()
     {
         var declared = typeof(RuleIdentifiers).GetFields().Select(field => (string)field.GetRawConstantValue()!).OrderBy(id => id).ToArray();
-        var reported = Analyzers().SelectMany(type => Create(type).SupportedDiagnostics).Select(rule => rule.Id).OrderBy(id => id).ToArray();
+        var reported = Rules().Select(type => Create(type).SupportedDiagnostic.Id).OrderBy(id => id).ToArray();
 
         Assert.Equal(declared, reported);
     }
 
+    [Fact]
+    public void TheOneAnalyzer_HostsEveryRule()
+    {
+        var analyzer = Assert.Single(AnalyzerAssembly.GetTypes(), type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract);
+
+        Assert.Equal(typeof(ModelGatesAnalyzer), analyzer);
+        Assert.True(analyzer.IsSealed);
+        Assert.NotNull(analyzer.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
+        Assert.Equal(
+            Rules().Select(type => type.FullName).ToArray(),
+            ModelGatesAnalyzer.Rules.Select(rule => rule.GetType().FullName).OrderBy(name => name, StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            ModelGatesAnalyzer.Rules.Select(rule => rule.SupportedDiagnostic),
+            new ModelGatesAnalyzer().SupportedDiagnostics);
+    }
+
     [Theory]
-    [MemberData(nameof(AnalyzerTypes))]
-    public void Analyzer_IsSealedAndNamedAsASentence(string typeName)
+    [MemberData(nameof(RuleTypes))]
+    public void Rule_IsSealedNamedAsASentenceAndInItsOwnFile(string typeName)
     {
         var type = AnalyzerAssembly.GetType(typeName)!;
 
         Assert.True(type.IsSealed);
-        Assert.EndsWith("Analyzer", type.Name, StringComparison.Ordinal);
-        Assert.NotNull(type.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
+        Assert.EndsWith("Rule", type.Name, StringComparison.Ordinal);
+        Assert.Equal("ModelGates.Analyzers.Rules", type.Namespace);
+        Assert.True(File.Exists(RepoPaths.Combine("src", "Analyzers", "Rules", type.Name + ".cs")), "missing src/Analyzers/Rules/" + type.Name + ".cs");
     }
 
     [Theory]
-    [MemberData(nameof(AnalyzerTypes))]
+    [MemberData(nameof(RuleTypes))]
     public void Rule_HasItsHelpLinkAndDocsPage(string typeName)
     {
-        foreach (var rule in Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostics)
-        {
-            Assert.Equal("https://github.com/modelgates/modelgates/blob/main/docs/rules/" + rule.Id + ".md", rule.HelpLinkUri);
-            var page = RepoPaths.Combine("docs", "rules", rule.Id + ".md");
-            Assert.True(File.Exists(page), "missing " + page);
-            Assert.StartsWith("# " + rule.Id + ": " + rule.Title, File.ReadAllText(page), StringComparison.Ordinal);
-            Assert.Contains("[" + rule.Id + "](" + rule.Id + ".md)", File.ReadAllText(RepoPaths.Combine("docs", "rules", "README.md")), StringComparison.Ordinal);
-            Assert.Equal(RuleCategories.Reproducibility, rule.Category);
-            Assert.True(rule.IsEnabledByDefault);
-        }
+        var rule = Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostic;
+
+        Assert.Equal("https://github.com/modelgates/modelgates/blob/main/docs/rules/" + rule.Id + ".md", rule.HelpLinkUri);
+        var page = RepoPaths.Combine("docs", "rules", rule.Id + ".md");
+        Assert.True(File.Exists(page), "missing " + page);
+        Assert.StartsWith("# " + rule.Id + ": " + rule.Title, File.ReadAllText(page), StringComparison.Ordinal);
+        Assert.Contains("[" + rule.Id + "](" + rule.Id + ".md)", File.ReadAllText(RepoPaths.Combine("docs", "rules", "README.md")), StringComparison.Ordinal);
+        Assert.Equal(RuleCategories.Reproducibility, rule.Category);
+        Assert.True(rule.IsEnabledByDefault);
     }
 
     [Theory]
-    [MemberData(nameof(AnalyzerTypes))]
+    [MemberData(nameof(RuleTypes))]
     public void Rule_IsListedInTheReleaseTrackingFiles(string typeName)
     {
         var released = ReleaseEntries();
-        foreach (var rule in Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostics)
-        {
-            Assert.True(released.TryGetValue(rule.Id, out var entry), rule.Id + " is in neither AnalyzerReleases file");
-            Assert.Equal(rule.Category, entry.Category);
-            Assert.Equal(rule.DefaultSeverity.ToString(), entry.Severity);
-        }
+        var rule = Create(AnalyzerAssembly.GetType(typeName)!).SupportedDiagnostic;
+
+        Assert.True(released.TryGetValue(rule.Id, out var entry), rule.Id + " is in neither AnalyzerReleases file");
+        Assert.Equal(rule.Category, entry.Category);
+        Assert.Equal(rule.DefaultSeverity.ToString(), entry.Severity);
     }
 
     [Fact]
@@ -89,11 +108,11 @@ public sealed class RuleCatalogTests
         });
     }
 
-    private static IEnumerable<Type> Analyzers() => AnalyzerAssembly.GetTypes()
-        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
-        .OrderBy(type => type.Name, StringComparer.Ordinal);
+    private static IEnumerable<Type> Rules() => AnalyzerAssembly.GetTypes()
+        .Where(type => typeof(MlNetRule).IsAssignableFrom(type) && !type.IsAbstract)
+        .OrderBy(type => type.FullName, StringComparer.Ordinal);
 
-    private static DiagnosticAnalyzer Create(Type type) => (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+    private static MlNetRule Create(Type type) => (MlNetRule)Activator.CreateInstance(type)!;
 
     private static Dictionary<string, (string Category, string Severity)> ReleaseEntries()
     {

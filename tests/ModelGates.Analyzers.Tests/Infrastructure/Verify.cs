@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using ModelGates.Analyzers.Infrastructure;
 
 namespace ModelGates.Analyzers.Tests.Infrastructure;
 
@@ -32,13 +33,24 @@ internal sealed record TestProject(bool MlNet = true, bool Lineage = false, bool
     }
 }
 
-/// <summary>Runs one analyzer over a source with <c>[|...|]</c> markup for the expected diagnostics.</summary>
-internal static class Verify<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>
+/// Runs the package's analyzer over a source with <c>[|...|]</c> markup for the expected diagnostics of one
+/// rule. The other rules' ids are disabled as a user would disable them (severity none), so each rule's
+/// tests see only that rule while running the analyzer exactly as it ships.
+/// </summary>
+internal static class Verify<TRule>
+    where TRule : MlNetRule, new()
 {
+    private static readonly DiagnosticDescriptor Rule = new TRule().SupportedDiagnostic;
+
+    private static readonly string[] OtherRules = ModelGatesAnalyzer.Rules
+        .Select(rule => rule.SupportedDiagnostic.Id)
+        .Where(id => id != Rule.Id)
+        .ToArray();
+
     public static Task AnalyzerAsync(string source, TestProject? project = null)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        var test = new AnalyzerTest { TestCode = source };
         (project ?? TestProject.Default).ApplyTo(test.TestState);
         return test.RunAsync();
     }
@@ -46,7 +58,7 @@ internal static class Verify<TAnalyzer>
     /// <summary>Several files of one project, each with its own markup.</summary>
     public static Task AnalyzerAsync(IEnumerable<string> sources, TestProject? project = null)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        var test = new AnalyzerTest();
         var index = 0;
         foreach (var source in sources)
         {
@@ -61,7 +73,7 @@ internal static class Verify<TAnalyzer>
     public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, TestProject? project = null)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
         (project ?? TestProject.Default).ApplyTo(test.TestState);
         (project ?? TestProject.Default).ApplyTo(test.FixedState);
         return test.RunAsync();
@@ -70,4 +82,20 @@ internal static class Verify<TAnalyzer>
     /// <summary>The diagnostics are reported but no code fix is offered.</summary>
     public static Task NoCodeFixAsync<TCodeFix>(string source, TestProject? project = null)
         where TCodeFix : CodeFixProvider, new() => CodeFixAsync<TCodeFix>(source, source, project);
+
+    /// <summary>The rule's own diagnostic is what <c>[|...|]</c> markup stands for; the other rules are off.</summary>
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<ModelGatesAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest() => DisabledDiagnostics.AddRange(OtherRules);
+
+        protected override DiagnosticDescriptor GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => Rule;
+    }
+
+    private sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<ModelGatesAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public CodeFixTest() => DisabledDiagnostics.AddRange(OtherRules);
+
+        protected override DiagnosticDescriptor GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => Rule;
+    }
 }

@@ -1,11 +1,11 @@
 using ModelGates.Analyzers.CodeFixes;
 using ModelGates.Analyzers.Rules;
 using ModelGates.Analyzers.Tests.Infrastructure;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SeedTheMLContextAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SeedTheMLContextRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
-public sealed class SeedTheMLContextAnalyzerTests
+public sealed class SeedTheMLContextRuleTests
 {
     private const string Row = """
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
 
@@ -15,8 +14,7 @@ namespace ModelGates.Analyzers.Rules;
 /// threads without <c>Deterministic = true</c>, or with it but without <c>ForceColumnWise</c>/<c>ForceRowWise</c>.
 /// FastTree, FastForest and GAM are left alone: their seed defaults to a constant.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
+internal sealed class UseDeterministicTrainerSettingsRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.UseDeterministicTrainerSettings,
@@ -29,11 +27,14 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
     private const string LightGbmAdvice = "set Deterministic = true and ForceColumnWise = true in its options (or NumberOfThreads = 1)";
     private const string LightGbmLayoutAdvice = "with Deterministic = true also set ForceColumnWise = true or ForceRowWise = true (LightGBM picks the layout by timing otherwise)";
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public UseDeterministicTrainerSettingsRule()
+        : base(Descriptor)
     {
+    }
+
+    public override void Register(RuleChecks checks)
+    {
+        var symbols = checks.Symbols;
         if (symbols.SdcaOptionsBase is null && symbols.SgdOptionsBase is null && symbols.LightGbmOptionsBase is null)
         {
             return;
@@ -41,7 +42,7 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
 
         // Syntax first: only calls named like the catalog methods and creations of types named Options (or
         // target-typed) are bound, instead of a callback for every call and `new` of the compilation.
-        context.RegisterSyntaxNodeAction(
+        checks.OnInvocation(
             node =>
             {
                 var invocation = (InvocationExpressionSyntax)node.Node;
@@ -58,9 +59,8 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
                 {
                     AnalyzeCatalogCall(operation, symbols, node.ReportDiagnostic);
                 }
-            },
-            SyntaxKind.InvocationExpression);
-        context.RegisterSyntaxNodeAction(
+            });
+        checks.OnObjectCreation(
             node =>
             {
                 if (IsOptionsCandidate((BaseObjectCreationExpressionSyntax)node.Node)
@@ -68,9 +68,7 @@ public sealed class UseDeterministicTrainerSettingsAnalyzer : MlNetAnalyzer
                 {
                     AnalyzeOptions(operation, symbols, node.ReportDiagnostic);
                 }
-            },
-            SyntaxKind.ObjectCreationExpression,
-            SyntaxKind.ImplicitObjectCreationExpression);
+            });
     }
 
     /// <summary>

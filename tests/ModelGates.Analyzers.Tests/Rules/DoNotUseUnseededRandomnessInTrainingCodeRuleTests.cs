@@ -1,9 +1,9 @@
 using ModelGates.Analyzers.CodeFixes;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.DoNotUseUnseededRandomnessInTrainingCodeAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.DoNotUseUnseededRandomnessInTrainingCodeRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
-public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzerTests
+public sealed class DoNotUseUnseededRandomnessInTrainingCodeRuleTests
 {
     private const string Row = """
 

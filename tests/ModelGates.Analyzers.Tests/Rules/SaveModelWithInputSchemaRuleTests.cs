@@ -1,9 +1,9 @@
 using ModelGates.Analyzers.CodeFixes;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SaveModelWithInputSchemaAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SaveModelWithInputSchemaRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
-public sealed class SaveModelWithInputSchemaAnalyzerTests
+public sealed class SaveModelWithInputSchemaRuleTests
 {
     [Fact]
     public Task SaveWithNullSchema_Triggers() => Verifier.AnalyzerAsync("""

@@ -1,10 +1,10 @@
 using ModelGates.Analyzers.CodeFixes;
 using ModelGates.Analyzers.Tests.Infrastructure;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SaveModelWithLineageAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SaveModelWithLineageRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
-public sealed class SaveModelWithLineageAnalyzerTests
+public sealed class SaveModelWithLineageRuleTests
 {
     private static readonly TestProject WithLineage = new(Lineage: true);
 

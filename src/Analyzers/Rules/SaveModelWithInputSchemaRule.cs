@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
 
@@ -12,8 +10,7 @@ namespace ModelGates.Analyzers.Rules;
 /// MG1002: <c>Model.Save(model, null, path)</c> writes a model whose input schema is lost: loading it
 /// returns a null schema, so nothing can check that scoring data has the columns the model was trained on.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SaveModelWithInputSchemaAnalyzer : MlNetAnalyzer
+internal sealed class SaveModelWithInputSchemaRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.SaveModelWithInputSchema,
@@ -22,18 +19,21 @@ public sealed class SaveModelWithInputSchemaAnalyzer : MlNetAnalyzer
         DiagnosticSeverity.Warning,
         "ModelOperationsCatalog.Save accepts a null input schema, but the saved zip then has no Schema entry and Model.Load returns a null schema.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public SaveModelWithInputSchemaRule()
+        : base(Descriptor)
     {
+    }
+
+    public override void Register(RuleChecks checks)
+    {
+        var symbols = checks.Symbols;
         if (symbols.ModelOperationsCatalog is null)
         {
             return;
         }
 
         // Only calls named Save with a null or default argument are bound.
-        context.RegisterSyntaxNodeAction(
+        checks.OnInvocation(
             node =>
             {
                 var syntax = (InvocationExpressionSyntax)node.Node;
@@ -46,8 +46,7 @@ public sealed class SaveModelWithInputSchemaAnalyzer : MlNetAnalyzer
                 {
                     node.ReportDiagnostic(Diagnostic.Create(Descriptor, schema.Value.Syntax.GetLocation()));
                 }
-            },
-            SyntaxKind.InvocationExpression);
+            });
     }
 
     internal static bool IsModelSave(IInvocationOperation invocation, MlNetSymbols symbols) =>

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,8 +12,7 @@ namespace ModelGates.Analyzers.Rules;
 /// the settings carry no <c>Seed</c> and the context the experiment is created from is visibly unseeded.
 /// AutoML is matched by metadata name, so the analyzer never references Microsoft.ML.AutoML.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SeedAutoMLExperimentsAnalyzer : MlNetAnalyzer
+internal sealed class SeedAutoMLExperimentsRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.SeedAutoMLExperiments,
@@ -24,18 +21,21 @@ public sealed class SeedAutoMLExperimentsAnalyzer : MlNetAnalyzer
         DiagnosticSeverity.Warning,
         "AutoML samples hyperparameters and splits data with a generator seeded from AutoMLExperimentSettings.Seed or, when that is null, from the MLContext's seed.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public SeedAutoMLExperimentsRule()
+        : base(Descriptor)
     {
+    }
+
+    public override void Register(RuleChecks checks)
+    {
+        var symbols = checks.Symbols;
         if (symbols.AutoCatalog is null && symbols.AutoMLExperiment is null)
         {
             return;
         }
 
         // Syntax first: only calls named Create...Experiment and creations of AutoMLExperiment are bound.
-        context.RegisterSyntaxNodeAction(
+        checks.OnInvocation(
             node =>
             {
                 var syntax = (InvocationExpressionSyntax)node.Node;
@@ -49,9 +49,8 @@ public sealed class SeedAutoMLExperimentsAnalyzer : MlNetAnalyzer
                 }
 
                 Report(node, ContextOfCatalog(invocation.Instance), invocation.Arguments.ArgumentFor("settings"), symbols);
-            },
-            SyntaxKind.InvocationExpression);
-        context.RegisterSyntaxNodeAction(
+            });
+        checks.OnObjectCreation(
             node =>
             {
                 if (SyntaxNames.MayCreate(node.Node, "AutoMLExperiment")
@@ -60,9 +59,7 @@ public sealed class SeedAutoMLExperimentsAnalyzer : MlNetAnalyzer
                 {
                     Report(node, creation.Arguments[0].Value, creation.Arguments[1], symbols);
                 }
-            },
-            SyntaxKind.ObjectCreationExpression,
-            SyntaxKind.ImplicitObjectCreationExpression);
+            });
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, IOperation? mlContext, IArgumentOperation? settings, MlNetSymbols symbols)

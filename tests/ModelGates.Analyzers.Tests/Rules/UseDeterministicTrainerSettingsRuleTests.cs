@@ -1,9 +1,9 @@
 using ModelGates.Analyzers.CodeFixes;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.UseDeterministicTrainerSettingsAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.UseDeterministicTrainerSettingsRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
-public sealed class UseDeterministicTrainerSettingsAnalyzerTests
+public sealed class UseDeterministicTrainerSettingsRuleTests
 {
     [Fact]
     public Task SdcaCatalogOverload_Triggers() => Verifier.AnalyzerAsync("""

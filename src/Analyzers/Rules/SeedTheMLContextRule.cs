@@ -15,8 +15,7 @@ namespace ModelGates.Analyzers.Rules;
 /// recorded anywhere. Contexts used only to load and score a model are left alone: predictions do not
 /// depend on the seed.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
+internal sealed class SeedTheMLContextRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.SeedTheMLContext,
@@ -25,18 +24,21 @@ public sealed class SeedTheMLContextAnalyzer : MlNetAnalyzer
         DiagnosticSeverity.Warning,
         "MLContext is the source of randomness for shuffling, splitting, sampling and trainer initialization. Without a fixed seed the same code and data train a different model on every run.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+    public SeedTheMLContextRule()
+        : base(Descriptor)
+    {
+    }
 
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public override void Register(RuleChecks checks)
     {
         // Plain syntax node actions, no symbol-start action: a single analyzer with symbol-start/end actions makes
         // the compiler track the completion of every member of every type and namespace of the compilation
         // (measured: ~8 % of the compiler's CPU on a 520-file project, more than all the rules' own callbacks).
         // What depends on the rest of the type is answered on demand, once per type (see TrainingTypes).
-        var training = new TrainingMembers(symbols, markers);
+        var symbols = checks.Symbols;
+        var training = checks.Training;
         var types = new TrainingTypes(training);
-        context.RegisterSyntaxNodeAction(node => AnalyzeCreation(node, symbols, training, types), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+        checks.OnObjectCreation(node => AnalyzeCreation(node, symbols, training, types));
     }
 
     private static void AnalyzeCreation(SyntaxNodeAnalysisContext node, MlNetSymbols symbols, TrainingMembers training, TrainingTypes types)

@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
 
@@ -13,8 +10,7 @@ namespace ModelGates.Analyzers.Rules;
 /// say which seed, data, commit and library versions produced it. <c>ModelLineage.Save</c> (package
 /// ModelGates.Lineage) writes the same model plus that record.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
+internal sealed class SaveModelWithLineageRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.SaveModelWithLineage,
@@ -23,18 +19,21 @@ public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
         DiagnosticSeverity.Info,
         "A model file that does not record how it was produced cannot be reproduced or checked for staleness against its training data.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public SaveModelWithLineageRule()
+        : base(Descriptor)
     {
+    }
+
+    public override void Register(RuleChecks checks)
+    {
+        var symbols = checks.Symbols;
         if (symbols.ModelOperationsCatalog is null)
         {
             return;
         }
 
-        var training = new TrainingMembers(symbols, markers);
-        context.RegisterSyntaxNodeAction(
+        var training = checks.Training;
+        checks.OnInvocation(
             node =>
             {
                 var invocation = (InvocationExpressionSyntax)node.Node;
@@ -42,11 +41,10 @@ public sealed class SaveModelWithLineageAnalyzer : MlNetAnalyzer
                     && TrainingMembers.EnclosingMember(invocation) is { } member
                     && training.Trains(member, node.SemanticModel, node.CancellationToken)
                     && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation save
-                    && SaveModelWithInputSchemaAnalyzer.IsModelSave(save, symbols))
+                    && SaveModelWithInputSchemaRule.IsModelSave(save, symbols))
                 {
                     node.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.GetLocation()));
                 }
-            },
-            SyntaxKind.InvocationExpression);
+            });
     }
 }

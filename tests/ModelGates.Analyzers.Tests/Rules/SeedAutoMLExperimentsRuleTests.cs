@@ -1,10 +1,10 @@
 using ModelGates.Analyzers.Tests.Infrastructure;
-using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SeedAutoMLExperimentsAnalyzer>;
+using Verifier = ModelGates.Analyzers.Tests.Infrastructure.Verify<ModelGates.Analyzers.Rules.SeedAutoMLExperimentsRule>;
 
 namespace ModelGates.Analyzers.Tests.Rules;
 
 /// <summary>Microsoft.ML.AutoML is not on the feed: these compile against <see cref="AutoMLStubSource"/>.</summary>
-public sealed class SeedAutoMLExperimentsAnalyzerTests
+public sealed class SeedAutoMLExperimentsRuleTests
 {
     private static readonly TestProject AutoML = new(AutoMLStub: true);
 

@@ -13,8 +13,7 @@ namespace ModelGates.Analyzers.Rules;
 /// clock or <c>Guid.NewGuid()</c> when they feed data preparation (a LINQ or ML.NET call, directly, through
 /// a lambda, or through a local). Logging a timestamp is not data preparation and is left alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnalyzer
+internal sealed class DoNotUseUnseededRandomnessInTrainingCodeRule : MlNetRule
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule(
         RuleIdentifiers.DoNotUseUnseededRandomnessInTrainingCode,
@@ -23,13 +22,16 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
         DiagnosticSeverity.Warning,
         "Shuffling, sampling or keying training rows with an unseeded generator, the clock or new GUIDs changes the data the model is trained on, so a seeded MLContext no longer reproduces the model.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-    private protected override void Register(CompilationStartAnalysisContext context, MlNetSymbols symbols, TrainingCodeMarkers markers)
+    public DoNotUseUnseededRandomnessInTrainingCodeRule()
+        : base(Descriptor)
     {
-        var training = new TrainingMembers(symbols, markers);
-        context.RegisterSyntaxNodeAction(
+    }
+
+    public override void Register(RuleChecks checks)
+    {
+        var symbols = checks.Symbols;
+        var training = checks.Training;
+        checks.OnObjectCreation(
             node =>
             {
                 // `new Random(...)`, or a target-typed `new()` that may be one.
@@ -43,10 +45,8 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
                     var what = creation.Arguments.Length == 0 ? "new Random() without a seed" : "new Random seeded from " + symbols.Sources.FindIn(creation.Arguments[0].Value);
                     node.ReportDiagnostic(Diagnostic.Create(Descriptor, node.Node.GetLocation(), properties, what, "pass a constant seed, for example new Random(0)"));
                 }
-            },
-            SyntaxKind.ObjectCreationExpression,
-            SyntaxKind.ImplicitObjectCreationExpression);
-        context.RegisterSyntaxNodeAction(
+            });
+        checks.OnMemberAccess(
             node =>
             {
                 var access = (MemberAccessExpressionSyntax)node.Node;
@@ -71,8 +71,7 @@ public sealed class DoNotUseUnseededRandomnessInTrainingCodeAnalyzer : MlNetAnal
                 {
                     node.ReportDiagnostic(Diagnostic.Create(Descriptor, target.GetLocation(), source, "derive the value from the data (a stable key or a recorded cut-off date) instead"));
                 }
-            },
-            SyntaxKind.SimpleMemberAccessExpression);
+            });
     }
 
     private static SyntaxNode? Trains(SyntaxNodeAnalysisContext node, TrainingMembers training) =>

@@ -10,8 +10,8 @@ namespace ModelGates.Data.Direct;
 /// <para>
 /// It applies only where its reading is provably DuckDB's: one uncompressed UTF-8 file, no quote characters,
 /// no comment lines or skipped rows, numbers in plain decimal form, booleans in DuckDB's spellings, every
-/// record with all its fields, text columns with at most <see cref="DistinctCapacity"/> distinct values, and
-/// no data options beyond the delimiter and the header. Anywhere else it returns null and the caller reads
+/// record with all its fields, text columns with at most <see cref="DistinctCapacity"/> distinct values, number
+/// columns that fit in half the memory available, and no data options beyond the delimiter and the header. Anywhere else it returns null and the caller reads
 /// the file with DuckDB, whose diagnostics (unparsed rows with their lines, encodings) then apply.
 /// </para>
 /// </summary>
@@ -162,6 +162,12 @@ internal static class DirectCsvReader
     private static List<CsvRangeSummary>? ReadRanges(string path, CsvDialect dialect, DirectColumn[] kinds, IReadOnlyList<CsvRange> ranges, int distinctCapacity)
     {
         var lines = ranges.Sum(r => r.Lines);
+        if ((long)lines * kinds.Count(k => k == DirectColumn.Number) * sizeof(double) > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)
+        {
+            // Every number column is held at once; DuckDB's table path holds one at a time.
+            return null;
+        }
+
         var numbers = kinds.Select(k => k == DirectColumn.Number ? GC.AllocateUninitializedArray<double>(lines) : null).ToArray();
         var results = new CsvRangeSummary?[ranges.Count];
         var stopped = 0;

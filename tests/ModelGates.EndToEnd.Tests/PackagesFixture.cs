@@ -4,7 +4,8 @@ using ModelGates.Testing;
 namespace ModelGates.EndToEnd.Tests;
 
 /// <summary>
-/// Packs the shippable packages once per test run, with a version of their own, into a temporary feed.
+/// Packs the shippable packages once per test run, with a version of their own, into a temporary feed,
+/// from a copy of the sources (packing in place rebuilt src/*/bin under the CLI tests running from there).
 /// The unique version keeps NuGet's global cache from serving a package packed by an earlier run; the
 /// run's folders in the cache are deleted afterwards.
 /// </summary>
@@ -18,13 +19,17 @@ public sealed class PackagesFixture : IDisposable
         Path.Combine("src", "TestAdapter", "ModelGates.Xunit.csproj"),
     ];
 
+    private readonly string sources;
+
     public PackagesFixture()
     {
         Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         Feed = Directory.CreateTempSubdirectory("mg-feed-").FullName;
+        sources = Directory.CreateTempSubdirectory("mg-sources-").FullName;
+        SourceCopy.Into(sources, "src", "schema");
         foreach (var project in Shippable)
         {
-            var result = ProcessRunner.Run(RepoPaths.Root, "dotnet", ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"]);
+            var result = ProcessRunner.Run(sources, "dotnet", ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"]);
             if (result.ExitCode != 0)
             {
                 throw new InvalidOperationException($"dotnet pack {project} failed:\n{result}");
@@ -59,6 +64,7 @@ public sealed class PackagesFixture : IDisposable
         }
 
         TryDelete(Feed);
+        TryDelete(sources);
     }
 
     private static void TryDelete(string path)

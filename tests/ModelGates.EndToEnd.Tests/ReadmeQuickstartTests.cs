@@ -21,7 +21,7 @@ public sealed class ReadmeQuickstartTests : IDisposable
         var commands = BashCommands(Readme).Where(c => c.StartsWith("dotnet build samples/CreditRisk", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, commands.Count);
 
-        CopySources();
+        SourceCopy.Into(clone.Path, CopiedFolders);
 
         var main = Run(commands[0]);
         Assert.True(main.ExitCode == 0, main.ToString());
@@ -46,34 +46,6 @@ public sealed class ReadmeQuickstartTests : IDisposable
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return ProcessRunner.Run(clone.Path, words[0], words.Skip(1).Append("-nologo"));
-    }
-
-    /// <summary>The root's files and the folders a build of the sample reads, without build outputs.</summary>
-    private void CopySources()
-    {
-        foreach (var file in Directory.GetFiles(RepoPaths.Root))
-        {
-            File.Copy(file, Path.Combine(clone.Path, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in CopiedFolders)
-        {
-            CopyFolder(RepoPaths.Combine(folder), Path.Combine(clone.Path, folder));
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
-        {
-            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
-        }
     }
 
     /// <summary>Commands of the README's bash blocks, comments removed.</summary>

@@ -27,6 +27,14 @@ public sealed class PackagesFixture : IDisposable
         Feed = Directory.CreateTempSubdirectory("mg-feed-").FullName;
         sources = Directory.CreateTempSubdirectory("mg-sources-").FullName;
         SourceCopy.Into(sources, "src", "schema");
+
+        // ModelGates.Build builds the CLI as its engine without restoring it; in place the solution's restore had.
+        var restore = ProcessRunner.Run(sources, "dotnet", ["restore", Path.Combine("src", "Cli", "ModelGates.Cli.csproj"), "-nologo"]);
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet restore src/Cli failed:\n{restore}");
+        }
+
         foreach (var project in Shippable)
         {
             var result = ProcessRunner.Run(sources, "dotnet", ["pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo"]);

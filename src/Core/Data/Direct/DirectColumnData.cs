@@ -1,0 +1,23 @@
+namespace ModelGates.Data.Direct;
+
+/// <summary>One column of a <see cref="DirectCsvData"/>: its type as a DuckDB read gives it, and its values.</summary>
+internal sealed class DirectColumnData
+{
+    /// <summary>The column with the type a DuckDB read of the file gives it.</summary>
+    public required DatasetColumn Column { get; init; }
+
+    /// <summary>How the column was parsed.</summary>
+    public required DirectColumn Kind { get; init; }
+
+    /// <summary>Non-missing values.</summary>
+    public required long NonMissing { get; init; }
+
+    /// <summary>Number columns: the non-missing values in file order.</summary>
+    public Memory<double> Numbers { get; init; }
+
+    /// <summary>Boolean columns: the true values.</summary>
+    public long Trues { get; init; }
+
+    /// <summary>Text columns: each distinct value (valid UTF-8) with its count, in no particular order.</summary>
+    public IReadOnlyList<(byte[] Bytes, long Count)> Values { get; init; } = [];
+}

@@ -5,29 +5,27 @@ namespace ModelGates.Data;
 public static partial class DatasetLoader
 {
     /// <summary>
-    /// DuckDB's sniff of one delimited-text file with the options a full read of <paramref name="source"/> uses,
-    /// so that a reader other than DuckDB sees the same dialect and column types. Null when the sniff fails.
+    /// DuckDB's sniff of one delimited-text file with the options a full read of <paramref name="source"/> uses
+    /// (and <paramref name="declared"/> column types), so that a reader other than DuckDB sees the same dialect
+    /// and column types. Null when the sniff fails or finds no column.
     /// </summary>
-    internal static CsvDialect? SniffDialect(DataEngine engine, DatasetSource source, string path)
+    internal static CsvDialect? SniffDialect(DataEngine engine, DatasetSource source, string path, IReadOnlyDictionary<string, string>? declared = null)
     {
-        var options = SniffOptions(engine, source with { AllText = false }, new Dictionary<string, string>(StringComparer.Ordinal));
-        var from = $"sniff_csv({SqlText.Literal(path)}{options})";
+        var options = SniffOptions(engine, source with { AllText = false }, new Dictionary<string, string>(declared ?? new Dictionary<string, string>(), StringComparer.Ordinal));
         try
         {
-            var dialect = engine.Query(
-                $"SELECT Delimiter, Quote, NewLineDelimiter, Comment, SkipRows, HasHeader FROM {from}",
-                r => new CsvDialect(
+            // One sniff: the dialect repeats on every column's row.
+            var rows = engine.Query(
+                $"SELECT Delimiter, Quote, NewLineDelimiter, Comment, SkipRows, HasHeader, c.name, c.type FROM (SELECT *, unnest(Columns) AS c FROM sniff_csv({SqlText.Literal(path)}{options}))",
+                r => (Dialect: new CsvDialect(
                     r.GetString(0),
                     Sniffed(r.GetString(1)),
                     Unescape(r.GetString(2)),
                     Sniffed(r.GetString(3)),
                     SqlValue.ToInt64(r.GetValue(4)),
                     r.GetBoolean(5),
-                    []));
-            var columns = engine.Query(
-                $"SELECT c.name, c.type FROM (SELECT unnest(Columns) AS c FROM {from})",
-                r => new DatasetColumn(r.GetString(0), r.GetString(1)));
-            return dialect.Count == 1 ? dialect[0] with { Columns = columns } : null;
+                    []), Column: new DatasetColumn(r.GetString(6), r.GetString(7))));
+            return rows.Count == 0 ? null : rows[0].Dialect with { Columns = rows.Select(r => r.Column).ToList() };
         }
         catch (DuckDBException)
         {

@@ -102,26 +102,10 @@ public static partial class DatasetLoader
     /// DuckDB's sniffer on the first file: whether it has a header (line numbers depend on it) and the type of
     /// each column. A failed sniff yields nothing; the full read then reports the problem with its own diagnostic.
     /// </summary>
-    private static CsvSniff Sniff(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyDictionary<string, string> declared)
-    {
-        var options = SniffOptions(engine, source, new Dictionary<string, string>(declared, StringComparer.Ordinal));
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        var hasHeader = true;
-        try
-        {
-            var sql = $"SELECT HasHeader, c.name, c.type FROM (SELECT HasHeader, unnest(Columns) AS c FROM sniff_csv({SqlText.Literal(files[0].Path)}{options}))";
-            engine.Query(sql, r =>
-            {
-                hasHeader = r.GetBoolean(0);
-                types[r.GetString(1)] = r.GetString(2);
-            });
-        }
-        catch (DuckDBException)
-        {
-        }
-
-        return new CsvSniff(hasHeader, types);
-    }
+    private static CsvSniff Sniff(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyDictionary<string, string> declared) =>
+        SniffDialect(engine, source, files[0].Path, declared) is { } dialect
+            ? new CsvSniff(dialect.HasHeader, dialect.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().SqlType, StringComparer.Ordinal))
+            : new CsvSniff(true, new Dictionary<string, string>(StringComparer.Ordinal));
 
     private sealed record CsvSniff(bool HasHeader, IReadOnlyDictionary<string, string> Types);
 

@@ -72,7 +72,7 @@ public static class DirectCsvProfiler
         var texts = strings.Select(v => v.Value).ToList();
         var approxDistinct = column.NonMissing == 0
             ? 0
-            : SqlValue.ToInt64(engine.Scalar($"SELECT approx_count_distinct(v) FROM (SELECT unnest({SqlText.List(texts)}::VARCHAR[]) AS v)"));
+            : DistinctRegisters.ApproxCountDistinct(engine, texts);
         return ProfileBuilder.TextColumn(
             column.Column,
             rows,

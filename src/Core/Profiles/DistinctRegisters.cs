@@ -18,6 +18,13 @@ public static class DistinctRegisters
         return DistinctSketch.RegistersFromMinima(minima);
     }
 
+    /// <summary>
+    /// DuckDB's <c>approx_count_distinct</c> of a list of strings: the estimate a VARCHAR column holding them gives
+    /// (HyperLogLog ignores repeats and order, so each distinct value once is enough).
+    /// </summary>
+    public static long ApproxCountDistinct(DataEngine engine, IEnumerable<string> values) =>
+        SqlValue.ToInt64(engine.Scalar($"SELECT approx_count_distinct(v) FROM (SELECT unnest({SqlText.List(values)}::VARCHAR[]) AS v)"));
+
     /// <summary>Registers of a list of strings, hashed exactly as a profiled string column is.</summary>
     public static byte[] OfStrings(DataEngine engine, IEnumerable<string> values) =>
         Compute(engine, "CAST(v AS VARCHAR)", $"(SELECT unnest({SqlText.List(values)}::VARCHAR[]) AS v)");

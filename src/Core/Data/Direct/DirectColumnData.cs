@@ -20,4 +20,16 @@ internal sealed class DirectColumnData
 
     /// <summary>Text columns: each distinct value (valid UTF-8) with its count, in no particular order.</summary>
     public IReadOnlyList<(byte[] Bytes, long Count)> Values { get; init; } = [];
+
+    /// <summary>Number columns: a sorted copy of the values (the file-order values stay as they are).</summary>
+    public double[] SortedNumbers()
+    {
+        var sorted = Numbers.ToArray();
+        Statistics.DoubleRadixSort.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>Text columns: each distinct value as a string with its count.</summary>
+    public Dictionary<string, long> TextCounts() =>
+        Values.ToDictionary(v => System.Text.Encoding.UTF8.GetString(v.Bytes), v => v.Count, StringComparer.Ordinal);
 }

@@ -52,14 +52,20 @@ internal static class DirectCsvReader
         }
 
         var files = DataFileResolver.Resolve(engine, source);
-        if (files.Count != 1 || DataFileResolver.ResolveFormat(source, files) != DataFormat.Csv || IsCompressed(files[0].Path))
+        if (files.Count != 1 || DataFileResolver.ResolveFormat(source, files) != DataFormat.Csv)
         {
             return null;
         }
 
         var path = files[0].Path;
+        var head = Head(path);
+        if (IsCompressed(path, head))
+        {
+            return null;
+        }
+
         var dialect = DatasetLoader.SniffDialect(engine, source, path);
-        if (dialect is null || KindsOf(dialect) is not { } kinds || (!dialect.HasHeader && StartsWithByteOrderMark(path)))
+        if (dialect is null || KindsOf(dialect) is not { } kinds || (!dialect.HasHeader && head.AsSpan().StartsWith("\uFEFF"u8)))
         {
             // DuckDB drops a byte order mark; without a header line to skip it would start the first value here.
             return null;
@@ -106,26 +112,20 @@ internal static class DirectCsvReader
             && csv.ColumnTypes is null or { Count: 0 };
     }
 
-    /// <summary>Compressed files are DuckDB's to read (by extension, as DuckDB decides, or by magic number).</summary>
-    private static bool IsCompressed(string path)
+    /// <summary>The file's first four bytes (fewer when it is shorter): compression magic numbers and a byte order mark.</summary>
+    private static byte[] Head(string path)
     {
-        var name = path.ToLowerInvariant();
-        if (name.EndsWith(".gz", StringComparison.Ordinal) || name.EndsWith(".zst", StringComparison.Ordinal) || name.EndsWith(".bz2", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        Span<byte> head = stackalloc byte[4];
+        var head = new byte[4];
         using var file = File.OpenRead(path);
-        var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return (read >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (read == 4 && head.SequenceEqual(new byte[] { 0x28, 0xb5, 0x2f, 0xfd }));
+        return head[..file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
     }
 
-    private static bool StartsWithByteOrderMark(string path)
+    /// <summary>Compressed files are DuckDB's to read (by extension, as DuckDB decides, or by magic number).</summary>
+    private static bool IsCompressed(string path, byte[] head)
     {
-        Span<byte> head = stackalloc byte[3];
-        using var file = File.OpenRead(path);
-        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == 3 && head.SequenceEqual("\uFEFF"u8);
+        var name = path.ToLowerInvariant();
+        return name.EndsWith(".gz", StringComparison.Ordinal) || name.EndsWith(".zst", StringComparison.Ordinal) || name.EndsWith(".bz2", StringComparison.Ordinal)
+            || head.AsSpan().StartsWith(new byte[] { 0x1f, 0x8b }) || head.AsSpan().StartsWith(new byte[] { 0x28, 0xb5, 0x2f, 0xfd });
     }
 
     private static DirectColumn[]? KindsOf(CsvDialect dialect)

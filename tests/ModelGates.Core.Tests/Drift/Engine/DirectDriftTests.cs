@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ModelGates.Data;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
-using ModelGates.Drift.Engine.Reporting;
 using ModelGates.Drift.Engine.Results;
 using ModelGates.Statistics;
 using ModelGates.Testing;
@@ -83,7 +81,7 @@ public sealed class DirectDriftTests
         var table = DriftEngine.Compare(engine, driftReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
 
         Assert.NotNull(direct);
-        Assert.Equal(Json(table), Json(direct));
+        Assert.Equal(DriftTestData.Json(table), DriftTestData.Json(direct));
         return direct;
     }
 
@@ -99,20 +97,7 @@ public sealed class DirectDriftTests
 
         Assert.NotNull(directReference);
         Assert.NotNull(direct);
-        Assert.Equal(Json(table), Json(direct));
-    }
-
-    private static string Json(DriftReport report)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            DriftReportJson.WriteBody(writer, report);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Equal(DriftTestData.Json(table), DriftTestData.Json(direct));
     }
 
     /// <summary>Numbers with missing values, integers, categories, yes/no, decimals, a wide-range score and unique notes.</summary>

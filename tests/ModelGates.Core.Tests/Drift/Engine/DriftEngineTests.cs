@@ -332,8 +332,8 @@ public sealed class DriftEngineTests
         var reference = DriftTestData.Write(dir.File("ref.csv"), 1500, 1);
         var current = DriftTestData.Write(dir.File("cur.csv"), 1500, 2, shift: 0.2);
 
-        var a = Json(DriftTestData.Compare(reference, current));
-        var b = Json(DriftTestData.Compare(reference, current));
+        var a = DriftTestData.Json(DriftTestData.Compare(reference, current));
+        var b = DriftTestData.Json(DriftTestData.Compare(reference, current));
         Assert.Equal(a, b);
 
         using var session = DriftTestData.Session(reference, current);
@@ -356,7 +356,7 @@ public sealed class DriftEngineTests
         var backward = DriftTestData.Compare(reference, reversed);
 
         // Everything but the current file's hash and path is identical.
-        Assert.Equal(Json(forward with { Current = forward.Current with { Hash = "", Path = "" } }), Json(backward with { Current = backward.Current with { Hash = "", Path = "" } }));
+        Assert.Equal(DriftTestData.Json(forward with { Current = forward.Current with { Hash = "", Path = "" } }), DriftTestData.Json(backward with { Current = backward.Current with { Hash = "", Path = "" } }));
     }
 
     [Fact]
@@ -371,9 +371,6 @@ public sealed class DriftEngineTests
         Assert.Equal(Severity.Warning, report.Diagnostics.Single(d => d.Code == "MG3001").Severity);
         Assert.True(report.Passed);
     }
-
-    private static string Json(DriftReport report) =>
-        System.Text.Encoding.UTF8.GetString(ResultJson.Build("drift", report.Passed, report.Diagnostics, w => DriftReportJson.WriteBody(w, report)));
 
     private static string DatasetHashOf(string path) => DatasetHash.Of([path]);
 

@@ -3,8 +3,10 @@ using System.Text;
 using ModelGates.Data;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
+using ModelGates.Drift.Engine.Reporting;
 using ModelGates.Drift.Engine.Results;
 using ModelGates.Profiles;
+using ModelGates.Reports;
 using ModelGates.Statistics;
 
 namespace ModelGates.Tests.Drift.Engine;
@@ -93,6 +95,10 @@ internal static class DriftTestData
 
     /// <summary>One engine holding a reference and a current file (and the reference's profile), for tests that compare them many ways.</summary>
     public static DriftSession Session(string reference, string current, ProfileSettings? settings = null) => new(reference, current, settings);
+
+    /// <summary>The report as `modelgates drift --format json` writes it.</summary>
+    public static string Json(DriftReport report) =>
+        Encoding.UTF8.GetString(ResultJson.Build("drift", report.Passed, report.Diagnostics, w => DriftReportJson.WriteBody(w, report)));
 
     public static ColumnDriftResult Column(this DriftReport report, string name) => report.Columns.Single(c => c.Column == name);
 }

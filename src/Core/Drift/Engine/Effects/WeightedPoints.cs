@@ -26,15 +26,7 @@ internal sealed class WeightedPoints
     /// <summary>Sorted raw values, ties collapsed.</summary>
     public static WeightedPoints Unweighted(ReadOnlySpan<double> sorted)
     {
-        var distinct = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i == 0 || sorted[i] != sorted[i - 1])
-            {
-                distinct++;
-            }
-        }
-
+        var distinct = SortedValues.DistinctCount(sorted);
         var values = new double[distinct];
         var weights = new double[distinct];
         var k = -1;

@@ -25,16 +25,13 @@ internal sealed class DirectCurrentData(DirectCsvData data) : CurrentData
         switch (values.Kind)
         {
             case DirectColumn.Number when plan.Input is DriftInputShape.Values or DriftInputShape.Bins:
-                // A copy, sorted: the file-order values stay as they are for any other reader.
-                var sorted = values.Numbers.ToArray();
-                Statistics.DoubleRadixSort.Sort(sorted);
-                return CurrentColumnSource.FromSorted(sorted, data.Rows, plan, reference);
+                return CurrentColumnSource.FromSorted(values.SortedNumbers(), data.Rows, plan, reference);
 
             case DirectColumn.Boolean:
                 return Categories(count, BooleanCounts(values));
 
             case DirectColumn.Text:
-                return Categories(count, DirectCsvValues.SortedByCount(values.Values).ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal));
+                return Categories(count, values.TextCounts());
 
             default:
                 // A number compared as categories: its values as DuckDB writes a DOUBLE or BIGINT as text.

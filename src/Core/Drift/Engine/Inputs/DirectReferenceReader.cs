@@ -1,7 +1,6 @@
 using ModelGates.Data;
 using ModelGates.Data.Direct;
 using ModelGates.Profiles;
-using ModelGates.Statistics;
 
 namespace ModelGates.Drift.Engine.Inputs;
 
@@ -18,9 +17,7 @@ internal static class DirectReferenceReader
         switch (column.Kind)
         {
             case DirectColumn.Number:
-                var sorted = column.Numbers.ToArray();
-                DoubleRadixSort.Sort(sorted);
-                return RawReferenceReader.FromSortedValues(name, column.Column.TypeKind, column.Column.SqlType, sorted, missing, settings);
+                return RawReferenceReader.FromSortedValues(name, column.Column.TypeKind, column.Column.SqlType, column.SortedNumbers(), missing, settings);
 
             case DirectColumn.Boolean:
                 var truths = DirectCurrentData.BooleanCounts(column);
@@ -37,14 +34,10 @@ internal static class DirectReferenceReader
 
             default:
                 // The categorical-or-text rule reads DuckDB's estimate, which hashing each distinct value once reproduces.
-                var values = DirectCsvValues.SortedByCount(column.Values);
-                var approxDistinct = column.NonMissing == 0
-                    ? 0
-                    : SqlValue.ToInt64(engine.Scalar($"SELECT approx_count_distinct(v) FROM (SELECT unnest({SqlText.List(values.Select(v => v.Value))}::VARCHAR[]) AS v)"));
+                var values = column.TextCounts();
+                var approxDistinct = column.NonMissing == 0 ? 0 : DistinctRegisters.ApproxCountDistinct(engine, values.Keys);
                 var kind = StringColumnRule.KindOf(approxDistinct, column.NonMissing, settings);
-                var categories = kind == ColumnKind.Categorical
-                    ? values.ToDictionary(v => v.Value, v => v.Count, StringComparer.Ordinal)
-                    : new Dictionary<string, long>(StringComparer.Ordinal);
+                var categories = kind == ColumnKind.Categorical ? values : new Dictionary<string, long>(StringComparer.Ordinal);
                 return new ReferenceColumn
                 {
                     Name = name,

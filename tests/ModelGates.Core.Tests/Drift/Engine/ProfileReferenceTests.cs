@@ -214,7 +214,7 @@ public sealed class ProfileReferenceTests
         var data = DatasetLoader.Load(engine, new DatasetSource(path));
         var numeric = ProfileBuilder.Build(engine, data).Find("x")!.Numeric!;
         var sorted = cells.Select(c => double.Parse(c, CultureInfo.InvariantCulture)).Order().ToArray();
-        var (sketch, bins, _) = ReferenceSketchRule.From(sorted, ProfileSettings.Default);
+        var (sketch, bins, _) = NumericColumnProfiler.SketchAndBins(sorted, ProfileSettings.Default);
 
         Assert.Equal(numeric.Quantiles.Values, sketch.Values);
         Assert.Equal(numeric.Quantiles.Weights, sketch.Weights);

@@ -13,7 +13,9 @@ internal static class RawReferenceReader
     /// <summary>A numeric or datetime reference column from its sorted non-missing values.</summary>
     public static ReferenceColumn FromSortedValues(string name, ColumnKind kind, string sqlType, double[] sorted, long missing, ProfileSettings settings)
     {
-        var (sketch, bins, distinct) = ReferenceSketchRule.From(sorted, settings);
+        // The profiler's own rule, so binned tests against raw reference data and against its profile count
+        // over identical bins.
+        var (sketch, bins, distinct) = NumericColumnProfiler.SketchAndBins(sorted, settings);
         var (mean, deviation) = WeightedPoints.MomentsOfSorted(sorted);
         return new ReferenceColumn
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Profiles;
 
 /// <summary>
@@ -31,6 +33,7 @@ public static class ValueHash
     }
 
     /// <summary>The registers of values sorted ascending, hashing each distinct value once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] RegistersOfSorted(ReadOnlySpan<double> sorted)
     {
         var registers = new byte[DistinctSketch.RegisterCount];

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ModelGates.Statistics;
@@ -18,6 +19,7 @@ internal static class DoubleRadixSort
     private const ulong Mask = Buckets - 1;
     private const ulong SignBit = 0x8000_0000_0000_0000UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<double> values)
     {
         var n = values.Length;

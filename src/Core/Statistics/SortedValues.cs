@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Statistics;
 
 /// <summary>Counting by binary search over values sorted ascending (no NaN).</summary>
 public static class SortedValues
 {
     /// <summary>The number of distinct values (−0 and +0 are one value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int DistinctCount(ReadOnlySpan<double> sorted)
     {
         var distinct = sorted.IsEmpty ? 0 : 1;

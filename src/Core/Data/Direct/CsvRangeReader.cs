@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace ModelGates.Data.Direct;
@@ -83,9 +84,8 @@ internal sealed class CsvRangeReader
 
     /// <summary>
     /// Reads the complete lines of <paramref name="block"/> (and, when final, the unterminated last one), each
-    /// byte scanned once: fields are found by searching for the delimiter and the line feed together.
+    /// byte scanned once: <see cref="CsvSeparators"/> marks the delimiters and line feeds 64 bytes at a time.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadLines(ReadOnlySpan<byte> block, bool final, ref bool skip, out int consumed)
     {
         var complete = block.LastIndexOf((byte)'\n') + 1;
@@ -96,20 +96,14 @@ internal sealed class CsvRangeReader
             skip = false;
         }
 
-        while (position < complete)
+        consumed = position;
+        if (!ReadRecords(block[position..complete]))
         {
-            var read = ReadRecord(block[position..complete]);
-            if (read < 0)
-            {
-                consumed = position;
-                return false;
-            }
-
-            position += read;
+            return false;
         }
 
-        consumed = position;
-        if (final && position < block.Length)
+        consumed = complete;
+        if (final && complete < block.Length)
         {
             if (skip)
             {
@@ -119,10 +113,10 @@ internal sealed class CsvRangeReader
             }
 
             // The last line has no line feed: read it with one appended, from a copy.
-            var last = new byte[block.Length - position + 1];
-            block[position..].CopyTo(last);
+            var last = new byte[block.Length - complete + 1];
+            block[complete..].CopyTo(last);
             last[^1] = (byte)'\n';
-            if (ReadRecord(last) != last.Length)
+            if (!ReadRecords(last))
             {
                 return false;
             }
@@ -133,43 +127,57 @@ internal sealed class CsvRangeReader
         return true;
     }
 
-    /// <summary>Reads the record at the start of <paramref name="text"/> (which ends with a line feed); returns its length with the line feed, or −1.</summary>
+    /// <summary>Reads the records of <paramref name="text"/>, whole lines ending with a line feed; false at the first record it cannot read as DuckDB would.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ReadRecord(ReadOnlySpan<byte> text)
+    private bool ReadRecords(ReadOnlySpan<byte> text)
     {
-        // More records than lines counted means the file changed under the reader. An empty line is DuckDB's to judge.
-        if (summary.Rows >= summary.Lines || text[0] == (byte)'\n' || (crlf && text[0] == (byte)'\r' && text.Length > 1 && text[1] == (byte)'\n'))
-        {
-            return -1;
-        }
-
         var last = kinds.Length - 1;
-        var position = 0;
-        for (var column = 0; column <= last; column++)
+        var column = 0;
+        var fieldStart = 0;
+        for (var chunk = 0; chunk < text.Length; chunk += CsvSeparators.Width)
         {
-            var rest = text[position..];
-            var at = rest.IndexOfAny(delimiter, (byte)'\n');
-            var endsLine = rest[at] == (byte)'\n';
-            if (endsLine != (column == last))
+            var separators = CsvSeparators.Find(text, chunk, delimiter);
+            while (separators != 0)
             {
-                return -1;
-            }
+                var at = chunk + BitOperations.TrailingZeroCount(separators);
+                separators &= separators - 1;
+                var endsLine = text[at] == (byte)'\n';
+                if (endsLine != (column == last))
+                {
+                    return false;
+                }
 
-            var field = rest[..at];
-            if (endsLine && crlf && field.Length > 0 && field[^1] == (byte)'\r')
-            {
-                field = field[..^1];
-            }
+                var field = text[fieldStart..at];
+                if (endsLine && crlf && field.Length > 0 && field[^1] == (byte)'\r')
+                {
+                    field = field[..^1];
+                }
 
-            position += at + 1;
-            if (!ReadField(column, field))
-            {
-                return -1;
+                // More records than lines counted means the file changed under the reader. An empty line is DuckDB's to judge.
+                if (column == 0 && (summary.Rows >= summary.Lines || (endsLine && field.IsEmpty)))
+                {
+                    return false;
+                }
+
+                if (!ReadField(column, field))
+                {
+                    return false;
+                }
+
+                fieldStart = at + 1;
+                if (endsLine)
+                {
+                    summary.Rows++;
+                    column = 0;
+                }
+                else
+                {
+                    column++;
+                }
             }
         }
 
-        summary.Rows++;
-        return position;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -24,7 +24,58 @@ internal static class Utf8Number
     /// finite double; false for anything else.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> field, out double value)
+    public static bool TryParse(ReadOnlySpan<byte> field, out double value) =>
+        TryParseShortDecimal(field, out value) || TryParseAny(field, out value);
+
+    /// <summary>
+    /// The common case in one tight loop: <c>[-]digits[.digits]</c> with at most 19 digits, so the digits,
+    /// leading zeros included, fit a 64-bit mantissa exactly, and then Clinger's fast path. False (and the
+    /// general parser runs) for anything else, including mantissas past 2^53.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> field, out double value)
+    {
+        value = 0;
+        var negative = field.Length > 0 && field[0] == (byte)'-';
+        var i = negative ? 1 : 0;
+        if (field.Length - i is 0 or > 20)
+        {
+            return false;
+        }
+
+        ulong mantissa = 0;
+        var point = -1;
+        for (; i < field.Length; i++)
+        {
+            var digit = (uint)(field[i] - '0');
+            if (digit <= 9)
+            {
+                mantissa = (mantissa * 10) + digit;
+            }
+            else if (field[i] == (byte)'.' && point < 0)
+            {
+                point = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        var fractionDigits = point < 0 ? 0 : field.Length - 1 - point;
+        var digits = field.Length - (negative ? 1 : 0) - (point < 0 ? 0 : 1);
+        if (digits == 0 || digits > 19 || mantissa > ExactMantissaLimit)
+        {
+            return false;
+        }
+
+        // An exact mantissa divided by an exact power of ten (at most 10^19 here) is one correctly rounded operation.
+        value = fractionDigits == 0 ? mantissa : mantissa / PowersOfTen[fractionDigits];
+        value = negative ? -value : value;
+        return true;
+    }
+
+    private static bool TryParseAny(ReadOnlySpan<byte> field, out double value)
     {
         value = 0;
         var i = 0;

@@ -21,6 +21,30 @@ public sealed class Utf8NumberTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    [InlineData("5.")]
+    [InlineData(".5")]
+    [InlineData("-.5")]
+    [InlineData("3.1384")]
+    [InlineData("-66.4379")]
+    [InlineData("0.1")]
+    [InlineData("9007199254740992")]
+    [InlineData("9007199254740993")]
+    [InlineData("900719925474099.3")]
+    [InlineData("1234567890123456789")]
+    [InlineData("0.0000000000000000001")]
+    [InlineData("12345678901234567890")]
+    [InlineData("1234567890.1234567890")]
+    [InlineData("00000000000000000000000001.5")]
+    public void Short_decimals_at_the_fast_paths_limits_parse_to_the_correctly_rounded_double(string text)
+    {
+        Assert.True(Utf8Number.TryParse(Encoding.ASCII.GetBytes(text), out var value));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(value));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("-")]
     [InlineData(".")]

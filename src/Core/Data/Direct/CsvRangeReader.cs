@@ -19,6 +19,7 @@ internal sealed class CsvRangeReader
     private readonly DirectColumn[] kinds;
     private readonly Func<bool> stopped;
     private CsvRangeSummary summary = null!;
+    private CsvColumnCursor[] cursors = [];
 
     /// <param name="delimiter">The field delimiter.</param>
     /// <param name="quote">The sniffed quote character, if any; a double quote is refused either way.</param>
@@ -39,6 +40,11 @@ internal sealed class CsvRangeReader
     {
         var (start, end) = (range.Start, range.End);
         summary = new CsvRangeSummary(kinds, numbers, range.FirstRow, range.Lines, distinctCapacity);
+        cursors = new CsvColumnCursor[kinds.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            cursors[i] = new CsvColumnCursor { Kind = kinds[i], Numbers = numbers[i], Next = range.FirstRow, Texts = summary.Texts[i] };
+        }
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;
         var buffer = new byte[BlockSize];
@@ -74,6 +80,14 @@ internal sealed class CsvRangeReader
 
             if (final)
             {
+                for (var i = 0; i < cursors.Length; i++)
+                {
+                    summary.NumberCounts[i] = cursors[i].Next - range.FirstRow;
+                    summary.Fractional[i] = cursors[i].Fractional;
+                    summary.NonMissing[i] = cursors[i].NonMissing;
+                    summary.Trues[i] = cursors[i].Trues;
+                }
+
                 return summary;
             }
 
@@ -189,7 +203,8 @@ internal sealed class CsvRangeReader
             return true;
         }
 
-        switch (kinds[column])
+        ref var cursor = ref cursors[column];
+        switch (cursor.Kind)
         {
             case DirectColumn.Number:
                 if (!Utf8Number.TryParse(field, out var value))
@@ -197,8 +212,8 @@ internal sealed class CsvRangeReader
                     return false;
                 }
 
-                summary.AddNumber(column, value);
-                summary.Fractional[column] |= value != Math.Floor(value);
+                cursor.Numbers![cursor.Next++] = value;
+                cursor.Fractional |= value != Math.Floor(value);
                 return true;
             case DirectColumn.Boolean:
                 if (!Utf8Boolean.TryParse(field, out var truth))
@@ -206,11 +221,11 @@ internal sealed class CsvRangeReader
                     return false;
                 }
 
-                summary.NonMissing[column]++;
-                summary.Trues[column] += truth ? 1 : 0;
+                cursor.NonMissing++;
+                cursor.Trues += truth ? 1 : 0;
                 return true;
             default:
-                return summary.Texts[column]!.Add(field);
+                return cursor.Texts!.Add(field);
         }
     }
 }

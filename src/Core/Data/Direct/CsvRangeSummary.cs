@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ModelGates.Data.Direct;
 
 /// <summary>
@@ -52,8 +50,4 @@ internal sealed class CsvRangeSummary
 
     /// <summary>True values of boolean columns.</summary>
     public long[] Trues { get; }
-
-    /// <summary>Appends a number column's next value.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddNumber(int column, double value) => Numbers[column]![FirstRow + NumberCounts[column]++] = value;
 }

@@ -9,11 +9,11 @@ namespace ModelGates.Drift;
 /// </summary>
 public sealed class NumericSample : DriftSample
 {
-    private readonly double[] values;
+    private readonly ReadOnlyMemory<double> values;
     private readonly double[]? weights;
     private readonly double size;
 
-    private NumericSample(double[] values, double[]? weights, double size)
+    private NumericSample(ReadOnlyMemory<double> values, double[]? weights, double size)
     {
         this.values = values;
         this.weights = weights;
@@ -27,7 +27,7 @@ public sealed class NumericSample : DriftSample
     public override double Size => size;
 
     /// <summary>The values, ascending.</summary>
-    public ReadOnlySpan<double> Values => values;
+    public ReadOnlySpan<double> Values => values.Span;
 
     /// <summary>The weight of each value; empty when the sample is unweighted.</summary>
     public ReadOnlySpan<double> Weights => weights;
@@ -47,6 +47,13 @@ public sealed class NumericSample : DriftSample
     {
         ArgumentNullException.ThrowIfNull(sortedValues);
         CheckSorted(sortedValues);
+        return new NumericSample(sortedValues, null, sortedValues.Length);
+    }
+
+    /// <summary>As <see cref="FromSorted(double[])"/>, over part of an array (a column read in place).</summary>
+    internal static NumericSample FromSorted(ReadOnlyMemory<double> sortedValues)
+    {
+        CheckSorted(sortedValues.Span);
         return new NumericSample(sortedValues, null, sortedValues.Length);
     }
 
@@ -86,7 +93,8 @@ public sealed class NumericSample : DriftSample
         return new NumericSample(valueCopy, weightCopy, CheckWeights(valueCopy, weightCopy));
     }
 
-    private static void CheckSorted(double[] values)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void CheckSorted(ReadOnlySpan<double> values)
     {
         for (var i = 0; i < values.Length; i++)
         {

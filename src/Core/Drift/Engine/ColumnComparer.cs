@@ -18,7 +18,7 @@ internal static class ColumnComparer
 
     public static ColumnMeasurement Compare(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap) =>
         plan.Input == DriftInputShape.Values
-            ? CompareValues(reference, current.SortedValues!, plan, bootstrap)
+            ? CompareValues(reference, current.SortedValues!.Value, plan, bootstrap)
             : CompareCounts(reference, current, plan, bootstrap);
 
     /// <summary>Reference and current counts aligned over the union of categories, in ordinal order (boolean: false, true).</summary>
@@ -72,14 +72,14 @@ internal static class ColumnComparer
         };
     }
 
-    private static ColumnMeasurement CompareValues(ReferenceColumn reference, double[] sortedCurrent, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    private static ColumnMeasurement CompareValues(ReferenceColumn reference, ReadOnlyMemory<double> sortedCurrent, DriftPlan plan, EffectBootstrapSettings bootstrap)
     {
         var current = NumericSample.FromSorted(sortedCurrent);
         var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest);
         var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure);
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
-        var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent, BootstrapPoints), reference.PopulationStandardDeviation);
+        var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent.Span, BootstrapPoints), reference.PopulationStandardDeviation);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: plan.EffectMeasure.Id == "ed", effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);

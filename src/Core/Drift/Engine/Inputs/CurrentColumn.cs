@@ -8,7 +8,7 @@ internal sealed class CurrentColumn
     public required long Missing { get; init; }
 
     /// <summary>Sorted non-missing values, when the plan compares values.</summary>
-    public double[]? SortedValues { get; init; }
+    public ReadOnlyMemory<double>? SortedValues { get; init; }
 
     /// <summary>Counts over the reference's frozen bins, when the plan compares bins.</summary>
     public long[]? BinCounts { get; init; }

@@ -24,15 +24,16 @@ internal sealed class CurrentColumnSource
     public required Func<DriftPlan, ReferenceColumn, CurrentColumn> Read { get; init; }
 
     /// <summary>The inputs of a plan from sorted values in memory: values, bin counts, outside-range counts.</summary>
-    public static CurrentColumn FromSorted(double[] sorted, long rows, DriftPlan plan, ReferenceColumn reference)
+    public static CurrentColumn FromSorted(ReadOnlyMemory<double> sortedValues, long rows, DriftPlan plan, ReferenceColumn reference)
     {
+        var sorted = sortedValues.Span;
         var below = reference.Count > 0 ? SortedValues.FirstAtOrAbove(sorted, reference.Min) : 0;
         var above = reference.Count > 0 ? sorted.Length - SortedValues.PastAtOrBelow(sorted, reference.Max) : 0;
         return new CurrentColumn
         {
             Count = sorted.Length,
             Missing = rows - sorted.Length,
-            SortedValues = plan.Input == Results.DriftInputShape.Values ? sorted : null,
+            SortedValues = plan.Input == Results.DriftInputShape.Values ? sortedValues : null,
             BinCounts = plan.Input == Results.DriftInputShape.Bins ? SortedValues.BinCounts(sorted, reference.Bins!.Edges) : null,
             OutsideRange = reference.Count > 0 ? (below, above) : null,
         };

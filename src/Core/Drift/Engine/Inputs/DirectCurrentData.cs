@@ -25,7 +25,7 @@ internal sealed class DirectCurrentData(DirectCsvData data) : CurrentData
         switch (values.Kind)
         {
             case DirectColumn.Number when plan.Input is DriftInputShape.Values or DriftInputShape.Bins:
-                return CurrentColumnSource.FromSorted(values.SortedNumbers(), data.Rows, plan, reference);
+                return CurrentColumnSource.FromSorted(values.SortNumbers(), data.Rows, plan, reference);
 
             case DirectColumn.Boolean:
                 return Categories(count, BooleanCounts(values));

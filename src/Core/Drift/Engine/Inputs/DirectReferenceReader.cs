@@ -17,7 +17,7 @@ internal static class DirectReferenceReader
         switch (column.Kind)
         {
             case DirectColumn.Number:
-                return RawReferenceReader.FromSortedValues(name, column.Column.TypeKind, column.Column.SqlType, column.SortedNumbers(), missing, settings);
+                return RawReferenceReader.FromSortedValues(name, column.Column.TypeKind, column.Column.SqlType, column.SortNumbers(), missing, settings);
 
             case DirectColumn.Boolean:
                 var truths = DirectCurrentData.BooleanCounts(column);

@@ -11,8 +11,9 @@ namespace ModelGates.Drift.Engine.Inputs;
 internal static class RawReferenceReader
 {
     /// <summary>A numeric or datetime reference column from its sorted non-missing values.</summary>
-    public static ReferenceColumn FromSortedValues(string name, ColumnKind kind, string sqlType, double[] sorted, long missing, ProfileSettings settings)
+    public static ReferenceColumn FromSortedValues(string name, ColumnKind kind, string sqlType, ReadOnlyMemory<double> sortedValues, long missing, ProfileSettings settings)
     {
+        var sorted = sortedValues.Span;
         // The profiler's own rule, so binned tests against raw reference data and against its profile count
         // over identical bins.
         var (sketch, bins, distinct) = NumericColumnProfiler.SketchAndBins(sorted, settings);
@@ -29,7 +30,7 @@ internal static class RawReferenceReader
             Max = sorted.Length > 0 ? sorted[^1] : double.NaN,
             Mean = sorted.Length > 0 ? mean : double.NaN,
             PopulationStandardDeviation = sorted.Length > 0 ? deviation : double.NaN,
-            Values = NumericSample.FromSorted(sorted),
+            Values = NumericSample.FromSorted(sortedValues),
             BootstrapPoints = WeightedPoints.CompressedFromSorted(sorted, ColumnComparer.BootstrapPoints),
             Sketch = sketch,
             Bins = bins,

@@ -64,14 +64,25 @@ internal static class DirectCsvReader
             return null;
         }
 
-        var dialect = DatasetLoader.SniffDialect(engine, source, path);
+        // Splitting the file at line starts needs no dialect: it runs on the other core while DuckDB sniffs.
+        var splitting = Task.Run(() => CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4));
+        CsvDialect? dialect;
+        IReadOnlyList<CsvRange>? ranges;
+        try
+        {
+            dialect = DatasetLoader.SniffDialect(engine, source, path);
+        }
+        finally
+        {
+            ranges = splitting.GetAwaiter().GetResult();
+        }
+
         if (dialect is null || KindsOf(dialect) is not { } kinds || (!dialect.HasHeader && head.AsSpan().StartsWith("\uFEFF"u8)))
         {
             // DuckDB drops a byte order mark; without a header line to skip it would start the first value here.
             return null;
         }
 
-        var ranges = CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4);
         var summaries = ranges is null ? null : ReadRanges(path, dialect, kinds, ranges, distinctCapacity);
         if (summaries is null || summaries.Sum(s => s.Rows) is var rows && rows == 0)
         {

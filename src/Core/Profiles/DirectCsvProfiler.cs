@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text;
 using ModelGates.Data;
@@ -28,22 +29,40 @@ public static class DirectCsvProfiler
     {
         var columns = new ColumnProfile[data.Columns.Count];
         var hashId = ProfileBuilder.HashId(engine);
+
+        // Text columns query the engine, one at a time, as one work item; number columns are one item each, so
+        // the sorting runs on the other cores meanwhile.
+        var work = new List<Action>
+        {
+            () =>
+            {
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var column = data.Columns[i];
+                    if (column.Kind == DirectColumn.Boolean)
+                    {
+                        columns[i] = ProfileBuilder.BooleanColumn(column.Column, data.Rows, column.NonMissing, column.Trues);
+                    }
+                    else if (column.Kind == DirectColumn.Text)
+                    {
+                        columns[i] = TextColumn(engine, column, data.Rows, settings, hashId);
+                    }
+                }
+            },
+        };
         for (var i = 0; i < columns.Length; i++)
         {
-            var column = data.Columns[i];
-            if (column.Kind == DirectColumn.Boolean)
+            var index = i;
+            if (data.Columns[index].Kind == DirectColumn.Number)
             {
-                columns[i] = ProfileBuilder.BooleanColumn(column.Column, data.Rows, column.NonMissing, column.Trues);
-            }
-            else if (column.Kind == DirectColumn.Text)
-            {
-                columns[i] = TextColumn(engine, column, data.Rows, settings, hashId);
+                work.Add(() => columns[index] = ProfileBuilder.NumericColumn(data.Columns[index].Column, data.Rows, data.Columns[index].Numbers.Span, settings, null));
             }
         }
 
-        var numbers = Enumerable.Range(0, columns.Length).Where(i => data.Columns[i].Kind == DirectColumn.Number).ToList();
-        Parallel.ForEach(numbers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            columns[i] = ProfileBuilder.NumericColumn(data.Columns[i].Column, data.Rows, data.Columns[i].Numbers.Span, settings, null));
+        Parallel.ForEach(
+            Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            item => item());
 
         return new DatasetProfile
         {

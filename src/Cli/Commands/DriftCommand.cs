@@ -78,7 +78,7 @@ internal sealed class DriftCommand : ICliCommand
         {
             progress?.Phase($"Reading {referencePath}");
             var referenceSource = DatasetOptions.From(args, referencePath);
-            var direct = referenceHash is null ? null : DriftReference.TryReadDirect(engine, referenceSource, referenceHash.GetAwaiter().GetResult());
+            var direct = referenceHash is null ? null : DriftReference.TryReadDirect(engine, referenceSource, referenceHash);
             if (direct is not null)
             {
                 reference = direct;
@@ -94,7 +94,7 @@ internal sealed class DriftCommand : ICliCommand
         // A plain CSV file is compared straight from the file; anything else is loaded into a table first.
         progress?.Phase($"Reading {currentPath}");
         var phase = progress is null ? null : new Action<string>(progress.Phase);
-        var report = currentHash is null ? null : DriftEngine.TryCompareDirect(engine, reference, currentSource, options, currentHash.GetAwaiter().GetResult(), phase);
+        var report = currentHash is null ? null : DriftEngine.TryCompareDirect(engine, reference, currentSource, options, currentHash, phase);
         if (report is null)
         {
             var current = DatasetLoader.Load(engine, currentSource);

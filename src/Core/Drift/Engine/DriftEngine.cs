@@ -37,7 +37,7 @@ public static class DriftEngine
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
-        return Compare(engine, reference, new TableCurrentData(engine, current), options, currentHash, progress);
+        return Compare(engine, reference, new TableCurrentData(engine, current), options, () => currentHash, progress);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public static class DriftEngine
     /// <param name="reference">The reference dataset or profile.</param>
     /// <param name="current">The current dataset.</param>
     /// <param name="options">Tests, thresholds, corrections; defaults when null.</param>
-    /// <param name="currentHash">The current data's hash, when already computed.</param>
+    /// <param name="currentHash">The current data's hash, when being computed (awaited after the file is read and compared, so hashing runs beside both); computed here when null.</param>
     /// <param name="progress">Receives a short line per phase.</param>
     /// <exception cref="DataReadException">The path names no readable data.</exception>
     public static DriftReport? TryCompareDirect(
@@ -58,7 +58,7 @@ public static class DriftEngine
         DriftReference reference,
         DatasetSource current,
         DriftOptions? options = null,
-        string? currentHash = null,
+        Task<string>? currentHash = null,
         Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -71,7 +71,7 @@ public static class DriftEngine
 
         try
         {
-            return Compare(engine, reference, new DirectCurrentData(data), options, currentHash, progress);
+            return Compare(engine, reference, new DirectCurrentData(data), options, () => currentHash?.GetAwaiter().GetResult(), progress);
         }
         catch (DirectReadDeclinedException)
         {
@@ -84,7 +84,7 @@ public static class DriftEngine
         DriftReference reference,
         CurrentData current,
         DriftOptions? options,
-        string? currentHash,
+        Func<string?> currentHash,
         Action<string>? progress)
     {
         options ??= DriftOptions.Default;
@@ -142,7 +142,7 @@ public static class DriftEngine
             extra,
             options,
             new DriftSide(reference.Path, reference.Hash, reference.Rows, reference.IsProfile),
-            new DriftSide(current.Path, currentHash ?? DatasetHash.Of(current.Files), current.Rows, false));
+            new DriftSide(current.Path, currentHash() ?? DatasetHash.Of(current.Files), current.Rows, false));
     }
 
     internal static List<string> Select(List<string> referenceNames, DriftOptions options)

@@ -57,14 +57,14 @@ public sealed class DriftReference
     /// </summary>
     /// <param name="engine">The engine used for sniffing and hashing.</param>
     /// <param name="source">The reference dataset.</param>
-    /// <param name="hash">The files' hash, when already computed.</param>
+    /// <param name="hash">The file's hash, when being computed (awaited after the file is read, so hashing runs beside the reading); computed here when null.</param>
     /// <exception cref="DataReadException">The path names no readable data.</exception>
-    public static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, string? hash = null)
+    public static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, Task<string>? hash = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(source);
         return DirectCsvReader.TryRead(engine, source) is { } data
-            ? new DriftReference(data.Path, hash ?? DatasetHash.Of([data.File.Path]), data.Rows, null, null, data)
+            ? new DriftReference(data.Path, hash?.GetAwaiter().GetResult() ?? DatasetHash.Of([data.File.Path]), data.Rows, null, null, data)
             : null;
     }
 

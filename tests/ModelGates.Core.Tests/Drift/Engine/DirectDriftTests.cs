@@ -55,7 +55,7 @@ public sealed class DirectDriftTests
         using var engine = new DataEngine();
         var referenceData = DatasetLoader.Load(engine, new DatasetSource(reference));
 
-        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, "sha256:c"));
+        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, Task.FromResult("sha256:c")));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class DirectDriftTests
         using var engine = new DataEngine();
         var referenceData = DatasetLoader.Load(engine, new DatasetSource(reference));
 
-        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, "sha256:c"));
+        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, Task.FromResult("sha256:c")));
     }
 
     private static DriftReport AssertSameAsTable(string reference, string current, DriftOptions? options, bool profile)
@@ -77,7 +77,7 @@ public sealed class DirectDriftTests
             ? DriftReference.ReadProfile(DriftTestData.WriteProfile(reference))
             : DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(reference)), "sha256:reference");
 
-        var direct = DriftEngine.TryCompareDirect(engine, driftReference, new DatasetSource(current), options, "sha256:current");
+        var direct = DriftEngine.TryCompareDirect(engine, driftReference, new DatasetSource(current), options, Task.FromResult("sha256:current"));
         var table = DriftEngine.Compare(engine, driftReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
 
         Assert.NotNull(direct);
@@ -89,10 +89,10 @@ public sealed class DirectDriftTests
     private static void AssertDirectReferenceSameAsTable(string reference, string current, DriftOptions? options)
     {
         using var engine = new DataEngine();
-        var directReference = DriftReference.TryReadDirect(engine, new DatasetSource(reference), "sha256:reference");
+        var directReference = DriftReference.TryReadDirect(engine, new DatasetSource(reference), Task.FromResult("sha256:reference"));
         var tableReference = DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(reference)), "sha256:reference");
 
-        var direct = DriftEngine.TryCompareDirect(engine, directReference!, new DatasetSource(current), options, "sha256:current");
+        var direct = DriftEngine.TryCompareDirect(engine, directReference!, new DatasetSource(current), options, Task.FromResult("sha256:current"));
         var table = DriftEngine.Compare(engine, tableReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
 
         Assert.NotNull(directReference);

@@ -46,7 +46,7 @@ public sealed class EffectBootstrapTests
     [InlineData(250)]
     public void Poisson_draws_have_the_mean_and_variance_of_their_distribution(double mean)
     {
-        var random = new SeededRandom(5);
+        var random = new NormalPairs(new SeededRandom(5));
         var start = PoissonSampler.Start(mean);
         var draws = Enumerable.Range(0, 200_000).Select(_ => PoissonSampler.Draw(random, mean, start)).ToArray();
 
@@ -54,6 +54,26 @@ public sealed class EffectBootstrapTests
         var variance = draws.Select(d => (d - average) * (d - average)).Average();
         Assert.Equal(mean, average, 0.02 * mean);
         Assert.Equal(mean, variance, 0.03 * mean);
+    }
+
+    [Fact]
+    public void Paired_normal_draws_are_standard_normal_uncorrelated_and_repeatable()
+    {
+        var normals = new NormalPairs(new SeededRandom(8));
+        var draws = Enumerable.Range(0, 200_000).Select(_ => normals.Next()).ToArray();
+
+        var mean = draws.Average();
+        var variance = draws.Select(d => (d - mean) * (d - mean)).Average();
+        Assert.Equal(0, mean, 0.01);
+        Assert.Equal(1, variance, 0.01);
+
+        // The two halves of each pair must not be related: their correlation is that of independent draws.
+        var correlation = Enumerable.Range(0, draws.Length / 2).Average(i => draws[2 * i] * draws[(2 * i) + 1]);
+        Assert.Equal(0, correlation, 0.01);
+        Assert.Equal(0.0228, draws.Count(d => d > 2) / (double)draws.Length, 0.002);
+
+        var again = new NormalPairs(new SeededRandom(8));
+        Assert.Equal(draws.Take(10), Enumerable.Range(0, 10).Select(_ => again.Next()));
     }
 
     [Fact]

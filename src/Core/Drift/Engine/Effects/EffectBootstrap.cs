@@ -39,7 +39,7 @@ internal static class EffectBootstrap
         var r = new double[n];
         var c = new double[n];
         var observed = new double[settings.Replicates];
-        var random = new SeededRandom(settings.IntervalSeed);
+        var random = new NormalPairs(new SeededRandom(settings.IntervalSeed));
         for (var b = 0; b < observed.Length; b++)
         {
             Redraw(random, r, c, observedMeans, whole: false);
@@ -47,7 +47,7 @@ internal static class EffectBootstrap
         }
 
         var noise = new double[settings.Replicates];
-        random = new SeededRandom(settings.NullSeed);
+        random = new NormalPairs(new SeededRandom(settings.NullSeed));
         for (var b = 0; b < noise.Length; b++)
         {
             Redraw(random, r, c, nullMeans, whole: false);
@@ -71,7 +71,7 @@ internal static class EffectBootstrap
         var r = new double[n];
         var c = new double[n];
         var observed = new double[settings.Replicates];
-        var random = new SeededRandom(settings.IntervalSeed);
+        var random = new NormalPairs(new SeededRandom(settings.IntervalSeed));
         for (var b = 0; b < observed.Length; b++)
         {
             Redraw(random, r, c, observedMeans, whole: true);
@@ -79,7 +79,7 @@ internal static class EffectBootstrap
         }
 
         var noise = new double[settings.Replicates];
-        random = new SeededRandom(settings.NullSeed);
+        random = new NormalPairs(new SeededRandom(settings.NullSeed));
         for (var b = 0; b < noise.Length; b++)
         {
             Redraw(random, r, c, nullMeans, whole: true);
@@ -89,7 +89,7 @@ internal static class EffectBootstrap
         return (Interval(observed, estimate, settings.Level), Upper(noise, settings.Alpha));
     }
 
-    private static void Redraw(SeededRandom random, double[] r, double[] c, PoissonMeans means, bool whole)
+    private static void Redraw(NormalPairs random, double[] r, double[] c, PoissonMeans means, bool whole)
     {
         // A replicate with an empty side has no distribution to compare; draw again (only plausible with a handful of rows).
         for (var attempt = 0; attempt < MaxRedraws; attempt++)

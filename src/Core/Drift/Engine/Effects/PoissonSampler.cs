@@ -16,7 +16,7 @@ internal static class PoissonSampler
     public static double Start(double mean) => mean < NormalFrom ? Math.Exp(-mean) : double.NaN;
 
     /// <summary>A Poisson(<paramref name="mean"/>) draw; <paramref name="start"/> is <see cref="Start"/> of the mean, computed once per point.</summary>
-    public static double Draw(SeededRandom random, double mean, double start)
+    public static double Draw(NormalPairs random, double mean, double start)
     {
         if (mean <= 0)
         {
@@ -25,11 +25,11 @@ internal static class PoissonSampler
 
         if (mean >= NormalFrom)
         {
-            return Math.Max(0.0, mean + (Math.Sqrt(mean) * random.NextGaussian()));
+            return Math.Max(0.0, mean + (Math.Sqrt(mean) * random.Next()));
         }
 
         // Inversion: walk the cumulative distribution until it passes a uniform draw.
-        var u = random.NextDouble();
+        var u = random.Random.NextDouble();
         var probability = start;
         var cumulative = probability;
         var k = 0;

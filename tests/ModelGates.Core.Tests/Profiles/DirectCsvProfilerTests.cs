@@ -206,6 +206,41 @@ public sealed class DirectCsvProfilerTests
     }
 
     [Fact]
+    public void A_guess_the_sniff_overrules_is_parsed_again_with_the_sniffed_types()
+    {
+        // Numbers in the lines the guess samples, text further on but inside DuckDB's sniffing sample: the guess
+        // says number, DuckDB says VARCHAR, and the file is parsed again as DuckDB reads it.
+        using var dir = new TempDirectory();
+        var text = new StringBuilder("code,value\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(i < 2000 ? (i % 97).ToString(CultureInfo.InvariantCulture) : "x" + (i % 13).ToString(CultureInfo.InvariantCulture))
+                .Append(',').Append((i * 0.25).ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var path = dir.Write("late-text.csv", text.ToString());
+        Assert.Equal([DirectColumn.Number, DirectColumn.Number], CsvDialectGuess.From(path)!.Kinds);
+
+        var direct = AssertSameAsEngine(path);
+
+        Assert.Equal(ColumnKind.Categorical, direct.Find("code")!.Kind);
+    }
+
+    [Fact]
+    public void A_delimiter_guess_the_sniff_overrules_still_gives_the_engine_profile()
+    {
+        // Every line holds one comma and one semicolon: the guess takes the comma, whatever DuckDB decides wins.
+        using var dir = new TempDirectory();
+        var text = new StringBuilder("a,b;c\n");
+        for (var i = 0; i < 500; i++)
+        {
+            text.Append(i % 7).Append(',').Append(i % 5).Append(';').Append(i).Append('\n');
+        }
+
+        AssertSameAsEngine(dir.Write("both.csv", text.ToString()));
+    }
+
+    [Fact]
     public void A_missing_file_gets_the_engine_diagnostic()
     {
         using var dir = new TempDirectory();

@@ -64,26 +64,55 @@ internal static class DirectCsvReader
             return null;
         }
 
-        // Splitting the file at line starts needs no dialect: it runs on the other core while DuckDB sniffs.
+        // Splitting the file at line starts needs no dialect, and a guessed dialect is nearly always DuckDB's: the
+        // file is split and parsed with the guess on the other cores while DuckDB sniffs it, and the parse is kept
+        // only if the sniff agrees.
         var splitting = Task.Run(() => CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4));
-        CsvDialect? dialect;
+        var guessing = Task.Run(() => CsvDialectGuess.From(path));
+        var abandoned = 0;
+        var speculation = Task.WhenAll(splitting, guessing).ContinueWith(
+            _ => guessing.Result is { } guess && splitting.Result is { } split
+                ? ReadRanges(path, guess.ToDialect(), guess.Kinds, split, distinctCapacity, () => Volatile.Read(ref abandoned) != 0)
+                : null,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+        CsvDialect? dialect = null;
         IReadOnlyList<CsvRange>? ranges;
+        DirectColumn[]? kinds = null;
+        List<CsvRangeSummary>? summaries;
+        var agreed = false;
         try
         {
             dialect = DatasetLoader.SniffDialect(engine, source, path);
+            kinds = dialect is null ? null : KindsOf(dialect);
         }
         finally
         {
+            // Splitting or guessing failed (the file changed or vanished): their exception is the one to report.
             ranges = splitting.GetAwaiter().GetResult();
+            var guessed = guessing.GetAwaiter().GetResult();
+            agreed = guessed is not null && dialect is not null && kinds is not null && guessed.Matches(dialect, kinds);
+            if (!agreed)
+            {
+                Interlocked.Exchange(ref abandoned, 1);
+            }
+
+            var speculative = speculation.GetAwaiter().GetResult();
+            summaries = agreed ? speculative : null;
         }
 
-        if (dialect is null || KindsOf(dialect) is not { } kinds || (!dialect.HasHeader && head.AsSpan().StartsWith("\uFEFF"u8)))
+        if (dialect is null || kinds is null || (!dialect.HasHeader && head.AsSpan().StartsWith("\uFEFF"u8)))
         {
             // DuckDB drops a byte order mark; without a header line to skip it would start the first value here.
             return null;
         }
 
-        var summaries = ranges is null ? null : ReadRanges(path, dialect, kinds, ranges, distinctCapacity);
+        if (!agreed)
+        {
+            summaries = ranges is null ? null : ReadRanges(path, dialect, kinds, ranges, distinctCapacity, () => false);
+        }
+
         if (summaries is null || summaries.Sum(s => s.Rows) is var rows && rows == 0)
         {
             return null;
@@ -170,7 +199,8 @@ internal static class DirectCsvReader
         return kinds;
     }
 
-    private static List<CsvRangeSummary>? ReadRanges(string path, CsvDialect dialect, DirectColumn[] kinds, IReadOnlyList<CsvRange> ranges, int distinctCapacity)
+    /// <summary>Parses the ranges in parallel; null when any range cannot be read as DuckDB would, or when <paramref name="abandoned"/> turns true.</summary>
+    private static List<CsvRangeSummary>? ReadRanges(string path, CsvDialect dialect, DirectColumn[] kinds, IReadOnlyList<CsvRange> ranges, int distinctCapacity, Func<bool> abandoned)
     {
         var lines = ranges.Sum(r => r.Lines);
         if ((long)lines * kinds.Count(k => k == DirectColumn.Number) * sizeof(double) > GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2)
@@ -192,14 +222,14 @@ internal static class DirectCsvReader
         byte? quote = dialect.Quote.Length == 1 ? (byte)dialect.Quote[0] : null;
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            var reader = new CsvRangeReader((byte)dialect.Delimiter[0], quote, dialect.NewLine == "\r\n", kinds, () => Volatile.Read(ref stopped) != 0);
+            var reader = new CsvRangeReader((byte)dialect.Delimiter[0], quote, dialect.NewLine == "\r\n", kinds, () => Volatile.Read(ref stopped) != 0 || abandoned());
             results[k] = reader.Read(path, ranges[k], numbers, skipFirstLine: k == 0 && dialect.HasHeader, distinctCapacity);
             if (results[k] is null)
             {
                 Interlocked.Exchange(ref stopped, 1);
             }
         });
-        return stopped != 0 ? null : results.Select(r => r!).ToList();
+        return stopped != 0 || abandoned() ? null : results.Select(r => r!).ToList();
     }
 
     /// <summary>

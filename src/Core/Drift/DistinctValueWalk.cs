@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Drift;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal ref struct DistinctValueWalk
     public readonly int CurrentIndex => currentIndex;
 
     /// <summary>Moves to the next distinct value; false when both samples are exhausted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         var referenceLeft = referenceIndex < referenceValues.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Drift;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace ModelGates.Drift;
 /// </summary>
 internal static class EmpiricalCdfIntegral
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Of(NumericSample reference, NumericSample current, bool squared)
     {
         var referenceSize = reference.Size;

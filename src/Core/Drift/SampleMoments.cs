@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Drift;
 
 /// <summary>Mean and centred sum of squares of a (weighted) sample, by two compensated passes.</summary>
@@ -9,6 +11,7 @@ internal readonly record struct SampleMoments(double Size, double Mean, double S
     /// <summary>The unbiased (ddof = 1) variance; for frequency weights the size is the total weight.</summary>
     public double SampleVariance => SumOfSquares / (Size - 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SampleMoments Of(NumericSample sample)
     {
         var values = sample.Values;

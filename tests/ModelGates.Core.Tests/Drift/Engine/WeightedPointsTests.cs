@@ -1,4 +1,7 @@
+using ModelGates.Data;
 using ModelGates.Drift.Engine.Effects;
+using ModelGates.Drift.Engine.Inputs;
+using ModelGates.Profiles;
 using ModelGates.Statistics;
 
 namespace ModelGates.Tests.Drift.Engine;
@@ -24,9 +27,19 @@ public sealed class WeightedPointsTests
 
         Assert.Equal(expected.Values.Select(BitConverter.DoubleToInt64Bits), actual.Values.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(expected.Weights, actual.Weights);
-        var points = WeightedPoints.Unweighted(values);
-        var (mean, deviation) = WeightedPoints.MomentsOfSorted(values);
-        Assert.Equal(BitConverter.DoubleToInt64Bits(points.Mean()), BitConverter.DoubleToInt64Bits(mean));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(points.PopulationStandardDeviation()), BitConverter.DoubleToInt64Bits(deviation));
+    }
+
+    [Fact]
+    public void A_raw_reference_has_its_profiles_mean_and_standard_deviation_bit_for_bit()
+    {
+        var random = new SeededRandom(21);
+        var values = Enumerable.Range(0, 50_000).Select(_ => 1e6 + (random.NextGaussian() * 3)).ToArray();
+        Array.Sort(values);
+
+        var raw = RawReferenceReader.FromSortedValues("x", ColumnKind.Numeric, "DOUBLE", values.ToArray(), 0, ProfileSettings.Default);
+        var profiled = NumericColumnProfiler.Profile(values.ToArray(), ProfileSettings.Default).Summary.Moments;
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(profiled.Mean), BitConverter.DoubleToInt64Bits(raw.Mean));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(profiled.PopulationStandardDeviation!.Value), BitConverter.DoubleToInt64Bits(raw.PopulationStandardDeviation));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelGates.Drift.Engine.Results;
 using ModelGates.Statistics;
 
@@ -89,6 +90,7 @@ internal static class EffectBootstrap
         return (Interval(observed, estimate, settings.Level), Upper(noise, settings.Alpha));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Redraw(NormalPairs random, double[] r, double[] c, PoissonMeans means, bool whole)
     {
         // A replicate with an empty side has no distribution to compare; draw again (only plausible with a handful of rows).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ModelGates.Drift.Engine.Effects;
 
 /// <summary>
@@ -65,6 +66,7 @@ internal sealed class ValueGrid
     /// <param name="reference">Reference weight per grid value.</param>
     /// <param name="current">Current weight per grid value.</param>
     /// <param name="squared">False: Wasserstein, ∫|F_ref − F_cur|; true: energy distance, √(2∫(F_ref − F_cur)²).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Distance(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, bool squared)
     {
         double referenceTotal = 0, currentTotal = 0;

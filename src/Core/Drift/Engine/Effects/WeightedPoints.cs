@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelGates.Profiles;
 using ModelGates.Statistics;
 
@@ -47,6 +48,7 @@ internal sealed class WeightedPoints
     /// <c>Unweighted(sorted).Compress(maxPoints)</c>, bit for bit, without the full-size arrays of distinct
     /// values in between (a continuous million-value column made two 8 MB arrays per comparison).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WeightedPoints CompressedFromSorted(ReadOnlySpan<double> sorted, int maxPoints)
     {
         if (SortedValues.DistinctCount(sorted) <= maxPoints)
@@ -110,47 +112,6 @@ internal sealed class WeightedPoints
         }
 
         return new WeightedPoints([.. values], [.. weights]);
-    }
-
-    /// <summary>
-    /// <c>Unweighted(sorted).Mean()</c> and <c>.PopulationStandardDeviation()</c>, bit for bit, walking the runs of
-    /// equal values instead of building the collapsed arrays.
-    /// </summary>
-    public static (double Mean, double PopulationStandardDeviation) MomentsOfSorted(ReadOnlySpan<double> sorted)
-    {
-        var total = new CompensatedSum();
-        var weighted = new CompensatedSum();
-        ForEachRun(sorted, (value, weight) =>
-        {
-            total.Add(weight);
-            weighted.Add(weight * value);
-        });
-        if (total.Value <= 0)
-        {
-            return (double.NaN, double.NaN);
-        }
-
-        var mean = weighted.Value / total.Value;
-        var squares = new CompensatedSum();
-        ForEachRun(sorted, (value, weight) =>
-        {
-            var d = value - mean;
-            squares.Add(weight * d * d);
-        });
-        return (mean, Math.Sqrt(squares.Value / total.Value));
-    }
-
-    private static void ForEachRun(ReadOnlySpan<double> sorted, Action<double, double> run)
-    {
-        var start = 0;
-        for (var end = 1; end <= sorted.Length; end++)
-        {
-            if (end == sorted.Length || sorted[end] != sorted[start])
-            {
-                run(sorted[start], end - start);
-                start = end;
-            }
-        }
     }
 
     /// <summary>A sample's values (and weights, when it has them), ties collapsed.</summary>
@@ -254,6 +215,7 @@ internal sealed class WeightedPoints
     public double PopulationStandardDeviation() => StandardDeviation(Values, Weights);
 
     /// <summary>The weighted population standard deviation of <paramref name="values"/>; zero weights allowed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double StandardDeviation(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
         var total = new CompensatedSum();

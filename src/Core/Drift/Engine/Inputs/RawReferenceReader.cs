@@ -17,7 +17,8 @@ internal static class RawReferenceReader
         // The profiler's own rule, so binned tests against raw reference data and against its profile count
         // over identical bins.
         var (sketch, bins, distinct) = NumericColumnProfiler.SketchAndBins(sorted, settings);
-        var (mean, deviation) = WeightedPoints.MomentsOfSorted(sorted);
+        // The profiler's moments, so a raw reference and its profile scale effects identically.
+        var moments = NumericColumnProfiler.MomentsOf(sorted);
         return new ReferenceColumn
         {
             Name = name,
@@ -28,8 +29,8 @@ internal static class RawReferenceReader
             Distinct = distinct,
             Min = sorted.Length > 0 ? sorted[0] : double.NaN,
             Max = sorted.Length > 0 ? sorted[^1] : double.NaN,
-            Mean = sorted.Length > 0 ? mean : double.NaN,
-            PopulationStandardDeviation = sorted.Length > 0 ? deviation : double.NaN,
+            Mean = sorted.Length > 0 ? moments.Mean : double.NaN,
+            PopulationStandardDeviation = moments.PopulationStandardDeviation ?? double.NaN,
             Values = NumericSample.FromSorted(sortedValues),
             BootstrapPoints = WeightedPoints.CompressedFromSorted(sorted, ColumnComparer.BootstrapPoints),
             Sketch = sketch,

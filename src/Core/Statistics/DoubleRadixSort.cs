@@ -45,21 +45,44 @@ internal static class DoubleRadixSort
             }
         }
 
+        // Passes in which every key shares the digit would move nothing; knowing the rest up front lets the
+        // last one turn keys back into doubles as it writes, instead of in a pass of its own.
+        var active = new List<int>(Passes);
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            if (counts[(pass * Buckets) + (int)((keys[0] >> (pass * Bits)) & Mask)] != n)
+            {
+                active.Add(pass);
+            }
+        }
+
+        if (active.Count == 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = Restore(keys[i]);
+            }
+
+            return;
+        }
+
         var rented = ArrayPool<ulong>.Shared.Rent(n);
         try
         {
+            // An odd number of passes ends in the buffer; starting from a copy there makes every count end in place.
             var from = keys;
             var to = rented.AsSpan(0, n);
-            for (var pass = 0; pass < Passes; pass++)
+            if (active.Count % 2 == 1)
             {
-                var shift = pass * Bits;
-                var digits = counts.AsSpan(pass * Buckets, Buckets);
-                if (digits[(int)((from[0] >> shift) & Mask)] == n)
-                {
-                    // Every key has this digit: the pass would not move anything.
-                    continue;
-                }
+                keys.CopyTo(to);
+                from = to;
+                to = keys;
+            }
 
+            for (var k = 0; k < active.Count; k++)
+            {
+                var shift = active[k] * Bits;
+                var digits = counts.AsSpan(active[k] * Buckets, Buckets);
                 var offset = 0;
                 for (var b = 0; b < Buckets; b++)
                 {
@@ -68,29 +91,32 @@ internal static class DoubleRadixSort
                     offset += count;
                 }
 
-                foreach (var key in from)
+                if (k < active.Count - 1)
                 {
-                    to[digits[(int)((key >> shift) & Mask)]++] = key;
+                    foreach (var key in from)
+                    {
+                        to[digits[(int)((key >> shift) & Mask)]++] = key;
+                    }
+                }
+                else
+                {
+                    foreach (var key in from)
+                    {
+                        to[digits[(int)((key >> shift) & Mask)]++] = Restore(key);
+                    }
                 }
 
                 var swap = from;
                 from = to;
                 to = swap;
             }
-
-            if (from != keys)
-            {
-                from.CopyTo(keys);
-            }
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(rented);
         }
-
-        for (var i = 0; i < n; i++)
-        {
-            keys[i] = (keys[i] & SignBit) != 0 ? keys[i] & ~SignBit : ~keys[i];
-        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Restore(ulong key) => (key & SignBit) != 0 ? key & ~SignBit : ~key;
 }

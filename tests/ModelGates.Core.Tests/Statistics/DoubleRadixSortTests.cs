@@ -34,6 +34,27 @@ public sealed class DoubleRadixSortTests
         }
     }
 
+    [Theory]
+    [InlineData(1L << 11, false)]
+    [InlineData(1L << 22, false)]
+    [InlineData(1L << 33, true)]
+    [InlineData(1L << 44, false)]
+    [InlineData(1L << 52, true)]
+    public void Sorts_values_that_differ_in_one_to_five_digits(long spread, bool negative)
+    {
+        // Values a few ulps apart share their high digits, so only some passes move keys; odd and even
+        // numbers of moving passes end in different buffers.
+        var random = new SeededRandom((ulong)spread);
+        var start = BitConverter.DoubleToInt64Bits(negative ? -1.5 : 1.5);
+        var values = Enumerable.Range(0, 5_000).Select(_ => BitConverter.Int64BitsToDouble(start + random.NextInt64(spread))).ToArray();
+        var expected = values.ToArray();
+        Array.Sort(expected);
+
+        DoubleRadixSort.Sort(values);
+
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), values.Select(BitConverter.DoubleToInt64Bits));
+    }
+
     [Fact]
     public void A_column_of_one_value_is_left_as_it_is()
     {

@@ -60,9 +60,12 @@ internal sealed class TrainingMembers
 
     private static bool HasTrainingName(SyntaxNode member)
     {
-        foreach (var token in member.DescendantTokens())
+        // Only a call named like a training call can make CallsTraining true, so that is all this looks for. Nodes,
+        // not tokens: DescendantTokens is LINQ over struct enumerables that no ReadyToRun image contains, so every
+        // build JIT-compiled it, and it visits every token of the member.
+        foreach (var node in member.DescendantNodes())
         {
-            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && IsTrainingName(token.ValueText))
+            if (node is InvocationExpressionSyntax invocation && IsTrainingName(SyntaxNames.Invoked(invocation)))
             {
                 return true;
             }

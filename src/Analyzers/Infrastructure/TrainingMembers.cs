@@ -148,8 +148,8 @@ internal static class SyntaxNames
     /// </summary>
     /// <remarks>
     /// Without this every <c>private readonly object _gate = new();</c> of a project was bound by three rules just to
-    /// learn it is no MLContext, Random or trainer options: binding a field initializer through the semantic model
-    /// also runs the nullable analysis of it, on top of what the compiler itself binds for code generation.
+    /// learn it is no MLContext, Random or trainer options: the semantic model binds a field initializer (and runs
+    /// its nullable analysis) a second time, apart from the compiler's own binding for code generation.
     /// </remarks>
     public static TypeSyntax? CreatedType(BaseObjectCreationExpressionSyntax creation)
     {

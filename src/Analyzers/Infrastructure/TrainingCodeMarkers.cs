@@ -15,8 +15,11 @@ internal sealed class TrainingCodeMarkers
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _parsed = new(StringComparer.Ordinal);
 
-    // Asked for every block of a type: the answer for the type itself (its attributes, its namespace) is computed once.
-    private readonly ConcurrentDictionary<(ISymbol Type, SyntaxTree Tree), bool> _types = new();
+    // Asked for every block of a type: the answer for the type itself (its attributes, its namespace) is computed once
+    // per file (the namespace option is read from the file's .editorconfig section). Keyed by reference types only: a
+    // (symbol, tree) tuple key is a generic instantiation over a value type that the compiler's process has no
+    // precompiled code for, so every build JIT-compiled a ConcurrentDictionary for it.
+    private readonly ConcurrentDictionary<SyntaxTree, ConcurrentDictionary<ISymbol, bool>> _types = new();
 
     public TrainingCodeMarkers(AnalyzerOptions options) => _options = options;
 
@@ -31,19 +34,26 @@ internal sealed class TrainingCodeMarkers
             || (symbol.ContainingType is { } type ? IsTypeMarked(type, tree) : IsInConfiguredNamespace(symbol, tree));
     }
 
-    private bool IsTypeMarked(ISymbol type, SyntaxTree tree) =>
-        _types.GetOrAdd((type, tree), key =>
+    private bool IsTypeMarked(ISymbol type, SyntaxTree tree)
+    {
+        var types = _types.GetOrAdd(tree, static _ => new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default));
+        if (types.TryGetValue(type, out var marked))
         {
-            for (var current = key.Type; current is INamedTypeSymbol; current = current.ContainingSymbol)
-            {
-                if (HasOwnTrainingCodeAttribute(current))
-                {
-                    return true;
-                }
-            }
+            return marked;
+        }
 
-            return IsInConfiguredNamespace(key.Type, key.Tree);
-        });
+        marked = false;
+        for (var current = type; current is INamedTypeSymbol; current = current.ContainingSymbol)
+        {
+            if (HasOwnTrainingCodeAttribute(current))
+            {
+                marked = true;
+                break;
+            }
+        }
+
+        return types.GetOrAdd(type, marked || IsInConfiguredNamespace(type, tree));
+    }
 
     private static bool HasOwnTrainingCodeAttribute(ISymbol symbol)
     {

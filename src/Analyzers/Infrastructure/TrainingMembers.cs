@@ -60,9 +60,12 @@ internal sealed class TrainingMembers
 
     private static bool HasTrainingName(SyntaxNode member)
     {
-        foreach (var token in member.DescendantTokens())
+        // Only a call named like a training call can make CallsTraining true, so that is all this looks for. Nodes,
+        // not tokens: DescendantTokens is LINQ over struct enumerables that no ReadyToRun image contains, so every
+        // build JIT-compiled it, and it visits every token of the member.
+        foreach (var node in member.DescendantNodes())
         {
-            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && IsTrainingName(token.ValueText))
+            if (node is InvocationExpressionSyntax invocation && IsTrainingName(SyntaxNames.Invoked(invocation)))
             {
                 return true;
             }
@@ -127,11 +130,43 @@ internal static class SyntaxNames
         _ => null,
     };
 
-    /// <summary>Whether a creation's type is spelled <paramref name="name"/> (target-typed <c>new()</c> cannot tell and counts).</summary>
+    /// <summary>
+    /// Whether a creation's type is spelled <paramref name="name"/>. A target-typed <c>new()</c> counts unless the
+    /// declaration it initializes spells another type (<see cref="CreatedType"/>).
+    /// </summary>
     public static bool MayCreate(SyntaxNode creation, string name) => creation switch
     {
-        ObjectCreationExpressionSyntax explicitType => Rightmost(explicitType.Type) == name,
+        BaseObjectCreationExpressionSyntax typed when CreatedType(typed) is { } type => Rightmost(type) == name,
         ImplicitObjectCreationExpressionSyntax => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The type a creation spells: <c>T</c> of <c>new T()</c>, and for a target-typed <c>new()</c> the declared type
+    /// of the variable, field, property or parameter it initializes (<c>T x = new()</c>); null when only binding can
+    /// tell (an assignment, an argument, a return).
+    /// </summary>
+    /// <remarks>
+    /// Without this every <c>private readonly object _gate = new();</c> of a project was bound by three rules just to
+    /// learn it is no MLContext, Random or trainer options: the semantic model binds a field initializer (and runs
+    /// its nullable analysis) a second time, apart from the compiler's own binding for code generation.
+    /// </remarks>
+    public static TypeSyntax? CreatedType(BaseObjectCreationExpressionSyntax creation)
+    {
+        var type = creation switch
+        {
+            ObjectCreationExpressionSyntax explicitType => explicitType.Type,
+            ImplicitObjectCreationExpressionSyntax { Parent: EqualsValueClauseSyntax clause } => clause.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                PropertyDeclarationSyntax property => property.Type,
+                ParameterSyntax parameter => parameter.Type,
+                _ => null,
+            },
+            _ => null,
+        };
+
+        // `T? x = new()` creates a T; `var` cannot take a target-typed new, so a declared type is the created one.
+        return type is NullableTypeSyntax nullable ? nullable.ElementType : type;
+    }
 }

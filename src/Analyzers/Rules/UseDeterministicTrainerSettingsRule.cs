@@ -78,7 +78,9 @@ internal sealed class UseDeterministicTrainerSettingsRule : MlNetRule
     private static bool IsOptionsCandidate(BaseObjectCreationExpressionSyntax creation)
     {
         string? trainer = null;
-        if (creation is ObjectCreationExpressionSyntax { Type: var type })
+        // `SdcaLogisticRegressionBinaryTrainer.Options o = new()` is read like `new SdcaLogisticRegressionBinaryTrainer.Options()`,
+        // and `object gate = new()` is no candidate at all; a `new()` whose type only binding can tell still is.
+        if (SyntaxNames.CreatedType(creation) is { } type)
         {
             if (SyntaxNames.Rightmost(type) != "Options")
             {

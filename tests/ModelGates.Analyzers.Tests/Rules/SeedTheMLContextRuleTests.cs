@@ -265,6 +265,28 @@ public sealed class SeedTheMLContextRuleTests
         """, new TestProject(MlNet: false));
 
     [Fact]
+    public Task TargetTypedContexts_InDeclarationsOfATypeThatTrains_Trigger() => Verifier.AnalyzerAsync("""
+        #nullable enable
+        using Microsoft.ML;
+
+        public sealed class Trainer
+        {
+            private readonly object _gate = new();
+            private readonly MLContext? _ml = [|new()|];
+
+            public MLContext Shared { get; } = [|new()|];
+
+            public ITransformer Train(IDataView data)
+            {
+                lock (_gate)
+                {
+                    return _ml!.Transforms.Concatenate("Features", "A").Fit(data);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Fix_AddsSeedZero_AndFixAllSeedsEveryContext() => Verifier.CodeFixAsync<SeedTheMLContextCodeFixProvider>("""
         using Microsoft.ML;
 

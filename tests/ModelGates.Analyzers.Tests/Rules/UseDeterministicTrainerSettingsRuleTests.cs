@@ -67,6 +67,24 @@ public sealed class UseDeterministicTrainerSettingsRuleTests
         """);
 
     [Fact]
+    public Task TargetTypedOptionsInALocalDeclaration_AreReadLikeExplicitOnes() => Verifier.AnalyzerAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Trainers;
+
+        public static class Trainer
+        {
+            public static IEstimator<ITransformer>[] Build(MLContext ml)
+            {
+                var gate = new object();
+                SdcaRegressionTrainer.Options explicitOptions = [|new SdcaRegressionTrainer.Options { MaximumNumberOfIterations = 10 }|];
+                SdcaRegressionTrainer.Options targetTyped = [|new() { MaximumNumberOfIterations = 10 }|];
+                object notOptions = new();
+                return new[] { ml.Regression.Trainers.Sdca(explicitOptions), ml.Regression.Trainers.Sdca(targetTyped) };
+            }
+        }
+        """);
+
+    [Fact]
     public Task SdcaOptionsSetToOneThreadAfterCreation_DoesNotTrigger() => Verifier.AnalyzerAsync("""
         using Microsoft.ML;
         using Microsoft.ML.Trainers;

@@ -12,6 +12,7 @@ public static class ValueHash
     public const string NumericHashId = "splitmix64-double/1";
 
     /// <summary>The hash of a finite double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(double value)
     {
         var z = (ulong)BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value) + 0x9E3779B97F4A7C15UL;
@@ -48,6 +49,7 @@ public static class ValueHash
         return registers;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(byte[] registers, double value)
     {
         var hash = Of(value);

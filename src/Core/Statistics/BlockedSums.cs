@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ModelGates.Drift;
 
 namespace ModelGates.Statistics;
 
@@ -16,8 +17,7 @@ internal static class BlockedSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Sum(ReadOnlySpan<double> values)
     {
-        double total = 0;
-        double compensation = 0;
+        var total = new CompensatedSum();
         for (var start = 0; start < values.Length; start += BlockLength)
         {
             var block = values.Slice(start, Math.Min(BlockLength, values.Length - start));
@@ -36,18 +36,18 @@ internal static class BlockedSums
                 a += block[i];
             }
 
-            Add(ref total, ref compensation, (a + b) + (c + d));
+            total.Add((a + b) + (c + d));
         }
 
-        return total + compensation;
+        return total.Value;
     }
 
     /// <summary>The sums of <c>x − center</c> and of <c>(x − center)²</c> over <paramref name="values"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Deviations, double Squares) DeviationSums(ReadOnlySpan<double> values, double center)
     {
-        double deviations = 0, deviationsCompensation = 0;
-        double squares = 0, squaresCompensation = 0;
+        var deviations = new CompensatedSum();
+        var squares = new CompensatedSum();
         for (var start = 0; start < values.Length; start += BlockLength)
         {
             var block = values.Slice(start, Math.Min(BlockLength, values.Length - start));
@@ -70,18 +70,10 @@ internal static class BlockedSums
                 qa += x * x;
             }
 
-            Add(ref deviations, ref deviationsCompensation, a + b);
-            Add(ref squares, ref squaresCompensation, qa + qb);
+            deviations.Add(a + b);
+            squares.Add(qa + qb);
         }
 
-        return (deviations + deviationsCompensation, squares + squaresCompensation);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(ref double sum, ref double compensation, double term)
-    {
-        var next = sum + term;
-        compensation += Math.Abs(sum) >= Math.Abs(term) ? (sum - next) + term : (term - next) + sum;
-        sum = next;
+        return (deviations.Value, squares.Value);
     }
 }

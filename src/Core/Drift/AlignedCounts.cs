@@ -1,3 +1,5 @@
+using ModelGates.Statistics;
+
 namespace ModelGates.Drift;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ModelGates.Statistics;
 
 namespace ModelGates.Drift;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ModelGates.Drift;
 
 namespace ModelGates.Statistics;
 

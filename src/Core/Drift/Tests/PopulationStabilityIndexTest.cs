@@ -1,4 +1,5 @@
 using ModelGates.Data;
+using ModelGates.Statistics;
 
 namespace ModelGates.Drift.Tests;
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using ModelGates.Statistics;
+
 namespace ModelGates.Drift.Engine.Effects;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace ModelGates.Drift;
+namespace ModelGates.Statistics;
 
 /// <summary>
 /// Neumaier's compensated summation: sums millions of terms with the error of a few roundings,

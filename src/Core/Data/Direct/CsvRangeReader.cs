@@ -40,11 +40,7 @@ internal sealed class CsvRangeReader
     {
         var (start, end) = (range.Start, range.End);
         summary = new CsvRangeSummary(kinds, numbers, range.FirstRow, range.Lines, distinctCapacity);
-        cursors = new CsvColumnCursor[kinds.Length];
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            cursors[i] = new CsvColumnCursor { Kind = kinds[i], Numbers = numbers[i], Next = range.FirstRow, Texts = summary.Texts[i] };
-        }
+        cursors = summary.Columns;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;
         var buffer = new byte[BlockSize];
@@ -80,14 +76,6 @@ internal sealed class CsvRangeReader
 
             if (final)
             {
-                for (var i = 0; i < cursors.Length; i++)
-                {
-                    summary.NumberCounts[i] = cursors[i].Next - range.FirstRow;
-                    summary.Fractional[i] = cursors[i].Fractional;
-                    summary.NonMissing[i] = cursors[i].NonMissing;
-                    summary.Trues[i] = cursors[i].Trues;
-                }
-
                 return summary;
             }
 

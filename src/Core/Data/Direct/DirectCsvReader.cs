@@ -128,10 +128,10 @@ internal static class DirectCsvReader
                 {
                     Column = dialect.Columns[i],
                     Kind = DirectColumn.Boolean,
-                    NonMissing = summaries.Sum(s => s.NonMissing[i]),
-                    Trues = summaries.Sum(s => s.Trues[i]),
+                    NonMissing = summaries.Sum(s => s.Columns[i].NonMissing),
+                    Trues = summaries.Sum(s => s.Columns[i].Trues),
                 },
-                _ => TextColumn(dialect.Columns[i], summaries.Select(s => s.Texts[i]!).ToList()),
+                _ => TextColumn(dialect.Columns[i], summaries.Select(s => s.Columns[i].Texts!).ToList()),
             };
         });
         if (columns.Any(c => c is null))
@@ -239,16 +239,16 @@ internal static class DirectCsvReader
     private static DirectColumnData NumberColumn(DatasetColumn sniffed, List<CsvRangeSummary> summaries, int index)
     {
         // Each range wrote from its first possible row; close the gaps that missing values and the header left.
-        var array = summaries[0].Numbers[index]!;
+        var array = summaries[0].Columns[index].Numbers!;
         var at = 0;
         foreach (var summary in summaries)
         {
-            Array.Copy(array, summary.FirstRow, array, at, summary.NumberCounts[index]);
-            at += summary.NumberCounts[index];
+            Array.Copy(array, summary.FirstRow, array, at, summary.NumberCount(index));
+            at += summary.NumberCount(index);
         }
 
         var values = array.AsMemory(0, at);
-        var integer = SqlTypes.IsInteger(sniffed.SqlType) && !summaries.Any(s => s.Fractional[index]);
+        var integer = SqlTypes.IsInteger(sniffed.SqlType) && !summaries.Any(s => s.Columns[index].Fractional);
         if (integer)
         {
             var span = values.Span;

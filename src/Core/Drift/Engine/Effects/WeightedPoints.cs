@@ -25,9 +25,10 @@ internal sealed class WeightedPoints
     public double Total => Sum(Weights);
 
     /// <summary>Sorted raw values, ties collapsed.</summary>
-    public static WeightedPoints Unweighted(ReadOnlySpan<double> sorted)
+    public static WeightedPoints Unweighted(ReadOnlySpan<double> sorted) => Unweighted(sorted, SortedValues.DistinctCount(sorted));
+
+    private static WeightedPoints Unweighted(ReadOnlySpan<double> sorted, int distinct)
     {
-        var distinct = SortedValues.DistinctCount(sorted);
         var values = new double[distinct];
         var weights = new double[distinct];
         var k = -1;
@@ -47,13 +48,15 @@ internal sealed class WeightedPoints
     /// <summary>
     /// <c>Unweighted(sorted).Compress(maxPoints)</c>, bit for bit, without the full-size arrays of distinct
     /// values in between (a continuous million-value column made two 8 MB arrays per comparison).
+    /// <paramref name="distinct"/> is the number of distinct values when the caller has counted them already.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static WeightedPoints CompressedFromSorted(ReadOnlySpan<double> sorted, int maxPoints)
+    public static WeightedPoints CompressedFromSorted(ReadOnlySpan<double> sorted, int maxPoints, int? distinct = null)
     {
-        if (SortedValues.DistinctCount(sorted) <= maxPoints)
+        var distinctCount = distinct ?? SortedValues.DistinctCount(sorted);
+        if (distinctCount <= maxPoints)
         {
-            return Unweighted(sorted);
+            return Unweighted(sorted, distinctCount);
         }
 
         // Run weights are whole numbers, so their sum (Compress's Total) is exactly the value count.

@@ -32,7 +32,7 @@ internal static class RawReferenceReader
             Mean = sorted.Length > 0 ? moments.Mean : double.NaN,
             PopulationStandardDeviation = moments.PopulationStandardDeviation ?? double.NaN,
             Values = NumericSample.FromSorted(sortedValues),
-            BootstrapPoints = WeightedPoints.CompressedFromSorted(sorted, ColumnComparer.BootstrapPoints),
+            BootstrapPoints = WeightedPoints.CompressedFromSorted(sorted, ColumnComparer.BootstrapPoints, (int)distinct),
             Sketch = sketch,
             Bins = bins,
         };

@@ -209,14 +209,7 @@ internal static class DirectCsvReader
             return null;
         }
 
-        var numbers = kinds.Select(k => k == DirectColumn.Number ? GC.AllocateUninitializedArray<double>(lines) : null).ToArray();
-        foreach (var array in numbers)
-        {
-            if (array is not null)
-            {
-                HugePages.Advise(array);
-            }
-        }
+        var numbers = kinds.Select(k => k == DirectColumn.Number ? HugePages.Advise(GC.AllocateUninitializedArray<double>(lines)) : null).ToArray();
         var results = new CsvRangeSummary?[ranges.Count];
         var stopped = 0;
         byte? quote = dialect.Quote.Length == 1 ? (byte)dialect.Quote[0] : null;

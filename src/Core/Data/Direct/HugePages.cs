@@ -15,12 +15,12 @@ internal static class HugePages
     private const long HugePageSize = 2 << 20;
     private static bool unavailable;
 
-    /// <summary>Advises huge pages for the whole 2 MB pages inside <paramref name="array"/>, on Linux.</summary>
-    public static void Advise(double[] array)
+    /// <summary>Advises huge pages for the whole 2 MB pages inside <paramref name="array"/>, on Linux; returns the array.</summary>
+    public static double[] Advise(double[] array)
     {
         if (unavailable || !OperatingSystem.IsLinux() || (long)array.Length * sizeof(double) < 2 * HugePageSize)
         {
-            return;
+            return array;
         }
 
         var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
@@ -39,6 +39,8 @@ internal static class HugePages
         {
             handle.Free();
         }
+
+        return array;
     }
 
     // DllImport, not LibraryImport: the arguments are blittable, and LibraryImport would need unsafe code.

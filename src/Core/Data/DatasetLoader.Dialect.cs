@@ -12,6 +12,9 @@ public static partial class DatasetLoader
     internal static CsvDialect? SniffDialect(DataEngine engine, DatasetSource source, string path, IReadOnlyDictionary<string, string>? declared = null)
     {
         var options = SniffOptions(engine, source with { AllText = false }, new Dictionary<string, string>(declared ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        // The sniff is one task: with more threads, the calling thread spins on DuckDB's task queue while a worker
+        // runs it, taking a core from the work that runs beside the sniff (the direct reader's parse).
+        engine.Execute("SET threads = 1");
         try
         {
             // One sniff: the dialect repeats on every column's row.
@@ -30,6 +33,10 @@ public static partial class DatasetLoader
         catch (DuckDBException)
         {
             return null;
+        }
+        finally
+        {
+            engine.Execute("RESET threads");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ModelGates.Memory;
 
 namespace ModelGates.Statistics;
 
@@ -66,7 +67,7 @@ internal static class DoubleRadixSort
             return;
         }
 
-        var rented = ArrayPool<ulong>.Shared.Rent(n);
+        var rented = HugePages.Advise(ArrayPool<ulong>.Shared.Rent(n));
         try
         {
             // An odd number of passes ends in the buffer; starting from a copy there makes every count end in place.

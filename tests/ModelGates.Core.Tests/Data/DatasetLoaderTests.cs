@@ -23,6 +23,24 @@ public sealed class DatasetLoaderTests
     }
 
     [Fact]
+    public void Sniffing_leaves_the_engine_s_thread_count_as_it_was_even_when_it_fails()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("semi.csv", "id;price\n1;2.5\n");
+        using var engine = new DataEngine();
+        var before = engine.Scalar("SELECT current_setting('threads')");
+
+        var dialect = DatasetLoader.SniffDialect(engine, new DatasetSource(path), path);
+        var afterSniff = engine.Scalar("SELECT current_setting('threads')");
+        var missing = DatasetLoader.SniffDialect(engine, new DatasetSource(path), dir.File("missing.csv"));
+
+        Assert.Equal(";", dialect!.Delimiter);
+        Assert.Null(missing);
+        Assert.Equal(before, afterSniff);
+        Assert.Equal(before, engine.Scalar("SELECT current_setting('threads')"));
+    }
+
+    [Fact]
     public void Explicit_options_override_the_sniffer()
     {
         using var dir = new TempDirectory();

@@ -50,6 +50,26 @@ public sealed class DirectCsvProfilerTests
     }
 
     [Fact]
+    public void Lines_longer_than_a_read_block_are_read_whole()
+    {
+        using var dir = new TempDirectory();
+        var text = new StringBuilder("n,note\n");
+        for (var i = 0; i < 300; i++)
+        {
+            // Values of 0.3 MB to 1.3 MB, so the read buffer grows more than once within a range.
+            var note = i % 100 == 7 ? new string((char)('a' + (i % 26)), 300_000 + (i * 3_000)) : "short" + (i % 5).ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{i * 0.5},{note}\n");
+        }
+
+        var path = dir.Write("long.csv", text.ToString());
+
+        var direct = AssertSameAsEngine(path, minimumBytesPerRange: 64 * 1024);
+
+        Assert.Equal(300, direct.Rows);
+        Assert.Equal(8, direct.Find("note")!.Distinct.Estimate);
+    }
+
+    [Fact]
     public void Integer_column_with_a_fraction_past_the_sniffer_sample_becomes_double()
     {
         using var dir = new TempDirectory();

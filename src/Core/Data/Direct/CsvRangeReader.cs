@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -11,7 +12,7 @@ namespace ModelGates.Data.Direct;
 /// </summary>
 internal sealed class CsvRangeReader
 {
-    private const int BlockSize = 1 << 20;
+    private const int BlockSize = 1 << 18;
 
     private readonly byte delimiter;
     private readonly byte? quote;
@@ -43,10 +44,21 @@ internal sealed class CsvRangeReader
         cursors = summary.Columns;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;
-        var buffer = new byte[BlockSize];
+        // Pooled: a fresh megabyte per range is a thousand page faults, and the ranges of one thread can share one.
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            return ReadBlocks(file, ref buffer, end - start, skipFirstLine);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private CsvRangeSummary? ReadBlocks(FileStream file, ref byte[] buffer, long remaining, bool skip)
+    {
         var filled = 0;
-        var remaining = end - start;
-        var skip = skipFirstLine;
         while (true)
         {
             if (stopped())
@@ -56,7 +68,10 @@ internal sealed class CsvRangeReader
 
             if (filled == buffer.Length)
             {
-                Array.Resize(ref buffer, buffer.Length * 2);
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
             }
 
             var read = file.Read(buffer, filled, (int)Math.Min(buffer.Length - filled, remaining));

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ModelGates.Data.Direct;
 
 /// <summary>One byte range of a file, starting at the beginning of a line.</summary>
@@ -10,7 +12,7 @@ internal sealed record CsvRange(long Start, long End, int Lines, int FirstRow);
 /// <summary>Splits a file into byte ranges that each start at the beginning of a line, and counts their lines.</summary>
 internal static class CsvRanges
 {
-    private const int WindowSize = 1 << 20;
+    private const int WindowSize = 1 << 18;
 
     /// <summary>
     /// At most <paramref name="maxRanges"/> ranges of at least <paramref name="minimumBytes"/> each (the last may
@@ -79,10 +81,22 @@ internal static class CsvRanges
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;
-        var window = new byte[WindowSize];
+        var window = ArrayPool<byte>.Shared.Rent(WindowSize);
+        try
+        {
+            return CountLines(file, window, end - start, end == length && end > start);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(window);
+        }
+    }
+
+    private static long CountLines(FileStream file, byte[] window, long remaining, bool lastRange)
+    {
         long lines = 0;
         var last = (byte)'\n';
-        for (var remaining = end - start; remaining > 0;)
+        while (remaining > 0)
         {
             var read = file.Read(window, 0, (int)Math.Min(window.Length, remaining));
             if (read == 0)
@@ -95,6 +109,6 @@ internal static class CsvRanges
             remaining -= read;
         }
 
-        return lines + (end == length && end > start && last != (byte)'\n' ? 1 : 0);
+        return lines + (lastRange && last != (byte)'\n' ? 1 : 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Unicode;
+using ModelGates.Memory;
 
 namespace ModelGates.Data.Direct;
 

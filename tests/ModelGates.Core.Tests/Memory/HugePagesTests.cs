@@ -1,6 +1,6 @@
-using ModelGates.Data.Direct;
+using ModelGates.Memory;
 
-namespace ModelGates.Tests.Data.Direct;
+namespace ModelGates.Tests.Memory;
 
 public sealed class HugePagesTests
 {
@@ -17,5 +17,15 @@ public sealed class HugePagesTests
 
         Assert.Equal(length, array.Length);
         Assert.True(array.Select((v, i) => v == i * 0.5).All(x => x));
+    }
+
+    [Fact]
+    public void Advising_an_array_of_another_element_type_keeps_its_values()
+    {
+        var array = Enumerable.Range(0, 1_100_000).Select(i => (ulong)i * 3).ToArray();
+
+        Assert.Same(array, HugePages.Advise(array));
+
+        Assert.True(array.Select((v, i) => v == (ulong)i * 3).All(x => x));
     }
 }

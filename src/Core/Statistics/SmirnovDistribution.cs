@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ModelGates.Statistics;
 
 /// <summary>
@@ -108,6 +110,7 @@ internal static class SmirnovDistribution
     // Σ A_v for v = 0 .. count−1 (all positive), stopping once the remaining terms cannot matter. log A_v
     // steps from v to v+1 by a closed form (three logarithms) and is re-anchored on Loader's density every
     // AnchorSpacing terms, which bounds the drift of the recurrence while keeping large n (10⁵ terms) fast.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumLowerTerms(int n, double nxFloor, double alpha, long count)
     {
         const int AnchorSpacing = 128;

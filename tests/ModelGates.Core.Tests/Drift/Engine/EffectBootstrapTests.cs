@@ -46,7 +46,7 @@ public sealed class EffectBootstrapTests
     [InlineData(250)]
     public void Poisson_draws_have_the_mean_and_variance_of_their_distribution(double mean)
     {
-        var random = new NormalPairs(new SeededRandom(5));
+        var random = new NormalDraws(new SeededRandom(5));
         var start = PoissonSampler.Start(mean);
         var draws = Enumerable.Range(0, 200_000).Select(_ => PoissonSampler.Draw(random, mean, start)).ToArray();
 
@@ -57,23 +57,35 @@ public sealed class EffectBootstrapTests
     }
 
     [Fact]
-    public void Paired_normal_draws_are_standard_normal_uncorrelated_and_repeatable()
+    public void Ziggurat_draws_are_standard_normal_in_the_body_and_the_tail_uncorrelated_and_repeatable()
     {
-        var normals = new NormalPairs(new SeededRandom(8));
-        var draws = Enumerable.Range(0, 200_000).Select(_ => normals.Next()).ToArray();
+        var normals = new NormalDraws(new SeededRandom(8));
+        var draws = Enumerable.Range(0, 2_000_000).Select(_ => normals.Next()).ToArray();
 
         var mean = draws.Average();
         var variance = draws.Select(d => (d - mean) * (d - mean)).Average();
-        Assert.Equal(0, mean, 0.01);
-        Assert.Equal(1, variance, 0.01);
+        Assert.Equal(0, mean, 0.003);
+        Assert.Equal(1, variance, 0.003);
 
-        // The two halves of each pair must not be related: their correlation is that of independent draws.
-        var correlation = Enumerable.Range(0, draws.Length / 2).Average(i => draws[2 * i] * draws[(2 * i) + 1]);
+        // The whole distribution: the largest gap between the draws' CDF and Φ is that of a true normal sample
+        // (the 0.1 % critical value of the one-sample Kolmogorov–Smirnov distance is 1.95/√n).
+        Array.Sort(draws);
+        var distance = draws.Select((d, i) => Math.Max(Math.Abs(NormalDistribution.Cdf(d) - (i / (double)draws.Length)), Math.Abs(NormalDistribution.Cdf(d) - ((i + 1) / (double)draws.Length)))).Max();
+        Assert.True(distance < 1.95 / Math.Sqrt(draws.Length), $"KS distance {distance}");
+
+        // The wedges and the tail are the rare, separate paths: their shares must be right too.
+        Assert.Equal(2 * NormalDistribution.Sf(2), draws.Count(d => Math.Abs(d) > 2) / (double)draws.Length, 0.0005);
+        var tail = 2 * NormalDistribution.Sf(NormalDraws.TailStart);
+        Assert.Equal(tail, draws.Count(d => Math.Abs(d) > NormalDraws.TailStart) / (double)draws.Length, 0.15 * tail);
+        Assert.Equal(2 * NormalDistribution.Sf(4.5), draws.Count(d => Math.Abs(d) > 4.5) / (double)draws.Length, 0.00001);
+        Assert.Equal(draws.Count(d => d > 0), draws.Count(d => d < 0), 2_000_000 * 0.002);
+
+        var again = new NormalDraws(new SeededRandom(8));
+        var first = Enumerable.Range(0, 200_000).Select(_ => again.Next()).ToArray();
+        var correlation = Enumerable.Range(0, first.Length - 1).Average(i => first[i] * first[i + 1]);
         Assert.Equal(0, correlation, 0.01);
-        Assert.Equal(0.0228, draws.Count(d => d > 2) / (double)draws.Length, 0.002);
-
-        var again = new NormalPairs(new SeededRandom(8));
-        Assert.Equal(draws.Take(10), Enumerable.Range(0, 10).Select(_ => again.Next()));
+        var repeat = new NormalDraws(new SeededRandom(8));
+        Assert.Equal(first.Take(10), Enumerable.Range(0, 10).Select(_ => repeat.Next()));
     }
 
     [Fact]

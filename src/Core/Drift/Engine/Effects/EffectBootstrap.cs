@@ -40,7 +40,7 @@ internal static class EffectBootstrap
         var r = new double[n];
         var c = new double[n];
         var observed = new double[settings.Replicates];
-        var random = new NormalPairs(new SeededRandom(settings.IntervalSeed));
+        var random = new NormalDraws(new SeededRandom(settings.IntervalSeed));
         for (var b = 0; b < observed.Length; b++)
         {
             Redraw(random, r, c, observedMeans, whole: false);
@@ -48,7 +48,7 @@ internal static class EffectBootstrap
         }
 
         var noise = new double[settings.Replicates];
-        random = new NormalPairs(new SeededRandom(settings.NullSeed));
+        random = new NormalDraws(new SeededRandom(settings.NullSeed));
         for (var b = 0; b < noise.Length; b++)
         {
             Redraw(random, r, c, nullMeans, whole: false);
@@ -72,7 +72,7 @@ internal static class EffectBootstrap
         var r = new double[n];
         var c = new double[n];
         var observed = new double[settings.Replicates];
-        var random = new NormalPairs(new SeededRandom(settings.IntervalSeed));
+        var random = new NormalDraws(new SeededRandom(settings.IntervalSeed));
         for (var b = 0; b < observed.Length; b++)
         {
             Redraw(random, r, c, observedMeans, whole: true);
@@ -80,7 +80,7 @@ internal static class EffectBootstrap
         }
 
         var noise = new double[settings.Replicates];
-        random = new NormalPairs(new SeededRandom(settings.NullSeed));
+        random = new NormalDraws(new SeededRandom(settings.NullSeed));
         for (var b = 0; b < noise.Length; b++)
         {
             Redraw(random, r, c, nullMeans, whole: true);
@@ -91,7 +91,7 @@ internal static class EffectBootstrap
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Redraw(NormalPairs random, double[] r, double[] c, PoissonMeans means, bool whole)
+    private static void Redraw(NormalDraws random, double[] r, double[] c, PoissonMeans means, bool whole)
     {
         // A replicate with an empty side has no distribution to compare; draw again (only plausible with a handful of rows).
         for (var attempt = 0; attempt < MaxRedraws; attempt++)

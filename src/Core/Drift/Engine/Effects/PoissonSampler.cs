@@ -16,7 +16,7 @@ internal static class PoissonSampler
     public static double Start(double mean) => mean < NormalFrom ? Math.Exp(-mean) : double.NaN;
 
     /// <summary>A Poisson(<paramref name="mean"/>) draw; <paramref name="start"/> is <see cref="Start"/> of the mean, computed once per point.</summary>
-    public static double Draw(NormalPairs random, double mean, double start)
+    public static double Draw(NormalDraws random, double mean, double start)
     {
         if (mean <= 0)
         {

@@ -71,17 +71,32 @@ internal sealed class ValueGrid
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Distance(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, bool squared)
     {
+        // Two passes over the grid, the reference's standard deviation (the same sums as
+        // WeightedPoints.StandardDeviation) computed alongside: a replicate used to take five.
         double referenceTotal = 0, currentTotal = 0;
+        var weightTotal = new CompensatedSum();
+        var weighted = new CompensatedSum();
         for (var i = 0; i < Values.Length; i++)
         {
             referenceTotal += reference[i];
             currentTotal += current[i];
+            weightTotal.Add(reference[i]);
+            weighted.Add(reference[i] * Values[i]);
         }
 
+        var mean = weighted.Value / weightTotal.Value;
         var sum = new CompensatedSum();
+        var squares = new CompensatedSum();
         double referenceThrough = 0, currentThrough = 0;
-        for (var i = 0; i < Values.Length - 1; i++)
+        for (var i = 0; i < Values.Length; i++)
         {
+            var deviation = Values[i] - mean;
+            squares.Add(reference[i] * deviation * deviation);
+            if (i == Values.Length - 1)
+            {
+                break;
+            }
+
             referenceThrough += reference[i];
             currentThrough += current[i];
             var difference = (referenceThrough / referenceTotal) - (currentThrough / currentTotal);
@@ -90,7 +105,7 @@ internal sealed class ValueGrid
         }
 
         var distance = squared ? Math.Sqrt(2.0 * Math.Max(0.0, sum.Value)) : sum.Value;
-        var sd = WeightedPoints.StandardDeviation(Values, reference) * ScaleCorrection;
+        var sd = weightTotal.Value > 0 ? Math.Sqrt(squares.Value / weightTotal.Value) * ScaleCorrection : double.NaN;
         if (!(sd > 0))
         {
             // A constant reference has no scale (as the registry's tests): 0 for no distance, +∞ otherwise.

@@ -210,7 +210,8 @@ internal sealed class CsvRangeReader
         switch (cursor.Kind)
         {
             case DirectColumn.Number:
-                if (!Utf8Number.TryParse(field, out var value))
+                var value = Utf8Number.ParseOrNaN(field);
+                if (double.IsNaN(value))
                 {
                     return false;
                 }

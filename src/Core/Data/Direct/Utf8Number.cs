@@ -23,24 +23,42 @@ internal static class Utf8Number
     /// Parses <c>[+-]digits[.digits][(e|E)[+-]digits]</c> (digits on at least one side of the point) to a
     /// finite double; false for anything else.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> field, out double value) =>
-        TryParseShortDecimal(field, out value) || TryParseAny(field, out value);
+    public static bool TryParse(ReadOnlySpan<byte> field, out double value)
+    {
+        value = ParseOrNaN(field);
+        if (double.IsNaN(value))
+        {
+            value = 0;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse"/>, with NaN (never a result: non-finite forms are refused) for a field it does not
+    /// accept. The reader's loop keeps the value in a register this way; an <c>out</c> argument put it in memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double ParseOrNaN(ReadOnlySpan<byte> field)
+    {
+        var value = ShortDecimalOrNaN(field);
+        return double.IsNaN(value) ? AnyOrNaN(field) : value;
+    }
 
     /// <summary>
     /// The common case in one tight loop: <c>[-]digits[.digits]</c> with at most 19 digits, so the digits,
-    /// leading zeros included, fit a 64-bit mantissa exactly, and then Clinger's fast path. False (and the
+    /// leading zeros included, fit a 64-bit mantissa exactly, and then Clinger's fast path. NaN (and the
     /// general parser runs) for anything else, including mantissas past 2^53.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseShortDecimal(ReadOnlySpan<byte> field, out double value)
+    private static double ShortDecimalOrNaN(ReadOnlySpan<byte> field)
     {
-        value = 0;
         var negative = field.Length > 0 && field[0] == (byte)'-';
         var i = negative ? 1 : 0;
         if (field.Length - i is 0 or > 20)
         {
-            return false;
+            return double.NaN;
         }
 
         ulong mantissa = 0;
@@ -58,7 +76,7 @@ internal static class Utf8Number
             }
             else
             {
-                return false;
+                return double.NaN;
             }
         }
 
@@ -66,18 +84,17 @@ internal static class Utf8Number
         var digits = field.Length - (negative ? 1 : 0) - (point < 0 ? 0 : 1);
         if (digits == 0 || digits > 19 || mantissa > ExactMantissaLimit)
         {
-            return false;
+            return double.NaN;
         }
 
         // An exact mantissa divided by an exact power of ten (at most 10^19 here) is one correctly rounded operation.
-        value = fractionDigits == 0 ? mantissa : mantissa / PowersOfTen[fractionDigits];
-        value = negative ? -value : value;
-        return true;
+        var value = fractionDigits == 0 ? mantissa : mantissa / PowersOfTen[fractionDigits];
+        return negative ? -value : value;
     }
 
-    private static bool TryParseAny(ReadOnlySpan<byte> field, out double value)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double AnyOrNaN(ReadOnlySpan<byte> field)
     {
-        value = 0;
         var i = 0;
         var negative = false;
         if (i < field.Length && (field[i] == (byte)'-' || field[i] == (byte)'+'))
@@ -105,7 +122,7 @@ internal static class Utf8Number
 
         if (digits == 0)
         {
-            return false;
+            return double.NaN;
         }
 
         var exponent = 0;
@@ -127,7 +144,7 @@ internal static class Utf8Number
 
             if (exponentDigits == 0)
             {
-                return false;
+                return double.NaN;
             }
 
             exponent = negativeExponent ? -exponent : exponent;
@@ -135,7 +152,7 @@ internal static class Utf8Number
 
         if (i != field.Length)
         {
-            return false;
+            return double.NaN;
         }
 
         // Clinger's fast path: an exact mantissa times or divided by an exact power of ten is one correctly
@@ -143,12 +160,11 @@ internal static class Utf8Number
         var power = exponent + scale;
         if (significant <= 19 && mantissa <= ExactMantissaLimit && power is >= -22 and <= 22)
         {
-            value = power < 0 ? mantissa / PowersOfTen[-power] : mantissa * PowersOfTen[power];
-            value = negative ? -value : value;
-            return true;
+            var value = power < 0 ? mantissa / PowersOfTen[-power] : mantissa * PowersOfTen[power];
+            return negative ? -value : value;
         }
 
-        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) ? parsed : double.NaN;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

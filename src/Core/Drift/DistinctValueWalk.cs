@@ -55,36 +55,54 @@ internal ref struct DistinctValueWalk
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
-        var referenceLeft = referenceIndex < referenceValues.Length;
-        var currentLeft = currentIndex < currentValues.Length;
+        // Locals, not fields: the loops below then run in registers. It is the inner loop of most value tests.
+        var references = referenceValues;
+        var currents = currentValues;
+        var r = referenceIndex;
+        var c = currentIndex;
+        var referenceLeft = r < references.Length;
+        var currentLeft = c < currents.Length;
         if (!referenceLeft && !currentLeft)
         {
             return false;
         }
 
-        Value = !currentLeft || (referenceLeft && referenceValues[referenceIndex] <= currentValues[currentIndex])
-            ? referenceValues[referenceIndex]
-            : currentValues[currentIndex];
+        var value = !currentLeft || (referenceLeft && references[r] <= currents[c]) ? references[r] : currents[c];
+        Value = value;
         ReferenceBelow = ReferenceThrough;
         CurrentBelow = CurrentThrough;
-
-        // Accumulating weight by weight keeps NumPy's cumulative-sum order, so unit weights stay exact integers.
-        var through = ReferenceThrough;
-        while (referenceIndex < referenceValues.Length && referenceValues[referenceIndex] == Value)
-        {
-            through += referenceWeights.IsEmpty ? 1.0 : referenceWeights[referenceIndex];
-            referenceIndex++;
-        }
-
-        ReferenceThrough = through;
-        through = CurrentThrough;
-        while (currentIndex < currentValues.Length && currentValues[currentIndex] == Value)
-        {
-            through += currentWeights.IsEmpty ? 1.0 : currentWeights[currentIndex];
-            currentIndex++;
-        }
-
-        CurrentThrough = through;
+        ReferenceThrough = Advance(references, referenceWeights, value, ref r, ReferenceThrough);
+        CurrentThrough = Advance(currents, currentWeights, value, ref c, CurrentThrough);
+        referenceIndex = r;
+        currentIndex = c;
         return true;
+    }
+
+    /// <summary>Steps past the points equal to <paramref name="value"/>, returning the weight through them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Advance(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, double value, ref int index, double through)
+    {
+        var i = index;
+        if (weights.IsEmpty)
+        {
+            // Unit weights: the running count, which adding 1.0 per point gives exactly too.
+            while (i < values.Length && values[i] == value)
+            {
+                i++;
+            }
+
+            index = i;
+            return i;
+        }
+
+        // Accumulating weight by weight keeps NumPy's cumulative-sum order.
+        while (i < values.Length && values[i] == value)
+        {
+            through += weights[i];
+            i++;
+        }
+
+        index = i;
+        return through;
     }
 }

@@ -67,6 +67,9 @@ internal sealed class WeightedPoints
         var groupSum = 0.0;
         var cumulative = 0.0;
         var group = 1;
+
+        // total · group / maxPoints for the current group, kept instead of divided again for every run.
+        var boundary = total / maxPoints;
         var groupStart = sorted[0];
         var startsGroup = true;
         var runStart = 0;
@@ -89,7 +92,7 @@ internal sealed class WeightedPoints
             groupWeight += weight;
             groupSum += weight * value;
             cumulative += weight;
-            if (cumulative < total * group / maxPoints && end < sorted.Length)
+            if (cumulative < boundary && end < sorted.Length)
             {
                 continue;
             }
@@ -108,9 +111,10 @@ internal sealed class WeightedPoints
             startsGroup = true;
             groupWeight = 0;
             groupSum = 0;
-            while (group < maxPoints && cumulative >= total * group / maxPoints)
+            while (group < maxPoints && cumulative >= boundary)
             {
                 group++;
+                boundary = total * group / maxPoints;
             }
         }
 
@@ -168,12 +172,13 @@ internal sealed class WeightedPoints
         var groupSum = 0.0;
         var cumulative = 0.0;
         var group = 1;
+        var boundary = total / maxPoints;
         for (var i = 0; i < Count; i++)
         {
             groupWeight += Weights[i];
             groupSum += Weights[i] * Values[i];
             cumulative += Weights[i];
-            if (cumulative < total * group / maxPoints && i < Count - 1)
+            if (cumulative < boundary && i < Count - 1)
             {
                 continue;
             }
@@ -193,9 +198,10 @@ internal sealed class WeightedPoints
             start = i + 1;
             groupWeight = 0;
             groupSum = 0;
-            while (group < maxPoints && cumulative >= total * group / maxPoints)
+            while (group < maxPoints && cumulative >= boundary)
             {
                 group++;
+                boundary = total * group / maxPoints;
             }
         }
 

@@ -467,7 +467,9 @@ def special_functions():
     out["smirnov_sf"] = [[n, x, num(special.smirnov(n, x))] for n, x in
                          [(1, 0.3), (5, 0.1), (5, 0.19), (5, 0.5), (10, 0.05), (10, 0.25), (10, 0.95), (100, 0.05),
                           (100, 0.2), (1000, 0.01), (1000, 0.06), (50000, 0.005), (50000, 0.02), (2000000, 0.001),
-                          (30, 0.002), (30, 1 / 30), (20, 0.1)]]
+                          (30, 0.002), (30, 1 / 30), (20, 0.1),
+                          # A million rows on each side: D of a 0.05-sigma shift, ~10^5 terms mostly far below the largest.
+                          (500000, 0.02), (495048, 0.019), (500000, 0.004)]]
     out["cvm_limit_cdf"] = [[x, num(_hypotests._cdf_cvm_inf(x))] for x in
                             [0.005, 0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.8, 1.2, 2.0, 3.0]]
     # SciPy's p-value 1 - _cdf_cvm_inf(x) loses ~2e-15 to cancellation; these are the same truncated

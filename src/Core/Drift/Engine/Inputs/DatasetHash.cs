@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
@@ -16,7 +17,26 @@ public static class DatasetHash
     {
         ArgumentNullException.ThrowIfNull(paths);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 20];
+
+        // Pooled and small enough to stay in the core's cache between the copy from the page cache and the hashing.
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 18);
+        try
+        {
+            Append(hash, paths, buffer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Format(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 of bytes already in memory.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Format(SHA256.HashData(bytes));
+
+    private static void Append(IncrementalHash hash, IEnumerable<string> paths, byte[] buffer)
+    {
         foreach (var path in paths)
         {
             try
@@ -33,12 +53,7 @@ public static class DatasetHash
                 throw new DataReadException(DiagnosticCatalog.DataUnreadable.Create($"Cannot read '{path}' to hash it: {e.Message}") with { File = path });
             }
         }
-
-        return Format(hash.GetHashAndReset());
     }
-
-    /// <summary>SHA-256 of bytes already in memory.</summary>
-    public static string Of(ReadOnlySpan<byte> bytes) => Format(SHA256.HashData(bytes));
 
     private static string Format(byte[] digest) => Prefix + Convert.ToHexStringLower(digest);
 }

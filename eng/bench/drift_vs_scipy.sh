@@ -5,7 +5,7 @@
 # the table reports medians of wall time and of CPU time (user + sys, less sensitive to a shared
 # machine), peak RSS, and the load average before and after.
 #
-# Usage: eng/bench/drift_vs_scipy.sh [ROWS] [RUNS] [SHIFT]     (defaults: 1000000 3 0.05)
+# Usage: [MODELGATES_BUILD=tool|jit] eng/bench/drift_vs_scipy.sh [ROWS] [RUNS] [SHIFT]     (defaults: 1000000 3 0.05)
 # Needs /usr/bin/python3 with numpy, pandas and scipy, and /usr/bin/time. Data goes to $BENCH_DIR
 # (default /tmp/modelgates-bench) and is reused when present.
 set -euo pipefail
@@ -24,8 +24,8 @@ PROFILE="$WORK/ref_${ROWS}.profile.json"
 [ -f "$REF" ] || $PY "$ROOT/eng/bench/generate_data.py" "$ROWS" "$REF" --seed 1
 [ -f "$CUR" ] || $PY "$ROOT/eng/bench/generate_data.py" "$ROWS" "$CUR" --seed 2 --shift "$SHIFT"
 
-dotnet build "$ROOT/src/Cli" -c Release -v quiet -nologo >/dev/null
-CLI=(dotnet "$ROOT/src/Cli/bin/Release/net10.0/modelgates.dll")
+# The CLI as the installed tool runs it (ReadyToRun); MODELGATES_BUILD=jit for the plain build (eng/bench/cli_build.sh).
+CLI=(dotnet "$("$ROOT/eng/bench/cli_build.sh")")
 
 # One measured command: prints "wall cpu rss_kb"; drift's exit code 1 (drift found) is a result, not a failure.
 measure() {
@@ -82,6 +82,7 @@ row() {
 echo
 echo "Drift of $ROWS rows × 30 columns (20 numeric, 10 categorical), current shifted by $SHIFT σ; median of $RUNS runs."
 echo "Machine: $(nproc) cores; load average (1, 5, 15 min) before: $LOAD_BEFORE, after: $LOAD_AFTER."
+echo "modelgates build: ${MODELGATES_BUILD:-tool} (${CLI[*]})."
 echo
 echo "| side | wall s | CPU s | peak RSS MB | speed-up (wall) | speed-up (CPU) | RSS vs pandas |"
 echo "|---|---|---|---|---|---|---|"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times 'modelgates profile' against pandas (read_csv + describe + value_counts) on the same CSV, side by side,
 # several times each, and prints medians of wall time, CPU time and peak memory as a Markdown table.
-# Usage: eng/bench/profile_vs_pandas.sh [ROWS] [REPS]     (needs numpy + pandas: Debian's python3-pandas)
+# Usage: [MODELGATES_BUILD=tool|jit] eng/bench/profile_vs_pandas.sh [ROWS] [REPS]     (needs numpy + pandas: Debian's python3-pandas)
 set -euo pipefail
 ROWS="${1:-1000000}"
 REPS="${2:-3}"
@@ -10,8 +10,8 @@ OUT=eng/bench/out
 mkdir -p "$OUT"
 DATA="$OUT/data_${ROWS}.csv"
 [ -f "$DATA" ] || /usr/bin/python3 eng/bench/generate_data.py "$ROWS" "$DATA" --seed 42
-dotnet build src/Cli -c Release -v quiet -nologo >/dev/null
-CLI=src/Cli/bin/Release/net10.0/modelgates.dll
+# The CLI as the installed tool runs it (ReadyToRun); MODELGATES_BUILD=jit for the plain build (eng/bench/cli_build.sh).
+CLI=$(eng/bench/cli_build.sh)
 
 measure() { # prints "wall cpu maxrss_kb"
   /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" >/dev/null 2>&1
@@ -36,3 +36,4 @@ echo "| modelgates profile | $OW | $OC | $((OM / 1024)) |"
 echo "| pandas read_csv + describe + value_counts | $PW | $PC | $((PM / 1024)) |"
 awk -v ow="$OW" -v pw="$PW" -v oc="$OC" -v pc="$PC" -v om="$OM" -v pm="$PM" 'BEGIN { printf "\nspeed-up: %.2fx wall, %.2fx CPU; memory: %.2f of pandas\n", pw / ow, pc / oc, om / pm }'
 echo "rows: $ROWS, repetitions: $REPS, load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
+echo "modelgates build: ${MODELGATES_BUILD:-tool} ($CLI)"

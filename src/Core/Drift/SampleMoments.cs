@@ -4,7 +4,10 @@ using ModelGates.Statistics;
 
 namespace ModelGates.Drift;
 
-/// <summary>Mean and centred sum of squares of a (weighted) sample, by two compensated passes.</summary>
+/// <summary>
+/// Mean and centred sum of squares of a sample: of raw values by the profiler's blocked two-pass sums, of
+/// weighted values by two compensated passes.
+/// </summary>
 internal readonly record struct SampleMoments(double Size, double Mean, double SumOfSquares)
 {
     /// <summary>The population (ddof = 0) standard deviation, NumPy's <c>np.std</c>.</summary>
@@ -28,7 +31,7 @@ internal readonly record struct SampleMoments(double Size, double Mean, double S
         var total = new CompensatedSum();
         for (var i = 0; i < values.Length; i++)
         {
-            total.Add(weights.IsEmpty ? values[i] : weights[i] * values[i]);
+            total.Add(weights[i] * values[i]);
         }
 
         var mean = total.Value / sample.Size;
@@ -36,7 +39,7 @@ internal readonly record struct SampleMoments(double Size, double Mean, double S
         for (var i = 0; i < values.Length; i++)
         {
             var deviation = values[i] - mean;
-            squares.Add(weights.IsEmpty ? deviation * deviation : weights[i] * deviation * deviation);
+            squares.Add(weights[i] * deviation * deviation);
         }
 
         return new SampleMoments(sample.Size, mean, squares.Value);

@@ -90,12 +90,11 @@ internal sealed class MlNetSymbols
     }
 
     /// <summary>
-    /// An invocation that trains a model: <c>Fit</c> on an <c>IEstimator&lt;T&gt;</c>, a catalog's
+    /// A method that trains a model when called: <c>Fit</c> on an <c>IEstimator&lt;T&gt;</c>, a catalog's
     /// <c>CrossValidate*</c>, or running an AutoML experiment.
     /// </summary>
-    public bool IsTrainingInvocation(IInvocationOperation invocation)
+    public bool IsTrainingMethod(IMethodSymbol method)
     {
-        var method = invocation.TargetMethod;
         var type = method.ContainingType;
         if (type is null)
         {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelGates.Analyzers.Infrastructure;
 
@@ -85,8 +84,8 @@ internal sealed class TrainingMembers
             foreach (var invocation in root.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 if (IsTrainingName(SyntaxNames.Invoked(invocation))
-                    && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
-                    && _symbols.IsTrainingInvocation(operation))
+                    && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                    && _symbols.IsTrainingMethod(method))
                 {
                     return true;
                 }

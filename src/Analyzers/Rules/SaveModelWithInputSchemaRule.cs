@@ -40,7 +40,7 @@ internal sealed class SaveModelWithInputSchemaRule : MlNetRule
                 if (syntax.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Save" }
                     && syntax.ArgumentList.Arguments.Any(argument => argument.Expression.IsKind(SyntaxKind.NullLiteralExpression) || argument.Expression.IsKind(SyntaxKind.DefaultLiteralExpression) || argument.Expression.IsKind(SyntaxKind.DefaultExpression) || argument.Expression.IsKind(SyntaxKind.SuppressNullableWarningExpression))
                     && node.SemanticModel.GetOperation(syntax, node.CancellationToken) is IInvocationOperation invocation
-                    && IsModelSave(invocation, symbols)
+                    && IsModelSave(invocation.TargetMethod, symbols)
                     && invocation.Arguments.ArgumentFor("inputSchema") is { } schema
                     && schema.Value.IsNullConstant())
                 {
@@ -49,7 +49,7 @@ internal sealed class SaveModelWithInputSchemaRule : MlNetRule
             });
     }
 
-    internal static bool IsModelSave(IInvocationOperation invocation, MlNetSymbols symbols) =>
-        invocation.TargetMethod.Name == "Save"
-        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.ModelOperationsCatalog);
+    internal static bool IsModelSave(IMethodSymbol method, MlNetSymbols symbols) =>
+        method.Name == "Save"
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ModelOperationsCatalog);
 }

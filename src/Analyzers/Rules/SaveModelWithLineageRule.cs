@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using ModelGates.Analyzers.Infrastructure;
 
 namespace ModelGates.Analyzers.Rules;
@@ -40,7 +39,7 @@ internal sealed class SaveModelWithLineageRule : MlNetRule
                 if (SyntaxNames.Invoked(invocation) == "Save"
                     && TrainingMembers.EnclosingMember(invocation) is { } member
                     && training.Trains(member, node.SemanticModel, node.CancellationToken)
-                    && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation save
+                    && node.SemanticModel.GetSymbolInfo(invocation, node.CancellationToken).Symbol is IMethodSymbol save
                     && SaveModelWithInputSchemaRule.IsModelSave(save, symbols))
                 {
                     node.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.GetLocation()));

@@ -52,28 +52,60 @@ internal sealed class SeedTheMLContextRule : MlNetRule
 
         // A context in a member that cannot train, kept in a local never handed to another method: a scoring
         // context. Decided from syntax, so such members are never bound.
-        var memberMayTrain = training.MayTrain(member, node.SemanticModel, node.CancellationToken);
+        var model = node.SemanticModel;
+        var cancellationToken = node.CancellationToken;
+        var memberMayTrain = training.MayTrain(member, model, cancellationToken);
         if (!memberMayTrain && !MayBeShared(syntax, member))
         {
             return;
         }
 
-        if (node.SemanticModel.GetOperation(syntax, node.CancellationToken) is not IObjectCreationOperation creation
+        // Outside a training member a context matters only through its type's training members: looked for
+        // first, from syntax, so that a scoring class's `new MLContext()` field is never bound.
+        INamedTypeSymbol? type = null;
+        if (!memberMayTrain)
+        {
+            type = TrainingMembers.MemberSymbol(member, model, cancellationToken)?.ContainingType;
+            if (type is null || (!training.Markers.IsMarked(type, syntax.SyntaxTree) && types.TrainingMethods(type, model, cancellationToken).IsEmpty))
+            {
+                return;
+            }
+        }
+
+        IObjectCreationOperation? creation = null;
+        string? problem;
+        bool addSeed;
+        if (syntax.ArgumentList is not { Arguments.Count: > 0 })
+        {
+            // `new MLContext()`: the constructor's symbol is all it takes, and the member's operations are never built.
+            if (model.GetSymbolInfo(syntax, cancellationToken).Symbol is not IMethodSymbol constructor
+                || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, symbols.MLContext)
+                || !HasNullSeedDefault(constructor))
+            {
+                return;
+            }
+
+            problem = "is created without a seed";
+            addSeed = true;
+        }
+        else if ((creation = model.GetOperation(syntax, cancellationToken) as IObjectCreationOperation) is null
             || !symbols.IsMLContextCreation(creation)
-            || Describe(creation, symbols, out var addSeed) is not { } problem)
+            || (problem = Describe(creation, symbols, out addSeed)) is null)
         {
             return;
         }
 
         var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
         var diagnostic = Diagnostic.Create(Descriptor, syntax.GetLocation(), properties, problem);
-        if (memberMayTrain && training.Trains(member, node.SemanticModel, node.CancellationToken))
+        if (memberMayTrain && training.Trains(member, model, cancellationToken))
         {
             node.ReportDiagnostic(diagnostic);
             return;
         }
 
-        if (TrainingMembers.MemberSymbol(member, node.SemanticModel, node.CancellationToken)?.ContainingType is not { } type)
+        type ??= TrainingMembers.MemberSymbol(member, model, cancellationToken)?.ContainingType;
+        creation ??= model.GetOperation(syntax, cancellationToken) as IObjectCreationOperation;
+        if (type is null || creation is null)
         {
             return;
         }
@@ -81,7 +113,7 @@ internal sealed class SeedTheMLContextRule : MlNetRule
         if (creation.IsStoredInMember())
         {
             // Shared by the type's members: it matters when the type trains anywhere.
-            if (training.Markers.IsMarked(type, syntax.SyntaxTree) || !types.TrainingMethods(type, node.SemanticModel, node.CancellationToken).IsEmpty)
+            if (training.Markers.IsMarked(type, syntax.SyntaxTree) || !types.TrainingMethods(type, model, cancellationToken).IsEmpty)
             {
                 node.ReportDiagnostic(diagnostic);
             }
@@ -89,8 +121,8 @@ internal sealed class SeedTheMLContextRule : MlNetRule
         else if (creation.AssignedLocal() is { } local)
         {
             // Created here, trained with elsewhere: matters when passed to a training method of this type.
-            var targets = MethodsReceiving(local, member, node.SemanticModel, node.CancellationToken);
-            if (!targets.IsEmpty && targets.Any(types.TrainingMethods(type, node.SemanticModel, node.CancellationToken).Contains))
+            var targets = MethodsReceiving(local, member, model, cancellationToken);
+            if (!targets.IsEmpty && targets.Any(types.TrainingMethods(type, model, cancellationToken).Contains))
             {
                 node.ReportDiagnostic(diagnostic);
             }
@@ -118,6 +150,20 @@ internal sealed class SeedTheMLContextRule : MlNetRule
             default:
                 return false;
         }
+    }
+
+    /// <summary>Whether leaving the seed out passes null, as <c>MLContext(int? seed = null)</c> does.</summary>
+    private static bool HasNullSeedDefault(IMethodSymbol constructor)
+    {
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (parameter.Name == WellKnownNames.SeedParameter)
+            {
+                return parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasLiteralSeed(BaseObjectCreationExpressionSyntax creation) =>

@@ -55,9 +55,9 @@ internal sealed class UseDeterministicTrainerSettingsRule : MlNetRule
                 // The options overload passed `new ...Options { }` is left to the creation's own check.
                 if (name is "Sdca" or "SdcaLogisticRegression" or "SdcaNonCalibrated" or "SdcaMaximumEntropy" or "SgdCalibrated" or "SgdNonCalibrated" or "LightGbm"
                     && !(invocation.ArgumentList.Arguments.Count == 1 && invocation.ArgumentList.Arguments[0].Expression is BaseObjectCreationExpressionSyntax)
-                    && node.SemanticModel.GetOperation(invocation, node.CancellationToken) is IInvocationOperation operation)
+                    && node.SemanticModel.GetSymbolInfo(invocation, node.CancellationToken).Symbol is IMethodSymbol method)
                 {
-                    AnalyzeCatalogCall(operation, symbols, node.ReportDiagnostic);
+                    AnalyzeCatalogCall(method, invocation, symbols, node.ReportDiagnostic);
                 }
             });
         checks.OnObjectCreation(
@@ -111,9 +111,10 @@ internal sealed class UseDeterministicTrainerSettingsRule : MlNetRule
     }
 
     /// <summary>The catalog overloads without an options parameter: they always use the default thread count.</summary>
-    private static void AnalyzeCatalogCall(IInvocationOperation invocation, MlNetSymbols symbols, Action<Diagnostic> report)
+    private static void AnalyzeCatalogCall(IMethodSymbol method, InvocationExpressionSyntax invocation, MlNetSymbols symbols, Action<Diagnostic> report)
     {
-        var method = invocation.TargetMethod;
+        // The catalog methods are extension methods: their parameters are read off the declared (static) form.
+        method = method.ReducedFrom ?? method;
         var family = CatalogFamily(method, symbols);
         if (family is null || method.Parameters.Any(parameter => FamilyOf(parameter.Type, symbols) is not null || parameter.Type.Name == "Stream"))
         {
@@ -121,7 +122,7 @@ internal sealed class UseDeterministicTrainerSettingsRule : MlNetRule
         }
 
         var advice = family == "LightGbm" ? LightGbmAdvice : SingleThreadAdvice;
-        report(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), method.Name + "(...)", advice));
+        report(Diagnostic.Create(Descriptor, invocation.GetLocation(), method.Name + "(...)", advice));
     }
 
     private static void AnalyzeOptions(IObjectCreationOperation creation, MlNetSymbols symbols, Action<Diagnostic> report)

@@ -32,6 +32,41 @@ public sealed class SeedTheMLContextRuleTests
         """ + Row);
 
     [Fact]
+    public Task AnotherTypeNamedMLContext_InMethodThatFits_DoesNotTrigger() => Verifier.AnalyzerAsync("""
+        using Microsoft.ML;
+
+        namespace Contoso
+        {
+            public sealed class MLContext
+            {
+            }
+
+            public static class Trainer
+            {
+                public static ITransformer Train(Microsoft.ML.MLContext ml, IDataView data)
+                {
+                    var settings = new Contoso.MLContext();
+                    return ml.Transforms.Concatenate("Features", "A").Fit(data);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UnseededContext_WithInitializer_InMethodThatFits_Triggers() => Verifier.AnalyzerAsync("""
+        using Microsoft.ML;
+
+        public static class Trainer
+        {
+            public static ITransformer Train(IDataView data)
+            {
+                var ml = [|new MLContext { FallbackToCpu = true }|];
+                return ml.Transforms.Concatenate("Features", "A").Fit(data);
+            }
+        }
+        """);
+
+    [Fact]
     public Task NullSeed_Triggers() => Verifier.AnalyzerAsync("""
         using Microsoft.ML;
 

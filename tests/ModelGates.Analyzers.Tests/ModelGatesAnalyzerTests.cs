@@ -1,13 +1,14 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ModelGates.Analyzers.Tests.Infrastructure;
 
 namespace ModelGates.Analyzers.Tests;
 
 /// <summary>
-/// The one analyzer runs every rule: the per-rule tests each disable the other rules, these run them all at
-/// once over one file, with nothing disabled and with some rules turned off in .editorconfig.
+/// The package's analyzers run every rule: the per-rule tests each disable the other rules, these run them all
+/// at once over one file, with nothing disabled and with some rules turned off in .editorconfig.
 /// </summary>
 public sealed class ModelGatesAnalyzerTests
 {
@@ -68,9 +69,14 @@ public sealed class ModelGatesAnalyzerTests
 
     private static Task RunAsync(string? editorConfig, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<ModelGatesAnalyzer, DefaultVerifier> { TestCode = EveryMistake };
+        var test = new PackageAnalyzerTest { TestCode = EveryMistake };
         test.ExpectedDiagnostics.AddRange(expected);
         new TestProject(AutoMLStub: true, EditorConfig: editorConfig).ApplyTo(test.TestState);
         return test.RunAsync();
+    }
+
+    private sealed class PackageAnalyzerTest : CSharpAnalyzerTest<ModelGatesAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PackageAnalyzers.Create();
     }
 }

@@ -4,13 +4,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelGates.Analyzers.Infrastructure;
+using ModelGates.Analyzers.Tests.Infrastructure;
 using ModelGates.Testing;
 
 namespace ModelGates.Analyzers.Tests;
 
 /// <summary>
 /// Every rule has its own file, its help link, its docs page, its README row and its release-tracking entry,
-/// and the package's one analyzer hosts every rule.
+/// and the package's two analyzers host every rule.
 /// </summary>
 public sealed class RuleCatalogTests
 {
@@ -37,19 +38,22 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
-    public void TheOneAnalyzer_HostsEveryRule()
+    public void TheTwoAnalyzers_HostEveryRuleOnce_WarningsApartFromSuggestions()
     {
-        var analyzer = Assert.Single(AnalyzerAssembly.GetTypes(), type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract);
-
-        Assert.Equal(typeof(ModelGatesAnalyzer), analyzer);
-        Assert.True(analyzer.IsSealed);
-        Assert.NotNull(analyzer.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
+        Assert.Equal(new[] { typeof(ModelGatesAnalyzer), typeof(ModelGatesSuggestionsAnalyzer) }, PackageAnalyzers.Types);
+        Assert.All(PackageAnalyzers.Types, type => Assert.True(type.IsSealed));
         Assert.Equal(
             Rules().Select(type => type.FullName).ToArray(),
-            ModelGatesAnalyzer.Rules.Select(rule => rule.GetType().FullName).OrderBy(name => name, StringComparer.Ordinal).ToArray());
-        Assert.Equal(
-            ModelGatesAnalyzer.Rules.Select(rule => rule.SupportedDiagnostic),
-            new ModelGatesAnalyzer().SupportedDiagnostics);
+            RuleCatalog.All.Select(rule => rule.GetType().FullName).OrderBy(name => name, StringComparer.Ordinal).ToArray());
+
+        var warnings = new ModelGatesAnalyzer().SupportedDiagnostics;
+        var suggestions = new ModelGatesSuggestionsAnalyzer().SupportedDiagnostics;
+        Assert.Equal(RuleCatalog.All.Select(rule => rule.SupportedDiagnostic.Id), warnings.Concat(suggestions).Select(rule => rule.Id).OrderBy(id => id, StringComparer.Ordinal));
+        // A build skips an analyzer whose diagnostics it would all drop (info and hidden, without an error log):
+        // an info rule hosted with the warnings would run in every build for nothing.
+        Assert.All(warnings, rule => Assert.True(rule.DefaultSeverity >= DiagnosticSeverity.Warning, rule.Id));
+        Assert.All(suggestions, rule => Assert.True(rule.DefaultSeverity < DiagnosticSeverity.Warning, rule.Id));
+        Assert.Contains(suggestions, rule => rule.Id == RuleIdentifiers.SaveModelWithLineage);
     }
 
     [Theory]

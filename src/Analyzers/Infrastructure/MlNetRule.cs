@@ -4,8 +4,10 @@ namespace ModelGates.Analyzers.Infrastructure;
 
 /// <summary>
 /// One ModelGates rule: its descriptor and its checks. A rule is not a <c>DiagnosticAnalyzer</c> of its own:
-/// <see cref="ModelGatesAnalyzer"/> hosts all of them, so that the compiler walks a file's syntax nodes once
-/// for the package instead of once per rule (six walks cost about as much as the rules' own callbacks).
+/// <see cref="ModelGatesAnalyzer"/> hosts the rules that warn by default, so that the compiler walks a file's
+/// syntax nodes once for them instead of once per rule (six walks cost about as much as the rules' own
+/// callbacks), and <see cref="ModelGatesSuggestionsAnalyzer"/> the info rules, which builds then skip
+/// (<see cref="RuleCatalog"/> sorts them by default severity).
 /// </summary>
 internal abstract class MlNetRule
 {

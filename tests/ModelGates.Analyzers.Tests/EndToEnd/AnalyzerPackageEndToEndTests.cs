@@ -5,7 +5,8 @@ namespace ModelGates.Analyzers.Tests.EndToEnd;
 /// <summary>
 /// Packs ModelGates.Analyzers into a temporary feed, builds a small ML.NET training project that references
 /// it with the SDK's own compiler, and checks the MG10xx diagnostics appear (so the analyzer loads: no
-/// CS8032) and fail the build under TreatWarningsAsErrors. Needs Microsoft.ML 5.0.1 from the usual feed
+/// CS8032) and fail the build under TreatWarningsAsErrors, and that the info rule (MG1003) runs when an error
+/// log or .editorconfig asks for it. Needs Microsoft.ML 5.0.1 from the usual feed
 /// (already in the global packages folder after this test project's restore).
 /// </summary>
 [Trait("Category", "EndToEnd")]
@@ -39,11 +40,21 @@ public sealed class AnalyzerPackageEndToEndTests : IDisposable
         Assert.Contains("warning MG1004", build.Output, StringComparison.Ordinal);
         Assert.Contains("warning MG1005", build.Output, StringComparison.Ordinal);
         Assert.Contains("docs/rules/MG1001.md", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MG1003", build.Output, StringComparison.Ordinal); // info: a build shows none
 
-        var strict = DotnetProcess.Run(project, Timeout, "build", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:TreatWarningsAsErrors=true");
+        var errorLog = Path.Combine(_root, "strict.sarif");
+        var strict = DotnetProcess.Run(project, Timeout, "build", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:TreatWarningsAsErrors=true", "-p:ErrorLog=" + errorLog);
         Assert.NotEqual(0, strict.ExitCode);
         Assert.Contains("error MG1001", strict.Output, StringComparison.Ordinal);
         Assert.Contains("error MG1004", strict.Output, StringComparison.Ordinal);
+        // With an error log the compiler keeps info diagnostics, so it runs the suggestions analyzer too.
+        Assert.Contains("\"MG1003\"", File.ReadAllText(errorLog), StringComparison.Ordinal);
+
+        // Raised in .editorconfig, the info rule reports in an ordinary build.
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.MG1003.severity = warning\n");
+        var raised = DotnetProcess.Run(project, Timeout, "build", "--no-incremental", "--disable-build-servers", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
+        Assert.True(raised.ExitCode == 0, raised.Output);
+        Assert.Contains("warning MG1003", raised.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -34,7 +34,7 @@ internal sealed record TestProject(bool MlNet = true, bool Lineage = false, bool
 }
 
 /// <summary>
-/// Runs the package's analyzer over a source with <c>[|...|]</c> markup for the expected diagnostics of one
+/// Runs the package's analyzers over a source with <c>[|...|]</c> markup for the expected diagnostics of one
 /// rule. The other rules' ids are disabled as a user would disable them (severity none), so each rule's
 /// tests see only that rule while running the analyzer exactly as it ships.
 /// </summary>
@@ -43,7 +43,7 @@ internal static class Verify<TRule>
 {
     private static readonly DiagnosticDescriptor Rule = new TRule().SupportedDiagnostic;
 
-    private static readonly string[] OtherRules = ModelGatesAnalyzer.Rules
+    private static readonly string[] OtherRules = RuleCatalog.All
         .Select(rule => rule.SupportedDiagnostic.Id)
         .Where(id => id != Rule.Id)
         .ToArray();
@@ -88,6 +88,8 @@ internal static class Verify<TRule>
     {
         public AnalyzerTest() => DisabledDiagnostics.AddRange(OtherRules);
 
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PackageAnalyzers.Create();
+
         protected override DiagnosticDescriptor GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => Rule;
     }
 
@@ -95,6 +97,8 @@ internal static class Verify<TRule>
         where TCodeFix : CodeFixProvider, new()
     {
         public CodeFixTest() => DisabledDiagnostics.AddRange(OtherRules);
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PackageAnalyzers.Create();
 
         protected override DiagnosticDescriptor GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => Rule;
     }

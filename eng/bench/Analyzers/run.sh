@@ -16,7 +16,14 @@
 # /usr/bin/time), the load average at each run, and one more build of each side with ReportAnalyzer for the
 # compiler's per-analyzer times and the Csc task time.
 #
-# Usage: eng/bench/Analyzers/run.sh [--files N] [--reps N] [--train-every N] [--out DIR]
+# --sliced runs each pair's two builds at the same time in alternating 50 ms slices (slice.py: only one of them
+# runs at any moment), both pinned to the cores of --cpus (default 0, one core). On a shared virtual machine a
+# core's speed moves by 20-50 % within a minute, so builds run one after the other differ by more than the
+# analyzers add; interleaved, the two builds of a pair share every fast and slow phase, and pinned to one core
+# neither varies with how its threads happen to spread over two. Without --sliced the builds alternate
+# A B B A as before, on all cores. Either way the summary gives the per-pair differences of CPU time.
+#
+# Usage: eng/bench/Analyzers/run.sh [--files N] [--reps N] [--train-every N] [--out DIR] [--sliced] [--cpus LIST]
 set -euo pipefail
 
 FILES=520
@@ -24,6 +31,8 @@ REPS=5
 TRAIN_EVERY=5
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 OUT="$REPO/eng/bench/out/analyzers"
+SLICED=0
+CPUS=0
 WORK="${TMPDIR:-/tmp}/modelgates-analyzer-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +40,8 @@ while [ $# -gt 0 ]; do
     --reps) REPS="$2"; shift 2 ;;
     --train-every) TRAIN_EVERY="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --sliced) SLICED=1; shift ;;
+    --cpus) CPUS="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -109,6 +120,24 @@ build() {
   awk -v load="$load" '{ printf "%.2f %.2f %s\n", $1, $2 + $3, load }' "$OUT/time.txt"
 }
 
+# Runs one build of each side in alternating slices (see the header); prints two lines, "<wall s> <cpu s> <load1>"
+# for "without" then "with". FIRST says which side gets the first slice, alternated between pairs.
+sliced_pair() {
+  local first="$1" load result pin=()
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  [ "$CPUS" = all ] || pin=(taskset -c "$CPUS")
+  command_for() { echo "${pin[*]} dotnet build '$WORK/$1/Bench.csproj' ${BUILD_FLAGS[*]} > '$OUT/last-build-$1.log' 2>&1"; }
+  if [ "$first" = without ]; then
+    result=$(python3 "$REPO/eng/bench/Analyzers/slice.py" 50 bash -c "$(command_for without)" -- bash -c "$(command_for with)") \
+      || { cat "$OUT/last-build-without.log" "$OUT/last-build-with.log" >&2; exit 1; }
+    echo "$result" | awk -v load="$load" '{ printf "%.2f %.2f %s\n%.2f %.2f %s\n", $3, $1, load, $4, $2, load }'
+  else
+    result=$(python3 "$REPO/eng/bench/Analyzers/slice.py" 50 bash -c "$(command_for with)" -- bash -c "$(command_for without)") \
+      || { cat "$OUT/last-build-without.log" "$OUT/last-build-with.log" >&2; exit 1; }
+    echo "$result" | awk -v load="$load" '{ printf "%.2f %.2f %s\n%.2f %.2f %s\n", $4, $2, load, $3, $1, load }'
+  fi
+}
+
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "== warm-up builds (not counted)"
@@ -120,6 +149,13 @@ build with > /dev/null
 for rep in $(seq 1 "$REPS"); do
   # A B, then B A: a slow phase of the machine hits both sides alike.
   if [ $(( rep % 2 )) -eq 1 ]; then order="without with"; else order="with without"; fi
+  if [ "$SLICED" = 1 ]; then
+    pair=$(sliced_pair "${order%% *}")
+    echo "$pair" | sed -n 1p >> "$OUT/without.txt"
+    echo "$pair" | sed -n 2p >> "$OUT/with.txt"
+    printf '  rep %d sliced  cpu without %7.2f s  with %7.2f s  load %s\n' "$rep" "$(echo "$pair" | sed -n '1{s/^[^ ]* //;s/ .*//;p}')" "$(echo "$pair" | sed -n '2{s/^[^ ]* //;s/ .*//;p}')" "$(echo "$pair" | sed -n '1{s/.* //;p}')"
+    continue
+  fi
   for side in $order; do
     result=$(build "$side")
     echo "$result" >> "$OUT/$side.txt"
@@ -145,22 +181,35 @@ col() { cut -d' ' -f"$1" "$OUT/$2.txt"; }
 W_WALL=$(col 1 without | median); M_WALL=$(col 1 with | median)
 W_CPU=$(col 2 without | median); M_CPU=$(col 2 with | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f (%+.1f %%)", a / b, (a - b) / b * 100 }'; }
+# Per-pair CPU differences (with - without, rep by rep): median, mean and the mean's standard error, in seconds
+# and in % of the median "without" CPU time.
+DIFFS=$(paste -d' ' <(col 2 without) <(col 2 with) | awk '{ print $2 - $1 }')
+PAIRED=$(echo "$DIFFS" | sort -g | awk -v base="$W_CPU" '
+  { d[NR] = $1; sum += $1; sq += $1 * $1 }
+  END {
+    median = NR % 2 ? d[(NR + 1) / 2] : (d[NR / 2] + d[NR / 2 + 1]) / 2; mean = sum / NR
+    se = NR > 1 ? sqrt((sq - NR * mean * mean) / (NR - 1) / NR) : 0
+    printf "median %+.2f s (%+.1f %%), mean %+.2f s (%+.1f %%), standard error %.2f s (%.1f %%), %d pairs", median, median / base * 100, mean, mean / base * 100, se, se / base * 100, NR
+  }')
 # The console logger prints each warning twice (as it happens and again at the end): count distinct lines.
 WARNINGS=$(grep -E 'warning MG10[0-9]{2}' "$OUT/last-build-with.log" | sort -u | grep -oE 'warning MG10[0-9]{2}' | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $3, $1; sep = ", " }' || true)
 
 {
   echo "ModelGates.Analyzers build-time benchmark"
-  echo "project: $FILES files, 1 in $TRAIN_EVERY training code; $REPS clean builds per side, interleaved"
+  if [ "$SLICED" = 1 ]; then mode="run in pairs in alternating 50 ms slices, cpus $CPUS"; else mode="alternating A B B A, all cores"; fi
+  echo "project: $FILES files, 1 in $TRAIN_EVERY training code; $REPS clean builds per side, $mode"
   echo "machine: $(nproc) cores, SDK $(dotnet --version), load average during the runs: $(cut -d' ' -f3 "$OUT/without.txt" "$OUT/with.txt" | sort -g | sed -n '1p;$p' | paste -sd- -) (1-min, at each run start)"
   echo
   printf '| %-38s | %10s | %10s | %-18s |\n' "" "without" "with" "with / without"
   printf '|%s|%s|%s|%s|\n' "----------------------------------------" "------------" "------------" "--------------------"
-  printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "median wall time, clean build" "$W_WALL" "$M_WALL" "$(ratio "$M_WALL" "$W_WALL")"
+  # Sliced, a build's wall time is the time both builds of its pair took together: not a build time.
+  [ "$SLICED" = 1 ] || printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "median wall time, clean build" "$W_WALL" "$M_WALL" "$(ratio "$M_WALL" "$W_WALL")"
   printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "median CPU time (user+sys), clean build" "$W_CPU" "$M_CPU" "$(ratio "$M_CPU" "$W_CPU")"
   printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "Csc task (ReportAnalyzer build)" "$(csc_task "$WITHOUT_LOG")" "$(csc_task "$WITH_LOG")" ""
   printf '| %-38s | %8.2f s | %8.2f s | %-18s |\n' "all analyzers, summed (ReportAnalyzer)" "$(total_analyzers "$WITHOUT_LOG")" "$(total_analyzers "$WITH_LOG")" ""
   printf '| %-38s | %10s | %8.2f s | %-18s |\n' "ModelGates.Analyzers (ReportAnalyzer)" "-" "$MG" "$(awk -v m="$MG" -v c="$W_CPU" 'BEGIN { printf "%.1f %% of base CPU", m / c * 100 }')"
   echo
+  echo "CPU with - without, per pair: $PAIRED"
   echo "runs (wall cpu load): without: $(paste -sd'|' "$OUT/without.txt")"
   echo "                      with:    $(paste -sd'|' "$OUT/with.txt")"
   echo "diagnostics reported with the analyzers: ${WARNINGS:-none}"

@@ -123,18 +123,18 @@ build() {
 # Runs one build of each side in alternating slices (see the header); prints two lines, "<wall s> <cpu s> <load1>"
 # for "without" then "with". FIRST says which side gets the first slice, alternated between pairs.
 sliced_pair() {
-  local first="$1" load result pin=()
+  local first="$1" second=without load result pin=() cpu_first cpu_second wall_first wall_second
+  [ "$first" = without ] && second=with
   load=$(cut -d' ' -f1 /proc/loadavg)
   [ "$CPUS" = all ] || pin=(taskset -c "$CPUS")
   command_for() { echo "${pin[*]} dotnet build '$WORK/$1/Bench.csproj' ${BUILD_FLAGS[*]} > '$OUT/last-build-$1.log' 2>&1"; }
+  result=$(python3 "$REPO/eng/bench/Analyzers/slice.py" 50 bash -c "$(command_for "$first")" -- bash -c "$(command_for "$second")") \
+    || { cat "$OUT/last-build-without.log" "$OUT/last-build-with.log" >&2; exit 1; }
+  read -r cpu_first cpu_second wall_first wall_second <<< "$result"
   if [ "$first" = without ]; then
-    result=$(python3 "$REPO/eng/bench/Analyzers/slice.py" 50 bash -c "$(command_for without)" -- bash -c "$(command_for with)") \
-      || { cat "$OUT/last-build-without.log" "$OUT/last-build-with.log" >&2; exit 1; }
-    echo "$result" | awk -v load="$load" '{ printf "%.2f %.2f %s\n%.2f %.2f %s\n", $3, $1, load, $4, $2, load }'
+    printf '%s %s %s\n%s %s %s\n' "$wall_first" "$cpu_first" "$load" "$wall_second" "$cpu_second" "$load"
   else
-    result=$(python3 "$REPO/eng/bench/Analyzers/slice.py" 50 bash -c "$(command_for with)" -- bash -c "$(command_for without)") \
-      || { cat "$OUT/last-build-without.log" "$OUT/last-build-with.log" >&2; exit 1; }
-    echo "$result" | awk -v load="$load" '{ printf "%.2f %.2f %s\n%.2f %.2f %s\n", $4, $2, load, $3, $1, load }'
+    printf '%s %s %s\n%s %s %s\n' "$wall_second" "$cpu_second" "$load" "$wall_first" "$cpu_first" "$load"
   fi
 }
 
@@ -151,9 +151,10 @@ for rep in $(seq 1 "$REPS"); do
   if [ $(( rep % 2 )) -eq 1 ]; then order="without with"; else order="with without"; fi
   if [ "$SLICED" = 1 ]; then
     pair=$(sliced_pair "${order%% *}")
+    { read -r _ without_cpu load; read -r _ with_cpu _; } <<< "$pair"
     echo "$pair" | sed -n 1p >> "$OUT/without.txt"
     echo "$pair" | sed -n 2p >> "$OUT/with.txt"
-    printf '  rep %d sliced  cpu without %7.2f s  with %7.2f s  load %s\n' "$rep" "$(echo "$pair" | sed -n '1{s/^[^ ]* //;s/ .*//;p}')" "$(echo "$pair" | sed -n '2{s/^[^ ]* //;s/ .*//;p}')" "$(echo "$pair" | sed -n '1{s/.* //;p}')"
+    printf '  rep %d sliced  cpu without %7.2f s  with %7.2f s  load %s\n' "$rep" "$without_cpu" "$with_cpu" "$load"
     continue
   fi
   for side in $order; do

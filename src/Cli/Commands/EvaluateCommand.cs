@@ -4,6 +4,7 @@ using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Inputs;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
 using ModelGates.Models.Evaluation.Scoring;
@@ -62,11 +63,18 @@ internal sealed class EvaluateCommand : ICliCommand
     public int Run(ParsedArguments args, CliContext context)
     {
         var format = OutputFormats.From(args);
-        var request = Request(args, out var engine);
-        using (engine)
+        var request = Request(args, out var pipeline);
+        using (pipeline)
         {
-            var result = ModelEvaluation.Run(engine, request);
+            var result = ModelEvaluation.Run(pipeline.Engine, request);
             var diagnostics = result.Outcomes.Where(o => o.Descriptor is not null).Select(Diagnostic).ToList();
+
+            // Rows left out within the tolerance are said, never dropped without a word.
+            if (UnparsedRowsCheck.Check(request.Data, request.Data.Source.MaxUnparsedRows) is { } tolerated)
+            {
+                diagnostics.Insert(0, tolerated);
+            }
+
             var outcome = new CheckOutcome("evaluate", diagnostics)
             {
                 JsonBody = w => EvaluationJson.Write(w, result, request),
@@ -76,7 +84,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
     }
 
-    private EvaluationRequest Request(ParsedArguments args, out DataEngine engine)
+    private EvaluationRequest Request(ParsedArguments args, out InputPipeline pipeline)
     {
         var model = args.Value("model");
         var predictions = args.Value("predictions");
@@ -158,22 +166,24 @@ internal sealed class EvaluateCommand : ICliCommand
             : File.Exists(baselinePath) ? BaselineMetricsJson.Read(baselinePath)
             : throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Baseline '{baselinePath}' does not exist; 'modelgates accept' writes it for a model gate of modelgates.json.") with { File = baselinePath });
 
-        engine = new DataEngine();
+        pipeline = new InputPipeline();
         try
         {
             var source = DatasetOptions.From(args, dataPath);
-            var data = DatasetLoader.Load(engine, source);
-            if (UnparsedRowsCheck.Check(data, args.Integer("max-unparsed-rows", min: 0) ?? 0) is { IsError: true } parse)
+            var table = pipeline.ReadTable(source);
+            if (table.Unparsed is { IsError: true } parse)
             {
                 throw new DataReadException(parse);
             }
+
+            var data = table.Dataset;
 
             return new EvaluationRequest
             {
                 Task = task,
                 Label = args.Required("label", Usage),
                 Data = data,
-                TextData = DatasetLoader.Load(engine, source with { AllText = true }),
+                TextData = pipeline.ReadTable(source with { AllText = true }).Dataset,
                 DataName = Path.GetFileName(dataPath),
                 ModelPath = model,
                 Columns = columns,
@@ -190,7 +200,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
         catch
         {
-            engine.Dispose();
+            pipeline.Dispose();
             throw;
         }
     }

@@ -3,6 +3,7 @@ using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
 using ModelGates.Contracts;
 using ModelGates.Data;
+using ModelGates.Inputs;
 
 namespace ModelGates.Cli.Commands;
 
@@ -31,14 +32,14 @@ internal sealed class ValidateCommand : ICliCommand
         var source = Merge(contract, DatasetOptions.From(args, path), args);
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var engine = new DataEngine();
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
         if (progress is not null)
         {
-            engine.QueryProgress = progress.Percent;
-            progress.Phase($"Validating {path}");
+            pipeline.Engine.QueryProgress = progress.Percent;
         }
 
-        var result = ContractValidator.Validate(engine, contract, source);
+        var table = pipeline.ReadTable(source with { AllText = true });
+        var result = ContractValidator.Validate(pipeline.Engine, contract, table.Dataset, source.MaxUnparsedRows);
         var dataset = result.Dataset;
         var outcome = new CheckOutcome("validate", result.Diagnostics)
         {

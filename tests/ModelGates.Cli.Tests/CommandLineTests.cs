@@ -237,6 +237,44 @@ public sealed partial class CommandLineTests
         Assert.True(File.Exists(data));
     }
 
+    [Fact]
+    public void MODELGATES_PROGRESS_1_prints_progress_on_a_redirected_stderr_and_0_silences_it()
+    {
+        var config = RepoPaths.Combine("samples", "CreditRisk", "modelgates.json");
+
+        var on = CliRunner.Run(Root, new Dictionary<string, string> { ["MODELGATES_PROGRESS"] = "1" }, "check", "--config", config, "--format", "json");
+        var off = CliRunner.Run(Root, new Dictionary<string, string> { ["MODELGATES_PROGRESS"] = "0" }, "check", "--config", config, "--format", "json");
+        var unset = CliRunner.Run(Root, "check", "--config", config, "--format", "json");
+
+        Assert.True(on.ExitCode == 0, on.ToString());
+        Assert.Contains("drift 'scoring vs training': comparing 'scoring'", on.Stderr, StringComparison.Ordinal);
+        Assert.Equal(on.Json().GetProperty("passed").GetBoolean(), off.Json().GetProperty("passed").GetBoolean());
+        Assert.Empty(off.Stderr);
+        Assert.Empty(unset.Stderr);
+    }
+
+    [Fact]
+    public void Every_option_a_command_reads_by_name_is_one_its_help_lists()
+    {
+        // A renamed option whose reader was not renamed would fail only when that option is used; catch it here.
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Combine("src", "Cli", "Commands"), "*Command.cs"))
+        {
+            var source = File.ReadAllText(file);
+            if (CommandName().Match(source) is not { Success: true } name)
+            {
+                continue;
+            }
+
+            var help = CliRunner.Run(Root, [.. name.Groups[1].Value.Split(' '), "--help"]).Stdout;
+            var reads = OptionRead().Matches(source).Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.NotEmpty(reads);
+            foreach (var option in reads)
+            {
+                Assert.True(help.Contains($"--{option} ", StringComparison.Ordinal), $"{Path.GetFileName(file)} reads --{option}, which 'modelgates {name.Groups[1].Value} --help' does not list");
+            }
+        }
+    }
+
     private static void CopySamples(string target)
     {
         var samples = RepoPaths.Combine("samples");
@@ -262,6 +300,12 @@ public sealed partial class CommandLineTests
         var end = docs.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         return end < 0 ? docs[start..] : docs[start..end];
     }
+
+    [GeneratedRegex(@"public string Name => ""([a-z ]+)"";")]
+    private static partial Regex CommandName();
+
+    [GeneratedRegex(@"args\.(?:Has|Value|Values|Required|Number|Integer|Choice)\(""([a-z][a-z-]*)""")]
+    private static partial Regex OptionRead();
 
     [GeneratedRegex(@"^(?<line>modelgates [^\n]+)\n# exit (?<exit>\d)", RegexOptions.Multiline)]
     private static partial Regex DocumentedLine();

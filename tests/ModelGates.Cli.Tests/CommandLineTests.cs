@@ -214,6 +214,7 @@ public sealed partial class CommandLineTests
     [Theory]
     [InlineData("drift|--tset|ks", "error MG0002: Unknown option '--tset' for 'drift'. Did you mean '--test'?")]
     [InlineData("validate|data.csv|--contract", "error MG0003: --contract needs a value: <path>: the contract to check against (required)")]
+    [InlineData("validate|data.csv|--contract|--version", "error MG0003: --contract needs a value, not the option '--version': <path>: the contract to check against (required)")]
     [InlineData("lineage", "error MG0003: Missing <model>: an ML.NET model zip saved with ModelLineage.Save. Usage: modelgates lineage <model.zip> [--format text|json]")]
     public void A_usage_error_in_text_is_one_line_on_stderr_without_help_or_stack_trace(string arguments, string line)
     {

@@ -102,7 +102,7 @@ internal sealed class ParsedArguments
         // Reading an option the command does not declare is a bug of ours (a renamed option, say), never a silent null.
         if (!node.Options.TryGetValue(name, out var option))
         {
-            throw new InvalidOperationException($"'{node.Command.Name}' reads --{name}, which it does not declare.");
+            throw new InvalidOperationException($"'{node.Cli.Name}' reads --{name}, which it does not declare.");
         }
 
         return result.GetResult(option) is { Implicit: false } given ? given : null;

@@ -20,6 +20,8 @@ internal sealed class DriftCommand : ICliCommand
         "modelgates drift --reference <data|profile.json> --current <data> [--test auto|<id>] [--threshold X] [--columns a,b] "
         + "[--correction none|bonferroni|holm|bh] [--format text|json|msbuild|markdown] [data options]";
 
+    public string Example => "modelgates drift --reference samples/data/credit_data.csv --current samples/data/drifted/credit_drifted.csv";
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("reference", true, "<data|profile.json>: the reference dataset, or a profile written by 'modelgates profile' (required)"),

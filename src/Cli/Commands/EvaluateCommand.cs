@@ -28,13 +28,15 @@ internal sealed class EvaluateCommand : ICliCommand
 
     public string Usage => "modelgates evaluate (--model <model.zip> --data <data> | --predictions <file> --score <col>|--probabilities <cols>) --label <col> [--task binary|multiclass|regression] [--min auc=0.8] [--format text|json|msbuild]";
 
+    public string Example => "modelgates evaluate --model samples/CreditRisk/model/credit-risk.zip --data samples/CreditRisk/data/holdout.csv --label Status --positive-class bad --min auc=0.78";
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("model", true, "<model.zip>: an ML.NET model saved with its input schema, scored on --data"),
         new("data", true, "<path>: the evaluation data the model scores"),
         new("predictions", true, "<path>: a predictions file from any model, instead of --model/--data"),
         new("label", true, "<column>: the true label (required)"),
-        new("task", true, "binary|multiclass|regression (default binary)"),
+        new("task", true, "binary|multiclass|regression: the model's task (default binary)"),
         new("positive-class", true, "<value>: the label value of the positive class (binary)"),
         new("score", true, "<column>: predictions file: the positive-class score (binary) or predicted value (regression)"),
         new("probabilities", true, "<p_0,p_1,...> or <class=col,...>: predictions file: one probability column per class (multiclass)"),

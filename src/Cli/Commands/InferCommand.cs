@@ -19,6 +19,10 @@ internal sealed class InferCommand : ICliCommand
 
     public string Usage => "modelgates infer <data> [-o contract.json] [data options]";
 
+    public string Example => "modelgates infer samples/CreditRisk/data/train.csv -o credit.contract.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to read, a file or a glob such as data/*.csv")];
+
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format, .. DatasetOptions.Specs];
 
     public int Run(ParsedArguments args, CliContext context)

@@ -17,6 +17,10 @@ internal sealed class ProfileCommand : ICliCommand
 
     public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [data options]";
 
+    public string Example => "modelgates profile samples/CreditRisk/data/train.csv -o train.profile.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to read, a file or a glob such as data/*.csv")];
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         CommonOptions.Output,

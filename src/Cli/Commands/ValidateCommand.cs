@@ -16,6 +16,10 @@ internal sealed class ValidateCommand : ICliCommand
 
     public string Usage => "modelgates validate <data> --contract <contract.json> [--format text|json|msbuild] [data options]";
 
+    public string Example => "modelgates validate samples/CreditRisk/data/scoring.csv --contract samples/contracts/credit.contract.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to check, a file or a glob such as data/*.csv")];
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("contract", true, "<path>: the contract to check against (required)"),

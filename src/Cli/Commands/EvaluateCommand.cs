@@ -65,7 +65,8 @@ internal sealed class EvaluateCommand : ICliCommand
         var request = Request(args, out var engine);
         using (engine)
         {
-            var result = ModelEvaluation.Run(engine, request);
+            var progress = TerminalProgress.ForPhases(context);
+            var result = ModelEvaluation.Run(engine, request, progress is null ? null : progress.Phase);
             var diagnostics = result.Outcomes.Where(o => o.Descriptor is not null).Select(Diagnostic).ToList();
             var outcome = new CheckOutcome("evaluate", diagnostics)
             {

@@ -68,7 +68,8 @@ internal sealed class EvaluateCommand : ICliCommand
         var request = Request(args, out var pipeline);
         using (pipeline)
         {
-            var result = ModelEvaluation.Run(pipeline.Engine, request);
+            var progress = TerminalProgress.ForPhases(context);
+            var result = ModelEvaluation.Run(pipeline.Engine, request, progress is null ? null : progress.Phase);
             var diagnostics = result.Outcomes.Where(o => o.Descriptor is not null).Select(Diagnostic).ToList();
 
             // Rows left out within the tolerance are said, never dropped without a word.

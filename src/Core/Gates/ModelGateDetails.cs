@@ -15,6 +15,13 @@ public sealed class ModelGateDetails(EvaluationResult result, double decisionThr
 {
     private const int MaxCurvePoints = 200;
 
+    /// <summary>What the gate measured and judged.</summary>
+    public EvaluationResult Result => result;
+
+    /// <summary>The change thresholds (<c>maxDrop</c>, <c>maxRelativeDrop</c>) that were judged against a baseline value, in declaration order.</summary>
+    public IReadOnlyList<ThresholdOutcome> Changes =>
+        [.. result.Outcomes.Where(o => o.Threshold.Kind.IsChange() && o.Status != ThresholdStatus.NoBaseline)];
+
     /// <inheritdoc />
     public void Write(Utf8JsonWriter w)
     {
@@ -38,6 +45,20 @@ public sealed class ModelGateDetails(EvaluationResult result, double decisionThr
 
             w.WriteNumberOrNull("baseline", change?.Baseline);
             w.WriteNumberOrNull("difference", change?.Difference);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("changes");
+        foreach (var change in Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", change.Threshold.Metric);
+            w.WriteString("kind", change.Threshold.Kind.ToKey());
+            w.WriteNumberOrNull("measured", change.Measured);
+            w.WriteNumberOrNull("bound", change.Threshold.Bound);
+            EvaluationJson.WriteSignificance(w, change.Significance);
+            w.WriteString("status", EvaluationJson.StatusText(change.Status));
             w.WriteEndObject();
         }
 

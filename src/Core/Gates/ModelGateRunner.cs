@@ -42,7 +42,8 @@ public sealed class ModelGateRunner : IGateRunner
                 checks.Add(BaselineData(config, gate, baseline, request));
             }
 
-            var result = ModelEvaluation.Run(context.Datasets.Engine, request);
+            var progress = context.Options.Progress;
+            var result = ModelEvaluation.Run(context.Datasets.Engine, request, progress is null ? null : line => progress($"model '{gate.Name}': {line}"));
             checks.AddRange(result.Outcomes.Select(o => Check(config, gate, request.DataName, o)));
             yield return new GateResult("model", gate.Name, gate.Position, [.. checks.Select(c => GateSeverity.Apply(c, gate.Severity!.Value))])
             {

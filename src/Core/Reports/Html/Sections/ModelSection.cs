@@ -47,11 +47,12 @@ internal static class ModelSection
             return;
         }
 
-        Html.Table(html, "Metrics", "metric", "value", "95% interval", "baseline", "change [interval]");
+        // The change's uncertainty is shown where its verdict is: a change threshold judged by significance prints
+        // the one-sided bound that decided it in its check's message (issue 15 f), never a two-sided interval here.
+        Html.Table(html, "Metrics", "metric", "value", "95% interval", "baseline", "change");
         foreach (var metric in metrics)
         {
             var interval = Html.Items(metric, "interval").Select(Html.Value).ToList();
-            var changeInterval = Html.Items(metric, "differenceInterval").Select(Html.Value).ToList();
             var baseline = Html.Text(metric, "baseline");
             Html.Row(
                 html,
@@ -59,7 +60,7 @@ internal static class ModelSection
                 Html.Escape(Html.Text(metric, "value")),
                 Html.Escape(interval.Count == 2 ? $"[{interval[0]}, {interval[1]}]" : "–"),
                 Html.Escape(baseline == "–" ? "–" : $"{baseline} → {Html.Text(metric, "value")}"),
-                Html.Escape(Html.Text(metric, "difference") + (changeInterval.Count == 2 ? $" [{changeInterval[0]}, {changeInterval[1]}]" : string.Empty)));
+                Html.Escape(Html.Text(metric, "difference")));
         }
 
         Html.EndTable(html);

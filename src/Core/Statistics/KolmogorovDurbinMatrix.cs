@@ -1,9 +1,12 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace ModelGates.Statistics;
 
 /// <summary>
 /// P(Dₙ ≤ d) by Durbin's matrix formula as organised by Marsaglia, Tsang and Wang (2003): the k-th
 /// diagonal entry of n!/nⁿ Hⁿ for an m×m matrix H, m = 2k − 1, k = ⌈nd⌉, with exponent tracking to
-/// avoid overflow. Cost O(m³ log n); used only where m is small.
+/// avoid overflow. Cost O(m³ log n); used only where m is small. The matrix products are MathNet's; the
+/// scaling that keeps Hⁿ finite is the algorithm's, so it stays here.
 /// </summary>
 internal static class KolmogorovDurbinMatrix
 {
@@ -29,7 +32,7 @@ internal static class KolmogorovDurbinMatrix
         var h = k - nd;
         var m = (2 * k) - 1;
         var matrix = BuildMatrix(h, m);
-        var power = Identity(m);
+        var power = Matrix<double>.Build.DenseIdentity(m);
         var exponent = 0;
         var matrixExponent = 0;
         var remaining = n;
@@ -37,27 +40,22 @@ internal static class KolmogorovDurbinMatrix
         {
             if (remaining % 2 == 1)
             {
-                power = Multiply(power, matrix, m);
+                power *= matrix;
                 exponent += matrixExponent;
             }
 
-            matrix = Multiply(matrix, matrix, m);
+            matrix *= matrix;
             matrixExponent *= 2;
-            var pivot = ((k - 1) * m) + (k - 1);
-            if (Math.Abs(matrix[pivot]) > Big)
+            if (Math.Abs(matrix[k - 1, k - 1]) > Big)
             {
-                for (var i = 0; i < matrix.Length; i++)
-                {
-                    matrix[i] /= Big;
-                }
-
+                matrix /= Big;
                 matrixExponent += ScaleExponent;
             }
 
             remaining /= 2;
         }
 
-        var p = power[((k - 1) * m) + (k - 1)];
+        var p = power[k - 1, k - 1];
         for (var i = 1; i <= n; i++)
         {
             p = i * p / n;
@@ -77,7 +75,7 @@ internal static class KolmogorovDurbinMatrix
     }
 
     // H: ones-and-factorials band, with the first column and last row carrying the (1 − h^j)/j! corrections.
-    private static double[] BuildMatrix(double h, int m)
+    private static Matrix<double> BuildMatrix(double h, int m)
     {
         var v = new double[m];
         var w = new double[m];
@@ -91,59 +89,25 @@ internal static class KolmogorovDurbinMatrix
 
         var tt = Math.Pow(Math.Max((2 * h) - 1.0, 0), m) - (2 * Math.Pow(h, m));
         v[m - 1] = (1.0 + tt) * factorial;
-        var matrix = new double[m * m];
+        var matrix = Matrix<double>.Build.Dense(m, m);
         for (var i = 1; i < m; i++)
         {
             for (var row = i - 1; row < m; row++)
             {
-                matrix[(row * m) + i] = w[row - (i - 1)];
+                matrix[row, i] = w[row - (i - 1)];
             }
         }
 
         for (var row = 0; row < m; row++)
         {
-            matrix[row * m] = v[row];
+            matrix[row, 0] = v[row];
         }
 
         for (var column = 0; column < m; column++)
         {
-            matrix[((m - 1) * m) + column] = v[m - 1 - column];
+            matrix[m - 1, column] = v[m - 1 - column];
         }
 
         return matrix;
-    }
-
-    private static double[] Identity(int m)
-    {
-        var identity = new double[m * m];
-        for (var i = 0; i < m; i++)
-        {
-            identity[(i * m) + i] = 1.0;
-        }
-
-        return identity;
-    }
-
-    private static double[] Multiply(double[] left, double[] right, int m)
-    {
-        var result = new double[m * m];
-        for (var i = 0; i < m; i++)
-        {
-            for (var l = 0; l < m; l++)
-            {
-                var a = left[(i * m) + l];
-                if (a == 0)
-                {
-                    continue;
-                }
-
-                for (var j = 0; j < m; j++)
-                {
-                    result[(i * m) + j] += a * right[(l * m) + j];
-                }
-            }
-        }
-
-        return result;
     }
 }

@@ -58,6 +58,21 @@ public sealed class ModelGatesDataTests : IDisposable
         Assert.Contains("Did you mean 'datasets'?", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_gates_run_once_per_config_and_process_however_many_theories_and_cases_ask()
+    {
+        var config = WriteConfig("credit_data.csv");
+        var first = Cases(config);
+
+        // Were the gates run again, this broken data would fail the Amount rule.
+        File.Copy(RepoPaths.Combine("samples", "data", "broken", "credit_corrupted.csv"), Path.Combine(Path.GetDirectoryName(config)!, "applications.csv"), overwrite: true);
+        var second = Cases(config);
+
+        Assert.Equal(first.Select(c => c.CheckId), second.Select(c => c.CheckId));
+        second.Single(c => c.CheckId == "contract:applications/Amount/min").Verify();
+        Assert.Same(GateRunCache.Get(config), GateRunCache.Get(config));
+    }
+
     public void Dispose() => dir.Dispose();
 
     private static List<GateCase> Cases(string config) =>

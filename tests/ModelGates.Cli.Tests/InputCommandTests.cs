@@ -43,9 +43,7 @@ public sealed class InputCommandTests : IDisposable
     [Fact]
     public void Drift_reads_a_json_lines_reference_as_data_and_a_profile_by_its_content_whatever_its_name()
     {
-        var header = File.ReadLines(Sample).First().Split(',');
-        var jsonLines = dir.Write("reference.json", string.Concat(File.ReadLines(Sample).Skip(1).Take(2000).Select(line =>
-            "{" + string.Join(", ", header.Zip(line.Split(',')).Select(p => $"\"{p.First}\": {Value(p.Second)}")) + "}\n")));
+        var jsonLines = JsonLinesFile.FromCsv(Sample, dir.File("reference.json"), take: 2000);
         var profile = dir.File("reference.profile");
         Assert.Equal(0, CliRunner.Run(dir.Path, "profile", Sample, "-o", profile).ExitCode);
 
@@ -67,13 +65,4 @@ public sealed class InputCommandTests : IDisposable
         lines[50] = string.Join(',', cells);
         return dir.Write("quote.csv", string.Join("\n", lines) + "\n");
     }
-
-    private static string Value(string cell) => cell switch
-    {
-        "" => "null",
-        "yes" => "true",
-        "no" => "false",
-        _ when double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _) => cell,
-        _ => $"\"{cell}\"",
-    };
 }

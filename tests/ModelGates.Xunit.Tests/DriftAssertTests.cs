@@ -75,23 +75,11 @@ public sealed class DriftAssertTests
         using var dir = new TempDirectory();
         var renamed = dir.File("reference.data");
         File.Copy(Profile, renamed);
-        var header = File.ReadLines(Holdout).First().Split(',');
-        var jsonLines = dir.Write("holdout.json", string.Concat(File.ReadLines(Holdout).Skip(1).Select(line =>
-            "{" + string.Join(", ", header.Zip(line.Split(',')).Select(p => $"\"{p.First}\": {Value(p.Second)}")) + "}\n")));
+        var jsonLines = JsonLinesFile.FromCsv(Holdout, dir.File("holdout.json"));
 
         Assert.True(DriftAssert.NoDrift(renamed, Holdout).Reference.IsProfile);
         var fromJsonLines = DriftAssert.NoDrift(jsonLines, Holdout);
         Assert.False(fromJsonLines.Reference.IsProfile);
         Assert.Equal(File.ReadLines(Holdout).Count() - 1, fromJsonLines.Reference.Rows);
     }
-
-    /// <summary>A CSV cell as JSON, with DuckDB's CSV booleans (yes/no) as JSON booleans.</summary>
-    private static string Value(string cell) => cell switch
-    {
-        "" => "null",
-        "yes" => "true",
-        "no" => "false",
-        _ when double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _) => cell,
-        _ => $"\"{cell}\"",
-    };
 }

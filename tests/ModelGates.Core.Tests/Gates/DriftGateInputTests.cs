@@ -63,7 +63,7 @@ public sealed class DriftGateInputTests : IDisposable
             File.WriteAllBytes(dir.File("train.profile"), ProfileJsonWriter.Write(pipeline.Profile(new DatasetSource(dir.File("reference.csv"))).Profile));
         }
 
-        dir.Write("reference.json", string.Concat(File.ReadAllLines(dir.File("reference.csv")).Skip(1).Take(300).Select(line => Record(line))));
+        JsonLinesFile.FromCsv(dir.File("reference.csv"), dir.File("reference.json"), take: 300);
 
         var fromProfile = Run(Config("""{ "reference": "train.profile", "current": "cur" }"""));
         var fromJsonLines = Run(Config("""{ "reference": "reference.json", "current": "cur" }"""));
@@ -109,13 +109,6 @@ public sealed class DriftGateInputTests : IDisposable
         var parts = report.Inputs.Where(i => i.Role == "dataset cur").ToList();
         Assert.Equal(["a.csv", "b.csv"], parts.Select(i => Path.GetFileName(i.Path)));
         Assert.Equal(InputFile.Of("x", dir.File("parts/b.csv")).Sha256, parts[1].Sha256);
-    }
-
-    private static string Record(string csvLine)
-    {
-        var cells = csvLine.Split(',');
-        var amount = cells[0].Length == 0 ? "null" : cells[0];
-        return $"{{\"amount\": {amount}, \"count\": {cells[1]}, \"city\": \"{cells[2]}\", \"flag\": \"{cells[3]}\", \"temp\": {cells[4]}, \"score\": {cells[5]}, \"note\": \"{cells[6]}\"}}\n";
     }
 
     private void AddRaggedLine(string file, int at)

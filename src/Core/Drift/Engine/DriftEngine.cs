@@ -76,45 +76,6 @@ public static class DriftEngine
         return Compare(engine, reference, new TableCurrentData(engine, current), options, () => currentHash, progress);
     }
 
-    /// <summary>
-    /// Compares the plain CSV file <paramref name="current"/> with <paramref name="reference"/> without loading it
-    /// into a table (see docs/drift.md), or returns null when the file needs the table path (which
-    /// <see cref="Compare(DataEngine, DriftReference, LoadedDataset, DriftOptions?, string?, Action{string}?)"/> takes).
-    /// The report is the one the table path gives.
-    /// </summary>
-    /// <param name="engine">The engine holding the reference, if it is a loaded dataset; used for sniffing.</param>
-    /// <param name="reference">The reference dataset or profile.</param>
-    /// <param name="current">The current dataset.</param>
-    /// <param name="options">Tests, thresholds, corrections; defaults when null.</param>
-    /// <param name="currentHash">The current data's hash, when being computed (awaited after the file is read and compared, so hashing runs beside both); computed here when null.</param>
-    /// <param name="progress">Receives a short line per phase.</param>
-    /// <exception cref="DataReadException">The path names no readable data.</exception>
-    internal static DriftReport? TryCompareDirect(
-        DataEngine engine,
-        DriftReference reference,
-        DatasetSource current,
-        DriftOptions? options = null,
-        Task<string>? currentHash = null,
-        Action<string>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(current);
-        if (Data.Direct.DirectCsvReader.TryRead(engine, current) is not { } data)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Compare(engine, reference, new DirectCurrentData(data), options, () => currentHash?.GetAwaiter().GetResult(), progress);
-        }
-        catch (DirectReadDeclinedException)
-        {
-            return null;
-        }
-    }
-
     private static DriftReport Compare(
         DataEngine engine,
         DriftReference reference,

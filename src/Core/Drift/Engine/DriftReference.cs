@@ -72,27 +72,6 @@ public sealed class DriftReference
         return new DriftReference(dataset.Source.Path, () => known, dataset.Rows, dataset, null);
     }
 
-    /// <summary>
-    /// A plain CSV reference file read straight into memory (as the current side of <see cref="DriftEngine.TryCompareDirect"/>
-    /// is), or null when it needs to be loaded as a table: then use <see cref="FromDataset"/>.
-    /// </summary>
-    /// <param name="engine">The engine used for sniffing and hashing.</param>
-    /// <param name="source">The reference dataset.</param>
-    /// <param name="hash">The file's hash, when being computed (awaited after the file is read, so hashing runs beside the reading); computed here when null.</param>
-    /// <exception cref="DataReadException">The path names no readable data.</exception>
-    internal static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, Task<string>? hash = null)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(source);
-        if (DirectCsvReader.TryRead(engine, source) is not { } data)
-        {
-            return null;
-        }
-
-        var known = hash?.GetAwaiter().GetResult() ?? DatasetHash.Of([data.File.Path]);
-        return new DriftReference(data.Path, () => known, data.Rows, null, null, data);
-    }
-
     /// <summary>A profile already read, with the hash of the bytes it was read from.</summary>
     public static DriftReference FromProfile(DatasetProfile profile, string path, string hash)
     {

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Text;
 using ModelGates.Data;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
-using ModelGates.Statistics;
+using ModelGates.Inputs;
 using ModelGates.Testing;
 
 namespace ModelGates.Tests.Drift.Engine;
@@ -52,35 +50,40 @@ public sealed class DirectDriftTests
         using var dir = new TempDirectory();
         var reference = dir.Write("reference.csv", "code\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"c{i % 4}\n")));
         var current = dir.Write("current.csv", "code\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{i % 4}.5\n")));
-        using var engine = new DataEngine();
-        var referenceData = DatasetLoader.Load(engine, new DatasetSource(reference));
+        using var pipeline = new InputPipeline();
+        var input = pipeline.ReadColumns(new DatasetSource(current));
+        var phases = new List<string>();
 
-        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, Task.FromResult("sha256:c")));
+        var report = DriftEngine.Compare(pipeline.ReadReference(new DatasetSource(reference)), input, progress: phases.Add);
+
+        Assert.True(input.ReadDirectly);
+        Assert.Contains(phases, p => p.EndsWith("into a table", StringComparison.Ordinal));
+        Assert.True(report.Column("code").Drifted);
     }
 
     [Fact]
-    public void A_current_file_outside_the_direct_path_is_declined()
+    public void A_current_file_outside_the_direct_path_is_read_as_a_table()
     {
         using var dir = new TempDirectory();
-        var reference = DriftTestData.WritePlain(dir.File("reference.csv"), 200, seed: 1, shift: 0);
         var current = dir.Write("current.csv", "amount,count,city,flag,temp,score,note\n\"1\",2,Oslo,yes,1,2,n\n");
-        using var engine = new DataEngine();
-        var referenceData = DatasetLoader.Load(engine, new DatasetSource(reference));
+        using var pipeline = new InputPipeline();
 
-        Assert.Null(DriftEngine.TryCompareDirect(engine, DriftReference.FromDataset(referenceData, "sha256:r"), new DatasetSource(current), null, Task.FromResult("sha256:c")));
+        Assert.False(pipeline.ReadColumns(new DatasetSource(current)).ReadDirectly);
     }
 
+    /// <summary>The current file read directly, against the same file loaded as a table; both compared with the same reference.</summary>
     private static DriftReport AssertSameAsTable(string reference, string current, DriftOptions? options, bool profile)
     {
-        using var engine = new DataEngine();
+        using var pipeline = new InputPipeline();
         var driftReference = profile
             ? DriftReference.ReadProfile(DriftTestData.WriteProfile(reference))
-            : DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(reference)), "sha256:reference");
+            : DriftReference.FromDataset(DatasetLoader.Load(pipeline.Engine, new DatasetSource(reference)), "sha256:reference");
+        var input = pipeline.ReadColumns(new DatasetSource(current));
 
-        var direct = DriftEngine.TryCompareDirect(engine, driftReference, new DatasetSource(current), options, Task.FromResult("sha256:current"));
-        var table = DriftEngine.Compare(engine, driftReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
+        var direct = DriftEngine.Compare(driftReference, input, options);
+        var table = DriftEngine.Compare(pipeline.Engine, driftReference, DatasetLoader.Load(pipeline.Engine, new DatasetSource(current)), options, input.Hash);
 
-        Assert.NotNull(direct);
+        Assert.True(input.ReadDirectly);
         Assert.Equal(DriftTestData.Json(table), DriftTestData.Json(direct));
         return direct;
     }
@@ -88,17 +91,16 @@ public sealed class DirectDriftTests
     /// <summary>Both files read directly (a raw pair with no table at all) against both loaded as tables.</summary>
     private static void AssertDirectReferenceSameAsTable(string reference, string current, DriftOptions? options)
     {
-        using var engine = new DataEngine();
-        var directReference = DriftReference.TryReadDirect(engine, new DatasetSource(reference), Task.FromResult("sha256:reference"));
-        var tableReference = DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(reference)), "sha256:reference");
+        using var pipeline = new InputPipeline();
+        var directReference = pipeline.ReadReference(new DatasetSource(reference));
+        var input = pipeline.ReadColumns(new DatasetSource(current));
+        var tableReference = DriftReference.FromDataset(DatasetLoader.Load(pipeline.Engine, new DatasetSource(reference)), directReference.Hash);
 
-        var direct = DriftEngine.TryCompareDirect(engine, directReference!, new DatasetSource(current), options, Task.FromResult("sha256:current"));
-        var table = DriftEngine.Compare(engine, tableReference, DatasetLoader.Load(engine, new DatasetSource(current)), options, "sha256:current");
+        var direct = DriftEngine.Compare(directReference, input, options);
+        var table = DriftEngine.Compare(pipeline.Engine, tableReference, DatasetLoader.Load(pipeline.Engine, new DatasetSource(current)), options, input.Hash);
 
-        Assert.NotNull(directReference);
-        Assert.NotNull(direct);
+        Assert.True(directReference.Input!.ReadDirectly);
+        Assert.True(input.ReadDirectly);
         Assert.Equal(DriftTestData.Json(table), DriftTestData.Json(direct));
     }
-
-    /// <summary>Numbers with missing values, integers, categories, yes/no, decimals, a wide-range score and unique notes.</summary>
 }

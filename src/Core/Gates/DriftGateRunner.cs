@@ -84,7 +84,7 @@ public sealed class DriftGateRunner : IGateRunner
                 new("current", gate.Current),
                 new("driftedShare", Format(report.DriftedShare)),
             ],
-            Details = new DriftGateDetails(report, distributions, config.BaseDirectory),
+            Details = DriftGateDetails.Of(report, distributions),
             Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
         };
     }

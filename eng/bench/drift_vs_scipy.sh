@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drift of a reference/current CSV pair (30 columns) with modelgates, side by side with pandas + SciPy
 # doing the per-column tests Evidently runs (eng/bench/drift_scipy.py), and modelgates against a stored
-# reference profile. Each side runs RUNS times, alternating, so that all see the same machine load;
+# reference profile; both also as a drift gate of a modelgates.json run by `modelgates check` exactly as
+# `dotnet build` runs it (--format msbuild --report-dir: diagnostics file, JSON, Markdown and HTML reports). Each side runs RUNS times, alternating, so that all see the same machine load;
 # the table reports medians of wall time and of CPU time (user + sys, less sensitive to a shared
 # machine), peak RSS, and the load average before and after.
 #
@@ -44,15 +45,32 @@ measure() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# One drift gate over the same pair, against the raw reference and against the profile.
+CHECK="$WORK/check_${ROWS}_${SHIFT}"
+mkdir -p "$CHECK/raw" "$CHECK/profile"
+for kind in raw profile; do
+    reference='"reference"'
+    [ "$kind" = profile ] && reference="\"$PROFILE\""
+    cat > "$CHECK/$kind/modelgates.json" <<JSON
+{
+  "schemaVersion": 1,
+  "datasets": { "reference": { "path": "$REF" }, "current": { "path": "$CUR" } },
+  "drift": { "scoring": { "reference": $reference, "current": "current" } }
+}
+JSON
+done
+
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r PROFILE_WALL PROFILE_CPU PROFILE_RSS < <(measure "${CLI[@]}" profile "$REF" -o "$PROFILE")
 
 declare -A WALL CPU RSS
 for run in $(seq 1 "$RUNS"); do
-    for side in ours profile scipy; do
+    for side in ours check profile checkprofile scipy; do
         case $side in
             ours) result=$(measure "${CLI[@]}" drift --reference "$REF" --current "$CUR" --format json) ;;
+            check) result=$(measure "${CLI[@]}" check --config "$CHECK/raw/modelgates.json" --format msbuild --report-dir "$CHECK/raw/report") ;;
             profile) result=$(measure "${CLI[@]}" drift --reference "$PROFILE" --current "$CUR" --format json) ;;
+            checkprofile) result=$(measure "${CLI[@]}" check --config "$CHECK/profile/modelgates.json" --format msbuild --report-dir "$CHECK/profile/report") ;;
             scipy) result=$(measure $PY "$ROOT/eng/bench/drift_scipy.py" "$REF" "$CUR") ;;
         esac
         read -r wall cpu rss <<<"$result"
@@ -88,6 +106,14 @@ echo "| side | wall s | CPU s | peak RSS MB | speed-up (wall) | speed-up (CPU) |
 echo "|---|---|---|---|---|---|---|"
 row "pandas + SciPy (ks, chi-squared)" scipy
 row "modelgates drift, raw reference" ours
+row "modelgates check (a drift gate, as dotnet build runs it), raw reference" check
 row "modelgates drift, reference profile" profile
+row "modelgates check (a drift gate, as dotnet build runs it), reference profile" checkprofile
 echo
+versus() {
+    awk -v n="$1" -v cw="$(stat "${WALL[$2]}")" -v dw="$(stat "${WALL[$3]}")" -v cr="$(stat "${RSS[$2]}")" -v dr="$(stat "${RSS[$3]}")" \
+        'BEGIN { printf "check vs drift, %s: %.2f× the time, %.2f× the memory.\n", n, cw / dw, cr / dr }'
+}
+versus "raw reference" check ours
+versus "reference profile" checkprofile profile
 awk -v w="$PROFILE_WALL" -v c="$PROFILE_CPU" -v r="$PROFILE_RSS" 'BEGIN { printf "Writing the reference profile once (modelgates profile): %.1f s wall, %.1f s CPU, %.0f MB.\n", w, c, r / 1024 }'

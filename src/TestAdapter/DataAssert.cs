@@ -3,6 +3,7 @@ using ModelGates.Checks;
 using ModelGates.Contracts;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Inputs;
 
 namespace ModelGates.Xunit;
 
@@ -33,8 +34,9 @@ public static class DataAssert
         ValidationResult result;
         try
         {
-            using var engine = new DataEngine();
-            result = ContractValidator.Validate(engine, contract, new DatasetSource(dataPath) { Csv = contract.Read, Format = contract.Format, MaxUnparsedRows = contract.MaxUnparsedRows });
+            using var pipeline = new InputPipeline();
+            var table = pipeline.ReadTable(new DatasetSource(dataPath) { Csv = contract.Read, Format = contract.Format, MaxUnparsedRows = contract.MaxUnparsedRows, AllText = true });
+            result = ContractValidator.Validate(pipeline.Engine, contract, table.Dataset, contract.MaxUnparsedRows);
         }
         catch (ModelGatesException e)
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ModelGates.Data;
+using ModelGates.Inputs;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
-using ModelGates.Profiles;
 
 namespace ModelGates.Xunit;
 
@@ -25,12 +25,10 @@ public static class DriftAssert
         DriftReport report;
         try
         {
-            using var engine = new DataEngine();
-            var reference = ProfileJsonReader.LooksLikeProfile(referencePath)
-                ? DriftReference.ReadProfile(referencePath)
-                : DriftReference.FromDataset(DatasetLoader.Load(engine, new DatasetSource(referencePath)));
-            var current = DatasetLoader.Load(engine, new DatasetSource(currentPath));
-            report = DriftEngine.Compare(engine, reference, current, options);
+            using var pipeline = new InputPipeline();
+            var reference = pipeline.ReadReference(new DatasetSource(referencePath));
+            var current = pipeline.ReadColumns(new DatasetSource(currentPath));
+            report = DriftEngine.Compare(reference, current, options);
         }
         catch (ModelGatesException e)
         {
@@ -44,8 +42,15 @@ public static class DriftAssert
         }
 
         var drifted = report.Columns.Where(c => c.Drifted || c.MissingShareDrifted).ToList();
-        var text = new System.Text.StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{currentPath} drifted from {referencePath}: {drifted.Count} of {report.Columns.Count} columns (drifted share {Format(report.DriftedShare)}, dataset rule {Format(report.DatasetDriftShare)}).\n")
+        var text = new System.Text.StringBuilder();
+        if (drifted.Count == 0)
+        {
+            // Rows that failed to parse fail the assertion without any column drifting.
+            text.Append(CultureInfo.InvariantCulture, $"{currentPath} against {referencePath}: no column drifted, but the comparison failed.\n");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{currentPath} drifted from {referencePath}: {drifted.Count} of {report.Columns.Count} columns (drifted share {Format(report.DriftedShare)}, dataset rule {Format(report.DatasetDriftShare)}).\n")
             .Append(Table.Render(
                 ["column", "test", "statistic", "p-value", "effect", "threshold", "missing ref → cur", "status"],
                 drifted.Select(c => (IReadOnlyList<string>)
@@ -59,6 +64,8 @@ public static class DriftAssert
                     $"{Format(c.MissingShareReference)} → {Format(c.MissingShareCurrent)}",
                     c.MissingShareDrifted && !c.Drifted ? "missing share" : c.Status.ToText(),
                 ]).ToList()));
+        }
+
         foreach (var d in errors)
         {
             text.Append(CultureInfo.InvariantCulture, $"{d.Code}: {d.Message}\n");

@@ -116,8 +116,10 @@ public static class ModelAssert
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Challenger '{challenger.Model.Name}' {(failed == 0 ? "does not regress" : $"regresses on {failed} of {result.Outcomes.Count} metric(s)")} against champion '{champion.Name}' on {request.DataName} ({result.Rows} rows; paired bootstrap, {Intervals(request.Bootstrap)}; {significance}).\n")
             .Append(Table.Render(
-                ["metric", "champion → challenger", "difference [CI]", "allowed", "p", "status"],
-                [.. result.Outcomes.Select(o => Row(result, o))]));
+                request.RequireSignificantRegression
+                    ? ["metric", "champion → challenger", "difference", "allowed", $"drop, {ChangeSignificance.Label(request.Bootstrap.Confidence)}", "p", "status"]
+                    : ["metric", "champion → challenger", "difference", "allowed", "status"],
+                [.. result.Outcomes.Select(o => Row(result, o, request.RequireSignificantRegression))]));
         AppendNotes(text, result.Notes.Concat(Notes(challenger.Scores)));
         foreach (var o in result.Outcomes.Where(o => o.Status == ThresholdStatus.Undefined))
         {
@@ -128,25 +130,25 @@ public static class ModelAssert
         return failed == 0 ? result : throw new ModelGatesAssertException(text.ToString());
     }
 
-    private static IReadOnlyList<string> Row(EvaluationResult result, ThresholdOutcome o)
+    private static IReadOnlyList<string> Row(EvaluationResult result, ThresholdOutcome o, bool significance)
     {
         var change = result.Changes.FirstOrDefault(c => c.MetricId == o.Threshold.Metric);
         var difference = change?.Difference is { } d
-            ? Signed(d) + (change.DifferenceLower is { } lo && change.DifferenceUpper is { } hi ? $" [{Signed(lo)}, {Signed(hi)}]" : string.Empty)
-                + (d == 0 ? string.Empty : (d > 0) == (change.Direction == MetricDirection.HigherIsBetter) ? " better" : " worse")
+            ? Signed(d) + (d == 0 ? string.Empty : (d > 0) == (change.Direction == MetricDirection.HigherIsBetter) ? " better" : " worse")
             : "–";
-        var allowed = o.Threshold.Kind == ThresholdKind.MaxRelativeDrop
+        var relative = o.Threshold.Kind == ThresholdKind.MaxRelativeDrop;
+        var allowed = relative
             ? string.Create(CultureInfo.InvariantCulture, $"{o.Threshold.Bound * 100:0.###} % ({F(o.Threshold.Bound * Math.Abs(change?.Baseline ?? 0))})")
             : F(o.Threshold.Bound);
-        return
-        [
-            o.Threshold.Metric,
-            $"{F(change?.Baseline)} → {F(change?.Current)}",
-            difference,
-            allowed,
-            (o.PValue ?? change?.PValue) is { } p ? P(p) : "–",
-            Status(o),
-        ];
+
+        // The bound the verdict used (one-sided, in the unit of "allowed"), never a two-sided interval that could
+        // reach "not worse" next to REGRESSED.
+        var bound = o.Significance?.DropLowerBound is { } low
+            ? relative ? string.Create(CultureInfo.InvariantCulture, $"{low * 100:0.###} %") : F(low)
+            : "–";
+        return significance
+            ? [o.Threshold.Metric, $"{F(change?.Baseline)} → {F(change?.Current)}", difference, allowed, bound, o.PValue is { } p ? P(p) : "–", Status(o)]
+            : [o.Threshold.Metric, $"{F(change?.Baseline)} → {F(change?.Current)}", difference, allowed, Status(o)];
     }
 
     private static string Status(ThresholdOutcome o) => o.Status switch

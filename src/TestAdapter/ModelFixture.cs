@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGates.Data;
+using ModelGates.Inputs;
 using ModelGates.Diagnostics;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Scoring;
@@ -17,7 +18,7 @@ namespace ModelGates.Xunit;
 /// <remarks>Not meant for concurrent use: the tests of one class run one after another.</remarks>
 public class ModelFixture : IDisposable
 {
-    private readonly DataEngine engine = new();
+    private readonly InputPipeline pipeline = new();
     private readonly Lock gate = new();
     private LoadedDataset? data;
     private LoadedDataset? text;
@@ -45,8 +46,15 @@ public class ModelFixture : IDisposable
         Guard($"The evaluation data {data.Path} cannot be read:", () =>
         {
             var source = new DatasetSource(data.Path) { Csv = data.Csv };
-            this.data = DatasetLoader.Load(engine, source);
-            text = DatasetLoader.Load(engine, source with { AllText = true });
+            var table = pipeline.ReadTable(source);
+            if (table.Unparsed is { } unparsed)
+            {
+                // A judgement on part of the data must say so; the tolerance is zero here.
+                throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
+            }
+
+            this.data = table.Dataset;
+            text = pipeline.ReadTable(source with { AllText = true }).Dataset;
             return 0;
         });
     }
@@ -70,7 +78,7 @@ public class ModelFixture : IDisposable
         {
             lock (gate)
             {
-                return rows ??= Guard($"The rows of {Data.Path} cannot be read:", () => DatasetRows.Read(engine, data!, text));
+                return rows ??= Guard($"The rows of {Data.Path} cannot be read:", () => DatasetRows.Read(pipeline.Engine, data!, text));
             }
         }
     }
@@ -82,7 +90,7 @@ public class ModelFixture : IDisposable
         {
             lock (gate)
             {
-                return scores ??= Guard($"Model '{Model.Name}' cannot score {Data.Path}:", () => Model.Score(engine, data!, Data.Task, text));
+                return scores ??= Guard($"Model '{Model.Name}' cannot score {Data.Path}:", () => Model.Score(pipeline.Engine, data!, Data.Task, text));
             }
         }
     }
@@ -173,7 +181,7 @@ public class ModelFixture : IDisposable
         disposed = true;
         if (disposing)
         {
-            engine.Dispose();
+            pipeline.Dispose();
         }
     }
 
@@ -199,7 +207,7 @@ public class ModelFixture : IDisposable
     {
         lock (gate)
         {
-            var otherScores = Guard($"Model '{other.Name}' cannot score {Data.Path}:", () => other.Score(engine, data!, Data.Task, text));
+            var otherScores = Guard($"Model '{other.Name}' cannot score {Data.Path}:", () => other.Score(pipeline.Engine, data!, Data.Task, text));
             return Label(otherScores);
         }
     }
@@ -220,5 +228,5 @@ public class ModelFixture : IDisposable
     private static MlNetModel LoadModel(string modelPath) => Guard($"Model '{modelPath}' cannot be loaded:", () => MlNetModel.Load(modelPath));
 
     private PredictionSet Label(ModelScores s) =>
-        Guard($"The labels of {Data.Path} cannot be attached:", () => ModelEvaluation.Label(engine, Request(), s));
+        Guard($"The labels of {Data.Path} cannot be attached:", () => ModelEvaluation.Label(pipeline.Engine, Request(), s));
 }

@@ -14,7 +14,14 @@ internal static class CliRunner
     /// <summary>The built CLI assembly, produced by the project reference of this test project.</summary>
     public static string CliPath { get; } = RepoPaths.Combine("src", "Cli", "bin", Configuration, "net10.0", "modelgates.dll");
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => RunWith(new Dictionary<string, string?>(), workingDirectory, args);
+
+    /// <summary>Runs the CLI with extra environment variables.</summary>
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(environment.ToDictionary(p => p.Key, p => (string?)p.Value), workingDirectory, args);
+
+    /// <summary>Runs with some environment variables set (a null value removes the variable).</summary>
+    public static CliResult RunWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +37,18 @@ internal static class CliRunner
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -211,10 +211,10 @@ public sealed class DriftCommandTests
     public void Missing_and_broken_references_and_data_have_their_own_codes()
     {
         using var dir = new TempDirectory();
-        var notAProfile = dir.Write("broken.json", "{ \"kind\": \"something else\" }");
+        var brokenProfile = dir.Write("broken.json", "{ \"kind\": \"modelgates.profile\", \"rows\": \"many\" }");
 
-        Assert.Equal((2, "MG0010"), Outcome(CliRunner.Run(Root, "drift", "--reference", dir.File("missing.profile.json"), "--current", Drifted, "--format", "json")));
-        Assert.Equal((3, "MG0111"), Outcome(CliRunner.Run(Root, "drift", "--reference", notAProfile, "--current", Drifted, "--format", "json")));
+        Assert.Equal((3, "MG0101"), Outcome(CliRunner.Run(Root, "drift", "--reference", dir.File("missing.profile.json"), "--current", Drifted, "--format", "json")));
+        Assert.Equal((3, "MG0111"), Outcome(CliRunner.Run(Root, "drift", "--reference", brokenProfile, "--current", Drifted, "--format", "json")));
         Assert.Equal((3, "MG0101"), Outcome(CliRunner.Run(Root, "drift", "--reference", Reference, "--current", dir.File("nope.csv"), "--format", "json")));
         Assert.Equal((3, "MG0101"), Outcome(CliRunner.Run(Root, "drift", "--reference", dir.File("nope.csv"), "--current", Drifted, "--format", "json")));
         Assert.Equal((2, "MG0003"), Outcome(CliRunner.Run(Root, "drift", "--reference", Reference, "--format", "json")));

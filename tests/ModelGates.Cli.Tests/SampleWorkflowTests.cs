@@ -162,10 +162,13 @@ public sealed class SampleWorkflowTests
         var result = CliRunner.Run(Root, "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "profile", "profile merge", "infer", "validate" })
+        foreach (var command in new[] { "profile", "infer", "validate", "drift", "evaluate", "check", "accept", "lineage", "report" })
         {
-            Assert.Contains(command, result.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"\n  {command} ", result.Stdout, StringComparison.Ordinal);
         }
+
+        // 'profile merge' is a subcommand: the help of 'profile' lists it.
+        Assert.Contains("\n  merge ", CliRunner.Run(Root, "profile", "--help").Stdout, StringComparison.Ordinal);
     }
 }
 

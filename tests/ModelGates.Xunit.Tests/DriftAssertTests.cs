@@ -53,4 +53,45 @@ public sealed class DriftAssertTests
 
         Assert.Contains("MG0101", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rows_the_engine_rejects_fail_the_assertion_with_their_line()
+    {
+        using var dir = new TempDirectory();
+        var lines = File.ReadAllLines(Holdout).ToList();
+        lines.Insert(29, string.Join(',', Enumerable.Repeat("1", lines[0].Split(',').Length + 2)));
+        var broken = dir.Write("holdout.csv", string.Join("\n", lines) + "\n");
+
+        var error = Assert.Throws<ModelGatesAssertException>(() => DriftAssert.NoDrift(Train, broken));
+
+        Assert.Contains("MG2001", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 30", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no column drifted", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_file_is_a_profile_only_when_its_content_is_one()
+    {
+        using var dir = new TempDirectory();
+        var renamed = dir.File("reference.data");
+        File.Copy(Profile, renamed);
+        var header = File.ReadLines(Holdout).First().Split(',');
+        var jsonLines = dir.Write("holdout.json", string.Concat(File.ReadLines(Holdout).Skip(1).Select(line =>
+            "{" + string.Join(", ", header.Zip(line.Split(',')).Select(p => $"\"{p.First}\": {Value(p.Second)}")) + "}\n")));
+
+        Assert.True(DriftAssert.NoDrift(renamed, Holdout).Reference.IsProfile);
+        var fromJsonLines = DriftAssert.NoDrift(jsonLines, Holdout);
+        Assert.False(fromJsonLines.Reference.IsProfile);
+        Assert.Equal(File.ReadLines(Holdout).Count() - 1, fromJsonLines.Reference.Rows);
+    }
+
+    /// <summary>A CSV cell as JSON, with DuckDB's CSV booleans (yes/no) as JSON booleans.</summary>
+    private static string Value(string cell) => cell switch
+    {
+        "" => "null",
+        "yes" => "true",
+        "no" => "false",
+        _ when double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _) => cell,
+        _ => $"\"{cell}\"",
+    };
 }

@@ -20,6 +20,7 @@ internal sealed class MlNetSymbols
     private readonly Compilation _compilation;
     private readonly Lazy<INamedTypeSymbol?> _dataView;
     private readonly Lazy<INamedTypeSymbol?> _modelOperationsCatalog;
+    private readonly Lazy<INamedTypeSymbol?> _dataOperationsCatalog;
     private readonly Lazy<INamedTypeSymbol?> _trainCatalogBase;
     private readonly Lazy<INamedTypeSymbol?> _standardTrainersCatalog;
     private readonly Lazy<INamedTypeSymbol?> _lightGbmExtensions;
@@ -39,6 +40,7 @@ internal sealed class MlNetSymbols
         Estimator = estimator;
         _dataView = Type(WellKnownNames.IDataView);
         _modelOperationsCatalog = Type(WellKnownNames.ModelOperationsCatalog);
+        _dataOperationsCatalog = Type(WellKnownNames.DataOperationsCatalog);
         _trainCatalogBase = Type(WellKnownNames.TrainCatalogBase);
         _standardTrainersCatalog = Type(WellKnownNames.StandardTrainersCatalog);
         _lightGbmExtensions = Type(WellKnownNames.LightGbmExtensions);
@@ -56,6 +58,7 @@ internal sealed class MlNetSymbols
     public INamedTypeSymbol Estimator { get; }
     public INamedTypeSymbol? DataView => _dataView.Value;
     public INamedTypeSymbol? ModelOperationsCatalog => _modelOperationsCatalog.Value;
+    public INamedTypeSymbol? DataOperationsCatalog => _dataOperationsCatalog.Value;
     public INamedTypeSymbol? TrainCatalogBase => _trainCatalogBase.Value;
     public INamedTypeSymbol? StandardTrainersCatalog => _standardTrainersCatalog.Value;
     public INamedTypeSymbol? LightGbmExtensions => _lightGbmExtensions.Value;
@@ -115,6 +118,44 @@ internal sealed class MlNetSymbols
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A call that splits or shuffles data with the context's generator: <c>TrainTestSplit</c>,
+    /// <c>CrossValidationSplit</c> or <c>ShuffleRows</c> of the data catalog, or any ML.NET catalog's
+    /// <c>CrossValidate*</c>, without a seed of its own (absent or null), so that the rows a model is trained on
+    /// depend on the context's seed.
+    /// </summary>
+    public bool IsRandomSplit(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        var ofMlNet = method.Name switch
+        {
+            "TrainTestSplit" or "CrossValidationSplit" or "ShuffleRows" => DataOperationsCatalog is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, DataOperationsCatalog),
+            "CrossValidate" or "CrossValidateNonCalibrated" => IsInMlNetNamespace(type),
+            _ => false,
+        };
+        return ofMlNet && (invocation.Arguments.ArgumentFor(WellKnownNames.SeedParameter) is not { } seed || seed.Value.IsNullConstant());
+    }
+
+    /// <summary>Whether the type is declared in <c>Microsoft.ML</c> or a namespace inside it.</summary>
+    private static bool IsInMlNetNamespace(INamedTypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name == "ML" && ns.ContainingNamespace is { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool ImplementsEstimator(ITypeSymbol type)

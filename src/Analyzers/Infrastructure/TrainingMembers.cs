@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelGates.Analyzers.Infrastructure;
 
@@ -15,6 +16,7 @@ internal sealed class TrainingMembers
     private readonly MlNetSymbols _symbols;
     private readonly TrainingCodeMarkers _markers;
     private readonly ConcurrentDictionary<SyntaxNode, bool> _trains = new();
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _splits = new();
 
     public TrainingMembers(MlNetSymbols symbols, TrainingCodeMarkers markers)
     {
@@ -97,6 +99,55 @@ internal sealed class TrainingMembers
 
     public static bool IsTrainingName(string? name) =>
         name is "Fit" or "CrossValidate" or "CrossValidateNonCalibrated" or "Execute" or "Run" or "RunAsync";
+
+    /// <summary>Whether a call is named like one that splits or shuffles data with the context's generator.</summary>
+    public static bool IsRandomSplitName(string? name) =>
+        name is "TrainTestSplit" or "CrossValidationSplit" or "ShuffleRows" or "CrossValidate" or "CrossValidateNonCalibrated";
+
+    /// <summary>
+    /// Whether the member could split or shuffle data randomly, from syntax only (a call named like one). False
+    /// means it certainly does not.
+    /// </summary>
+    public static bool HasRandomSplitName(SyntaxNode member)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax invocation && IsRandomSplitName(SyntaxNames.Invoked(invocation)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the member splits or shuffles data with the context's generator (<see cref="MlNetSymbols.IsRandomSplit"/>):
+    /// the rows a model is trained on then depend on the context's seed, even where the training call itself cannot
+    /// be bound (AutoML that is not restored, a trainer in another library). Binds only the calls named like one;
+    /// cached per member.
+    /// </summary>
+    public bool SplitsRandomly(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken) =>
+        _splits.GetOrAdd(member, node => ComputeSplits(node, model, cancellationToken));
+
+    private bool ComputeSplits(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scope = member is CompilationUnitSyntax unit ? unit.Members.OfType<GlobalStatementSyntax>().Cast<SyntaxNode>() : new[] { member };
+        foreach (var root in scope)
+        {
+            foreach (var invocation in root.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                if (IsRandomSplitName(SyntaxNames.Invoked(invocation))
+                    && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
+                    && _symbols.IsRandomSplit(operation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private bool Compute(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ internal static class WellKnownNames
     public const string IEstimator = "Microsoft.ML.IEstimator`1";
     public const string IDataView = "Microsoft.ML.IDataView";
     public const string ModelOperationsCatalog = "Microsoft.ML.ModelOperationsCatalog";
+    public const string DataOperationsCatalog = "Microsoft.ML.DataOperationsCatalog";
+    public const string MlNetNamespace = "Microsoft.ML";
     public const string TrainCatalogBase = "Microsoft.ML.TrainCatalogBase";
     public const string StandardTrainersCatalog = "Microsoft.ML.StandardTrainersCatalog";
     public const string LightGbmExtensions = "Microsoft.ML.LightGbmExtensions";

@@ -12,8 +12,9 @@ namespace ModelGates.Analyzers.Rules;
 /// <summary>
 /// MG1001: an <c>MLContext</c> used for training is created without a seed (ML.NET: "Set to null for a
 /// non-deterministic environment"), or with a seed taken from the clock or an unseeded generator that is not
-/// recorded anywhere. Contexts used only to load and score a model are left alone: predictions do not
-/// depend on the seed.
+/// recorded anywhere. Training includes splitting or shuffling the data with the context's generator
+/// (<c>TrainTestSplit</c>, <c>CrossValidationSplit</c>, <c>ShuffleRows</c>, <c>CrossValidate</c>). Contexts used
+/// only to load and score a model are left alone: predictions do not depend on the seed.
 /// </summary>
 internal sealed class SeedTheMLContextRule : MlNetRule
 {
@@ -50,11 +51,11 @@ internal sealed class SeedTheMLContextRule : MlNetRule
             return;
         }
 
-        // A context in a member that cannot train, kept in a local never handed to another method: a scoring
-        // context. Decided from syntax, so such members are never bound.
+        // A context in a member that can neither train nor split data randomly, kept in a local never handed to
+        // another method: a scoring context. Decided from syntax, so such members are never bound.
         var model = node.SemanticModel;
         var cancellationToken = node.CancellationToken;
-        var memberMayTrain = training.MayTrain(member, model, cancellationToken);
+        var memberMayTrain = training.MayTrain(member, model, cancellationToken) || TrainingMembers.HasRandomSplitName(member);
         if (!memberMayTrain && !MayBeShared(syntax, member))
         {
             return;
@@ -97,7 +98,10 @@ internal sealed class SeedTheMLContextRule : MlNetRule
 
         var properties = addSeed ? ImmutableDictionary<string, string?>.Empty.Add(WellKnownNames.AddSeedProperty, "true") : ImmutableDictionary<string, string?>.Empty;
         var diagnostic = Diagnostic.Create(Descriptor, syntax.GetLocation(), properties, problem);
-        if (memberMayTrain && training.Trains(member, model, cancellationToken))
+        // A random split is training randomness too: the rows a model learns from depend on the context's seed,
+        // which also reports the contexts whose training call cannot be bound (AutoML not restored, a trainer of
+        // another library).
+        if (memberMayTrain && (training.Trains(member, model, cancellationToken) || training.SplitsRandomly(member, model, cancellationToken)))
         {
             node.ReportDiagnostic(diagnostic);
             return;
@@ -245,7 +249,8 @@ internal sealed class SeedTheMLContextRule : MlNetRule
     }
 
     /// <summary>
-    /// The members of a type that train (call <c>Fit</c>, cross-validate, run AutoML, or are marked), computed once
+    /// The members of a type that train (call <c>Fit</c>, cross-validate, run AutoML, split or shuffle data with the
+    /// context's generator, or are marked), computed once
     /// per type and only for the few types that have an unseeded context in a field or handed to a method.
     /// Members of nested types belong to the nested type, as they did with the former symbol-start action.
     /// </summary>
@@ -271,10 +276,11 @@ internal sealed class SeedTheMLContextRule : MlNetRule
 #pragma warning restore RS1030
                 foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (TrainingMembers.IsTrainingName(SyntaxNames.Invoked(invocation))
+                    var name = SyntaxNames.Invoked(invocation);
+                    if ((TrainingMembers.IsTrainingName(name) || TrainingMembers.IsRandomSplitName(name))
                         && TrainingMembers.EnclosingMember(invocation) is { } member
                         && (member.Parent == declaration || member == declaration) // the unit itself: top-level statements of Program
-                        && _training.Trains(member, treeModel, cancellationToken)
+                        && (_training.Trains(member, treeModel, cancellationToken) || _training.SplitsRandomly(member, treeModel, cancellationToken))
                         && TrainingMembers.MemberSymbol(member, treeModel, cancellationToken) is { } symbol)
                     {
                         methods.Add(symbol.OriginalDefinition);

@@ -1,25 +1,42 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Cli.Arguments;
 
-/// <summary>The positional arguments and option values of one invocation.</summary>
+/// <summary>
+/// The positional arguments and option values of one invocation, read by option name from
+/// System.CommandLine's <see cref="ParseResult"/>. The typed readers turn a bad value into the
+/// command's MG-coded usage error.
+/// </summary>
 internal sealed class ParsedArguments
 {
-    private readonly Dictionary<string, List<string>> options;
+    private readonly ParseResult result;
+    private readonly CommandTree.Node node;
 
-    public ParsedArguments(IReadOnlyList<string> positionals, Dictionary<string, List<string>> options)
+    public ParsedArguments(ParseResult result, CommandTree.Node node)
     {
-        Positionals = positionals;
-        this.options = options;
+        this.result = result;
+        this.node = node;
+        Positionals = [.. node.Arguments.SelectMany(a => result.GetResult(a)?.Tokens ?? []).Select(t => t.Value)];
     }
 
+    /// <summary>The positional arguments in the order given.</summary>
     public IReadOnlyList<string> Positionals { get; }
 
-    public bool Has(string name) => options.ContainsKey(name);
+    /// <summary>True when the option was given (a flag: given and not <c>false</c>).</summary>
+    public bool Has(string name) => Given(name) is { } given && (given.Option is not Option<bool> || given.GetValueOrDefault<bool>());
 
-    public string? Value(string name) => options.TryGetValue(name, out var values) ? values[^1] : null;
+    /// <summary>The option's value (the last one of a repeatable option), or null when it was not given.</summary>
+    public string? Value(string name) =>
+        Given(name) is { } given
+            ? given.Option is Option<bool> ? (given.GetValueOrDefault<bool>() ? "true" : null) : given.Tokens[^1].Value
+            : null;
 
-    public IReadOnlyList<string> Values(string name) => options.TryGetValue(name, out var values) ? values : [];
+    /// <summary>Every value of the option, in the order given.</summary>
+    public IReadOnlyList<string> Values(string name) =>
+        Given(name) is { Option: not Option<bool> } given ? [.. given.Tokens.Select(t => t.Value)] : [];
 
     /// <summary>The value of a required option, or an MG0003 usage error.</summary>
     public string Required(string name, string usage) =>
@@ -53,7 +70,7 @@ internal sealed class ParsedArguments
             return null;
         }
 
-        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
             throw new ConfigurationException(DiagnosticCatalog.InvalidOptionValue.Create($"--{name} must be a number, not '{value}'."));
         }
@@ -70,12 +87,24 @@ internal sealed class ParsedArguments
             return null;
         }
 
-        if (!long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < min)
+        if (!long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min)
         {
             throw new ConfigurationException(DiagnosticCatalog.InvalidOptionValue.Create(
                 $"--{name} must be a whole number{(min > long.MinValue ? $" of at least {min}" : string.Empty)}, not '{value}'."));
         }
 
         return number;
+    }
+
+    /// <summary>The option's result when it was given on the command line (not a default).</summary>
+    private OptionResult? Given(string name)
+    {
+        // Reading an option the command does not declare is a bug of ours (a renamed option, say), never a silent null.
+        if (!node.Options.TryGetValue(name, out var option))
+        {
+            throw new InvalidOperationException($"'{node.Cli.Name}' reads --{name}, which it does not declare.");
+        }
+
+        return result.GetResult(option) is { Implicit: false } given ? given : null;
     }
 }

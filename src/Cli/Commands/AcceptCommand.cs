@@ -18,6 +18,8 @@ internal sealed class AcceptCommand : ICliCommand
 
     public string Usage => "modelgates accept [--config modelgates.json] [--gate <name>] | modelgates accept --snapshots <folder>";
 
+    public string Example => "modelgates accept --config samples/CreditRisk/modelgates.json --gate credit-risk";
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("config", true, "<path>: the config file (default: modelgates.json in the current folder)"),

@@ -18,6 +18,8 @@ internal sealed class CheckCommand : ICliCommand
 
     public string Usage => "modelgates check [--config modelgates.json] [--format text|json|msbuild|markdown] [--report-dir <dir>]";
 
+    public string Example => "modelgates check --config samples/CreditRisk/modelgates.json --report-dir reports";
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("config", true, "<path>: the config file (default: modelgates.json in the current folder)"),

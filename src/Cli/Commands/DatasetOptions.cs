@@ -9,7 +9,7 @@ internal static class DatasetOptions
 {
     public static readonly IReadOnlyList<OptionSpec> Specs =
     [
-        new("data-format", true, "csv|parquet|jsonl: the data format (default: from the extension)"),
+        new("data-format", true, "csv|tsv|parquet|jsonl: the data format (default: from the extension)"),
         new("delimiter", true, "<char>: CSV field delimiter, e.g. ';' or '\\t' (default: sniffed)"),
         new("header", true, "true|false: whether the first CSV line is a header (default: sniffed)"),
         new("quote", true, "<char>: CSV quote character (default: sniffed)"),

@@ -4,6 +4,7 @@ using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Inputs;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
 using ModelGates.Models.Evaluation.Scoring;
@@ -27,13 +28,15 @@ internal sealed class EvaluateCommand : ICliCommand
 
     public string Usage => "modelgates evaluate (--model <model.zip> --data <data> | --predictions <file> --score <col>|--probabilities <cols>) --label <col> [--task binary|multiclass|regression] [--min auc=0.8] [--format text|json|msbuild]";
 
+    public string Example => "modelgates evaluate --model samples/CreditRisk/model/credit-risk.zip --data samples/CreditRisk/data/holdout.csv --label Status --positive-class bad --min auc=0.78";
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("model", true, "<model.zip>: an ML.NET model saved with its input schema, scored on --data"),
         new("data", true, "<path>: the evaluation data the model scores"),
         new("predictions", true, "<path>: a predictions file from any model, instead of --model/--data"),
         new("label", true, "<column>: the true label (required)"),
-        new("task", true, "binary|multiclass|regression (default binary)"),
+        new("task", true, "binary|multiclass|regression: the model's task (default binary)"),
         new("positive-class", true, "<value>: the label value of the positive class (binary)"),
         new("score", true, "<column>: predictions file: the positive-class score (binary) or predicted value (regression)"),
         new("probabilities", true, "<p_0,p_1,...> or <class=col,...>: predictions file: one probability column per class (multiclass)"),
@@ -62,11 +65,19 @@ internal sealed class EvaluateCommand : ICliCommand
     public int Run(ParsedArguments args, CliContext context)
     {
         var format = OutputFormats.From(args);
-        var request = Request(args, out var engine);
-        using (engine)
+        var request = Request(args, out var pipeline);
+        using (pipeline)
         {
-            var result = ModelEvaluation.Run(engine, request);
+            var progress = TerminalProgress.ForPhases(context);
+            var result = ModelEvaluation.Run(pipeline.Engine, request, progress is null ? null : progress.Phase);
             var diagnostics = result.Outcomes.Where(o => o.Descriptor is not null).Select(Diagnostic).ToList();
+
+            // Rows left out within the tolerance are said, never dropped without a word.
+            if (UnparsedRowsCheck.Check(request.Data, request.Data.Source.MaxUnparsedRows) is { } tolerated)
+            {
+                diagnostics.Insert(0, tolerated);
+            }
+
             var outcome = new CheckOutcome("evaluate", diagnostics)
             {
                 JsonBody = w => EvaluationJson.Write(w, result, request),
@@ -76,7 +87,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
     }
 
-    private EvaluationRequest Request(ParsedArguments args, out DataEngine engine)
+    private EvaluationRequest Request(ParsedArguments args, out InputPipeline pipeline)
     {
         var model = args.Value("model");
         var predictions = args.Value("predictions");
@@ -158,22 +169,24 @@ internal sealed class EvaluateCommand : ICliCommand
             : File.Exists(baselinePath) ? BaselineMetricsJson.Read(baselinePath)
             : throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Baseline '{baselinePath}' does not exist; 'modelgates accept' writes it for a model gate of modelgates.json.") with { File = baselinePath });
 
-        engine = new DataEngine();
+        pipeline = new InputPipeline();
         try
         {
             var source = DatasetOptions.From(args, dataPath);
-            var data = DatasetLoader.Load(engine, source);
-            if (UnparsedRowsCheck.Check(data, args.Integer("max-unparsed-rows", min: 0) ?? 0) is { IsError: true } parse)
+            var table = pipeline.ReadTable(source);
+            if (table.Unparsed is { IsError: true } parse)
             {
                 throw new DataReadException(parse);
             }
+
+            var data = table.Dataset;
 
             return new EvaluationRequest
             {
                 Task = task,
                 Label = args.Required("label", Usage),
                 Data = data,
-                TextData = DatasetLoader.Load(engine, source with { AllText = true }),
+                TextData = pipeline.ReadTable(source with { AllText = true }).Dataset,
                 DataName = Path.GetFileName(dataPath),
                 ModelPath = model,
                 Columns = columns,
@@ -190,7 +203,7 @@ internal sealed class EvaluateCommand : ICliCommand
         }
         catch
         {
-            engine.Dispose();
+            pipeline.Dispose();
             throw;
         }
     }

@@ -11,8 +11,17 @@ internal interface ICliCommand
     /// <summary>One line for the command list.</summary>
     string Summary { get; }
 
-    /// <summary>The usage line.</summary>
+    /// <summary>The usage line, quoted by usage errors.</summary>
     string Usage { get; }
+
+    /// <summary>
+    /// Command lines, one per line, that work on the sample data of the repository (samples/) when run from its
+    /// root. Help shows them; a test runs them.
+    /// </summary>
+    string Example { get; }
+
+    /// <summary>The positional arguments it takes, in order.</summary>
+    IReadOnlyList<ArgumentSpec> Arguments => [];
 
     /// <summary>The options it accepts.</summary>
     IReadOnlyList<OptionSpec> Options { get; }

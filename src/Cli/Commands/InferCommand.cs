@@ -3,6 +3,7 @@ using ModelGates.Cli.Output;
 using ModelGates.Contracts;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Inputs;
 using ModelGates.Output;
 using ModelGates.Profiles;
 using ModelGates.Reports;
@@ -18,6 +19,10 @@ internal sealed class InferCommand : ICliCommand
 
     public string Usage => "modelgates infer <data> [-o contract.json] [data options]";
 
+    public string Example => "modelgates infer samples/CreditRisk/data/train.csv -o credit.contract.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to read, a file or a glob such as data/*.csv")];
+
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format, .. DatasetOptions.Specs];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -25,15 +30,16 @@ internal sealed class InferCommand : ICliCommand
         var path = args.Positional(0, "the data path", Usage);
         var source = DatasetOptions.From(args, path);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var engine = new DataEngine();
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        var engine = pipeline.Engine;
         if (progress is not null)
         {
             engine.QueryProgress = progress.Percent;
-            progress.Phase($"Reading {path}");
         }
 
-        var dataset = DatasetLoader.Load(engine, source);
-        if (UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows) is { } unparsed)
+        var table = pipeline.ReadTable(source);
+        var dataset = table.Dataset;
+        if (table.Unparsed is { } unparsed)
         {
             if (unparsed.IsError)
             {

@@ -19,6 +19,10 @@ internal sealed class LineageCommand : ICliCommand
 
     public string Usage => "modelgates lineage <model.zip> [--format text|json]";
 
+    public string Example => "modelgates lineage samples/CreditRisk/model/credit-risk.zip";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("model", "an ML.NET model zip saved with ModelLineage.Save")];
+
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("format", true, "text|json: key/value lines, or the record's JSON as stored in the zip (default text)"),

@@ -1,10 +1,9 @@
 using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
-using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Inputs;
 using ModelGates.Output;
 using ModelGates.Profiles;
-
 using ModelGates.Reports;
 
 namespace ModelGates.Cli.Commands;
@@ -17,6 +16,10 @@ internal sealed class ProfileCommand : ICliCommand
     public string Summary => "Summarise a dataset into a mergeable JSON profile.";
 
     public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [data options]";
+
+    public string Example => "modelgates profile samples/CreditRisk/data/train.csv -o train.profile.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to read, a file or a glob such as data/*.csv")];
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -34,14 +37,19 @@ internal sealed class ProfileCommand : ICliCommand
         var output = args.Value("output");
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var engine = new DataEngine();
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
         if (progress is not null)
         {
-            engine.QueryProgress = progress.Percent;
-            progress.Phase($"Reading {path}");
+            pipeline.Engine.QueryProgress = progress.Percent;
         }
 
-        var profile = DirectCsvProfiler.TryProfile(engine, source, settings) ?? ProfileThroughEngine(engine, source, settings, context, progress);
+        // Rows beyond the tolerance stop the profile (nothing is written); rows within it are said here.
+        var (profile, tolerated) = pipeline.Profile(source, settings);
+        if (tolerated is not null)
+        {
+            context.Error.WriteLine(DiagnosticFormatter.ToText(tolerated));
+        }
+
         var bytes = ProfileJsonWriter.Write(profile);
         if (output is null)
         {
@@ -63,24 +71,5 @@ internal sealed class ProfileCommand : ICliCommand
         }
 
         return ExitCodes.Passed;
-    }
-
-    /// <summary>Reads the data into DuckDB and profiles the table: every format and option, unparsed rows counted.</summary>
-    private static DatasetProfile ProfileThroughEngine(DataEngine engine, DatasetSource source, ProfileSettings settings, CliContext context, TerminalProgress? progress)
-    {
-        var dataset = DatasetLoader.Load(engine, source);
-        var unparsed = UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows);
-        if (unparsed is { IsError: true })
-        {
-            // A reference built from part of the data would mislead every later drift check: write nothing.
-            throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
-        }
-
-        if (unparsed is not null)
-        {
-            context.Error.WriteLine(DiagnosticFormatter.ToText(unparsed));
-        }
-
-        return ProfileBuilder.Build(engine, dataset, settings, progress is null ? null : progress.Phase);
     }
 }

@@ -14,6 +14,13 @@ internal sealed class ProfileMergeCommand : ICliCommand
 
     public string Usage => "modelgates profile merge <a.json> <b.json> [more.json ...] -o <all.json>";
 
+    public string Example =>
+        "modelgates profile samples/CreditRisk/data/train.csv -o train.profile.json\n"
+        + "modelgates profile samples/CreditRisk/data/holdout.csv -o holdout.profile.json\n"
+        + "modelgates profile merge train.profile.json holdout.profile.json -o all.profile.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("profiles", "profiles of disjoint partitions of one dataset, written by 'modelgates profile'", Minimum: 2, Maximum: ArgumentSpec.Many)];
+
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format];
 
     public int Run(ParsedArguments args, CliContext context)

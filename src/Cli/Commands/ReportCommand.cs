@@ -15,6 +15,12 @@ internal sealed class ReportCommand : ICliCommand
 
     public string Usage => "modelgates report <modelgates.result.json> -o <report.html>";
 
+    public string Example =>
+        "modelgates check --config samples/CreditRisk/modelgates.json --report-dir reports\n"
+        + "modelgates report reports/modelgates.result.json -o report.html";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("result", "the JSON result of 'modelgates check' (modelgates.result.json in its report folder)")];
+
     public IReadOnlyList<OptionSpec> Options { get; } = [CommonOptions.Output, CommonOptions.Format];
 
     public int Run(ParsedArguments args, CliContext context)

@@ -3,6 +3,7 @@ using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
 using ModelGates.Contracts;
 using ModelGates.Data;
+using ModelGates.Inputs;
 
 namespace ModelGates.Cli.Commands;
 
@@ -14,6 +15,10 @@ internal sealed class ValidateCommand : ICliCommand
     public string Summary => "Check a dataset against a data contract.";
 
     public string Usage => "modelgates validate <data> --contract <contract.json> [--format text|json|msbuild] [data options]";
+
+    public string Example => "modelgates validate samples/CreditRisk/data/scoring.csv --contract samples/contracts/credit.contract.json";
+
+    public IReadOnlyList<ArgumentSpec> Arguments { get; } = [new("data", "the dataset to check, a file or a glob such as data/*.csv")];
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -31,14 +36,14 @@ internal sealed class ValidateCommand : ICliCommand
         var source = Merge(contract, DatasetOptions.From(args, path), args);
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var engine = new DataEngine();
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
         if (progress is not null)
         {
-            engine.QueryProgress = progress.Percent;
-            progress.Phase($"Validating {path}");
+            pipeline.Engine.QueryProgress = progress.Percent;
         }
 
-        var result = ContractValidator.Validate(engine, contract, source);
+        var table = pipeline.ReadTable(source with { AllText = true });
+        var result = ContractValidator.Validate(pipeline.Engine, contract, table.Dataset, source.MaxUnparsedRows);
         var dataset = result.Dataset;
         var outcome = new CheckOutcome("validate", result.Diagnostics)
         {

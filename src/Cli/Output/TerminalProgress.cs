@@ -23,6 +23,13 @@ internal sealed class TerminalProgress
     public static TerminalProgress? For(CliContext context, long inputBytes) =>
         context.ProgressEnabled && inputBytes >= LargeInputBytes ? new TerminalProgress(context.Error) : null;
 
+    /// <summary>
+    /// A progress writer for work whose phases take long whatever the input's size (a model's bootstrap), or null
+    /// when progress should stay quiet.
+    /// </summary>
+    public static TerminalProgress? ForPhases(CliContext context) =>
+        context.ProgressEnabled ? new TerminalProgress(context.Error) : null;
+
     /// <summary>Total size of the files a path or glob names, or 0 when unknown (progress then decides on nothing).</summary>
     public static long SizeOf(string path)
     {

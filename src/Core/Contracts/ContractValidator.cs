@@ -12,16 +12,8 @@ namespace ModelGates.Contracts;
 /// </summary>
 public static class ContractValidator
 {
-    /// <summary>Reads <paramref name="source"/> and validates it.</summary>
-    /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>
+    /// <summary>Validates a dataset read as text (<see cref="Inputs.InputPipeline.ReadTable"/> with <see cref="DatasetSource.AllText"/>).</summary>
     /// <exception cref="ConfigurationException">A pattern or SQL check of the contract is invalid (exit code 2).</exception>
-    public static ValidationResult Validate(DataEngine engine, DataContract contract, DatasetSource source)
-    {
-        var dataset = DatasetLoader.Load(engine, source with { AllText = true });
-        return Validate(engine, contract, dataset, source.MaxUnparsedRows);
-    }
-
-    /// <summary>Validates an already loaded dataset.</summary>
     public static ValidationResult Validate(DataEngine engine, DataContract contract, LoadedDataset dataset, long maxUnparsedRows)
     {
         var context = new ValidationContext(engine, dataset, contract);

@@ -94,6 +94,11 @@ public static partial class DatasetLoader
                 unparsed = RejectFractions(engine, source, files, table, columns, unparsed, linesBeforeData, fractional);
             }
 
+            if (!source.AllText)
+            {
+                unparsed = RejectStrays(engine, source, files, table, unparsed, linesBeforeData, declared);
+            }
+
             return Finish(engine, source, files, table, DataFormat.Csv, Columns(engine, table), unparsed, linesBeforeData, linesKnown: true);
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelGates.Data;
 using ModelGates.Gates.Config;
+using ModelGates.Inputs;
 using ModelGates.Output;
 using ModelGates.Profiles;
 
@@ -24,8 +25,8 @@ public static class BaselineAcceptor
     public static IReadOnlyList<AcceptedChange> Accept(GatesConfig config, IReadOnlySet<string>? only)
     {
         var changes = new List<AcceptedChange>();
-        using var engine = new DataEngine();
-        var datasets = new DatasetCache(engine, config);
+        using var pipeline = new InputPipeline();
+        var datasets = new DatasetCache(pipeline, config);
         foreach (var gate in config.Drift.Where(g => only is null || only.Contains(g.Name)))
         {
             if (config.FindDataset(gate.Reference) is not null)
@@ -35,9 +36,9 @@ public static class BaselineAcceptor
 
             var old = File.Exists(gate.Reference) ? ProfileJsonReader.Read(gate.Reference) : null;
             var oldHash = File.Exists(gate.Reference) ? InputFile.Of("old", gate.Reference).Sha256 : null;
-            var current = datasets.Get(gate.Current);
+            var source = DatasetCache.Source(datasets.Declaration(gate.Current));
             var settings = old?.Settings ?? ProfileSettings.Default;
-            var profile = ProfileBuilder.Build(engine, current, settings) with { Sources = [Path.GetFileName(current.Source.Path)] };
+            var profile = pipeline.Profile(source, settings).Profile with { Sources = [Path.GetFileName(source.Path)] };
             AtomicFile.Write(gate.Reference, ProfileJsonWriter.Write(profile));
             changes.Add(new AcceptedChange($"reference profile of drift gate '{gate.Name}'", gate.Reference, ProfileChanges(old, oldHash, profile, gate.Reference)));
         }

@@ -15,8 +15,9 @@ public sealed class ContractGateRunner : IGateRunner
         {
             context.Options.Progress?.Invoke($"contract '{gate.Name}': validating dataset '{gate.Dataset}'");
             var declaration = context.Datasets.Declaration(gate.Dataset);
-            var dataset = context.Datasets.Get(gate.Dataset, allText: true);
-            context.Read($"dataset {gate.Dataset}", declaration.Path);
+            var table = context.Datasets.Table(gate.Dataset, allText: true);
+            var dataset = table.Dataset;
+            context.Read($"dataset {gate.Dataset}", table.Hashes);
             if (gate.ContractFile is not null)
             {
                 context.Read($"contract {gate.Name}", gate.ContractFile);

@@ -1,41 +1,47 @@
 using ModelGates.Data;
 using ModelGates.Gates.Config;
+using ModelGates.Inputs;
 
 namespace ModelGates.Gates;
 
 /// <summary>
-/// Loads each dataset of the config once per run and shape (typed for drift and models, as text for
-/// contracts), so that several gates over one dataset read it once.
+/// The config's datasets by name, read through the run's <see cref="InputPipeline"/>, which keeps each read,
+/// so that several gates over one dataset read it once per shape (columns for drift, a typed table for
+/// models, text for contracts).
 /// </summary>
-public sealed class DatasetCache(DataEngine engine, GatesConfig config)
+public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
 {
-    private readonly Dictionary<(string Name, bool AllText), LoadedDataset> loaded = [];
+    /// <summary>The pipeline every dataset is read through.</summary>
+    public InputPipeline Pipeline { get; } = pipeline;
 
-    /// <summary>The engine the datasets live in.</summary>
-    public DataEngine Engine { get; } = engine;
+    /// <summary>The engine the tables live in.</summary>
+    public DataEngine Engine => Pipeline.Engine;
 
-    /// <summary>The dataset of that name, loaded on first use.</summary>
+    /// <summary>The dataset of that name as a table, read on first use.</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    public LoadedDataset Get(string name, bool allText = false)
-    {
-        if (!loaded.TryGetValue((name, allText), out var dataset))
-        {
-            var declaration = config.FindDataset(name) ?? throw new InvalidOperationException($"Dataset '{name}' is not declared.");
-            dataset = DatasetLoader.Load(Engine, Source(declaration) with { AllText = allText });
-            loaded[(name, allText)] = dataset;
-        }
+    public TableInput Table(string name, bool allText = false) => Pipeline.ReadTable(Source(Declaration(name)) with { AllText = allText });
 
-        return dataset;
-    }
+    /// <summary>The dataset of that name, read for column statistics on first use.</summary>
+    /// <exception cref="DataReadException">The data cannot be read.</exception>
+    public ColumnInput Columns(string name) => Pipeline.ReadColumns(Source(Declaration(name)));
+
+    /// <summary>The dataset of that name as a loaded table (see <see cref="Table"/>).</summary>
+    /// <exception cref="DataReadException">The data cannot be read.</exception>
+    public LoadedDataset Get(string name, bool allText = false) => Table(name, allText).Dataset;
 
     /// <summary>The read settings of a declared dataset.</summary>
-    public static DatasetSource Source(DatasetDeclaration declaration) => new(declaration.Path)
+    public static DatasetSource Source(DatasetDeclaration declaration)
     {
-        Format = declaration.Format,
-        Csv = declaration.Read,
-        MaxUnparsedRows = declaration.MaxUnparsedRows,
-    };
+        ArgumentNullException.ThrowIfNull(declaration);
+        return new(declaration.Path)
+        {
+            Format = declaration.Format,
+            Csv = declaration.Read,
+            MaxUnparsedRows = declaration.MaxUnparsedRows,
+        };
+    }
 
     /// <summary>The declaration of a dataset.</summary>
-    public DatasetDeclaration Declaration(string name) => config.FindDataset(name)!;
+    public DatasetDeclaration Declaration(string name) =>
+        config.FindDataset(name) ?? throw new InvalidOperationException($"Dataset '{name}' is not declared.");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelGates.Checks;
 using ModelGates.Configuration.Json;
+using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
@@ -28,34 +29,36 @@ public sealed class DriftGateRunner : IGateRunner
 
     private static GateResult RunGate(GatesConfig config, DriftGate gate, GateRunContext context)
     {
-        var engine = context.Datasets.Engine;
-        DriftReference reference;
-        if (config.FindDataset(gate.Reference) is { } referenceDataset)
-        {
-            reference = DriftReference.FromDataset(context.Datasets.Get(referenceDataset.Name));
-            context.Read($"dataset {referenceDataset.Name}", referenceDataset.Path);
-        }
-        else
-        {
-            reference = DriftReference.ReadProfile(gate.Reference);
-            context.Read($"reference profile {gate.Name}", gate.Reference);
-        }
-
-        var current = context.Datasets.Get(gate.Current);
-        context.Read($"dataset {gate.Current}", context.Datasets.Declaration(gate.Current).Path);
+        var datasets = context.Datasets;
+        var referenceDataset = config.FindDataset(gate.Reference);
+        var reference = referenceDataset is not null
+            ? DriftReference.FromColumns(datasets.Columns(referenceDataset.Name))
+            : datasets.Pipeline.ReadReference(new DatasetSource(gate.Reference));
+        var current = datasets.Columns(gate.Current);
         DriftReport report;
         try
         {
-            report = DriftEngine.Compare(engine, reference, current, Options(gate));
+            report = DriftEngine.Compare(reference, current, Options(gate));
         }
         catch (ConfigurationException e)
         {
             throw new ConfigurationException(e.Diagnostics.Select(d => Locate(config, gate, d)).ToList());
         }
 
-        var distributions = DriftDistributions.Compute(engine, reference, current);
+        if (reference.Input is { } referenceData)
+        {
+            context.Read(referenceDataset is not null ? $"dataset {referenceDataset.Name}" : $"reference data {gate.Name}", referenceData.Hashes);
+        }
+        else
+        {
+            context.Read($"reference profile {gate.Name}", gate.Reference);
+        }
+
+        context.Read($"dataset {gate.Current}", current.Hashes);
         var checks = new List<CheckResult>();
         var unclaimed = report.Diagnostics.ToList();
+        checks.AddRange(ParseCheck(gate, "reference", referenceDataset?.Name ?? reference.Path, reference.Unparsed, unclaimed));
+        checks.AddRange(ParseCheck(gate, "current", gate.Current, current.Unparsed, unclaimed));
         foreach (var column in report.Columns)
         {
             var severity = Cap(gate, column.Column);
@@ -84,9 +87,28 @@ public sealed class DriftGateRunner : IGateRunner
                 new("current", gate.Current),
                 new("driftedShare", Format(report.DriftedShare)),
             ],
-            Details = DriftGateDetails.Of(report, distributions),
+            Details = DriftGateDetails.Of(report, report.Distributions),
             Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
         };
+    }
+
+    /// <summary>Rows of one side that failed to parse: a check of their own, so that they are never dropped without a word.</summary>
+    private static IEnumerable<CheckResult> ParseCheck(DriftGate gate, string side, string dataset, Diagnostic? unparsed, List<Diagnostic> unclaimed)
+    {
+        if (unparsed is null)
+        {
+            yield break;
+        }
+
+        unclaimed.Remove(unparsed);
+        var check = new CheckResult($"drift:{gate.Name}/{side}/parse", $"{gate.Name}: {dataset} rows parse")
+        {
+            Status = unparsed.IsError ? CheckStatus.Failed : CheckStatus.Warned,
+            Measured = unparsed.Measured,
+            Bound = unparsed.Bound,
+            Diagnostic = unparsed,
+        };
+        yield return unparsed.IsError ? GateSeverity.Apply(check, gate.Severity!.Value) : check;
     }
 
     private static CheckResult ColumnCheck(GatesConfig config, DriftGate gate, ColumnDriftResult column, Severity severity, List<Diagnostic> unclaimed)

@@ -1,5 +1,6 @@
 using ModelGates.Data;
 using ModelGates.Gates.Config;
+using ModelGates.Inputs;
 
 namespace ModelGates.Gates;
 
@@ -13,8 +14,8 @@ public static class GateRunner
     /// <exception cref="DataReadException">A dataset, profile or model could not be read (exit code 3).</exception>
     public static GateReport Run(GatesConfig config, GateRunOptions options)
     {
-        using var engine = new DataEngine();
-        var context = new GateRunContext(new DatasetCache(engine, config), options);
+        using var pipeline = new InputPipeline(options.Progress);
+        var context = new GateRunContext(new DatasetCache(pipeline, config), options);
         var gates = Runners.SelectMany(r => r.Run(config, context)).ToList();
         var (waived, waiverDiagnostics) = WaiverApplier.Apply(config, gates, options.Today);
         var diagnostics = waived.SelectMany(g => g.Checks.Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!).Concat(g.Notes))

@@ -1,4 +1,5 @@
 using ModelGates.Gates.Config;
+using ModelGates.Inputs;
 
 namespace ModelGates.Gates;
 
@@ -23,12 +24,23 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
     /// <summary>The files read so far.</summary>
     public IReadOnlyList<InputFile> Inputs => inputs;
 
-    /// <summary>Records a file the run read (once per role and path).</summary>
+    /// <summary>Records a file the run read (once per role and path), with the hash the pipeline took of it.</summary>
     public void Read(string role, string path)
     {
         if (!inputs.Any(i => i.Role == role && i.Path == path) && File.Exists(path))
         {
-            inputs.Add(InputFile.Of(role, path));
+            var hash = Datasets.Pipeline.HashOf(path);
+            inputs.Add(new InputFile(role, path, hash.Sha256, hash.Bytes));
+        }
+    }
+
+    /// <summary>Records every file of a dataset read through the pipeline, with the hashes taken beside the read.</summary>
+    public void Read(string role, DatasetHashes hashes)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        foreach (var file in hashes.Files.Where(f => !inputs.Any(i => i.Role == role && i.Path == f.Path)))
+        {
+            inputs.Add(new InputFile(role, file.Path, file.Sha256, file.Bytes));
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class LineageGateRunner : IGateRunner
 
             if (locked is not null)
             {
-                var (check, sha) = LockCheck(config, gate, locked);
+                var (check, sha) = LockCheck(config, gate, locked, context.Datasets.Pipeline.HashOf(gate.Model!).Sha256);
                 checks.Add(check);
                 facts.Add(new("sha256", sha));
             }
@@ -127,7 +127,7 @@ public sealed class LineageGateRunner : IGateRunner
                 }
 
                 context.Read("training data", path);
-                yield return Compare(config, gate, lineage.Position, id, description, path, recorded);
+                yield return Compare(config, gate, lineage.Position, id, description, path, context.Datasets.Pipeline.HashOf(path).Sha256, recorded);
             }
 
             yield break;
@@ -135,7 +135,7 @@ public sealed class LineageGateRunner : IGateRunner
 
         foreach (var declared in lineage.TrainingData)
         {
-            var files = DataFileResolver.Resolve(context.Datasets.Engine, new DatasetSource(declared.Path)).Select(f => f.Path).ToList();
+            var files = context.Datasets.Pipeline.Files(new DatasetSource(declared.Path)).Select(f => f.Path).ToList();
             foreach (var file in files)
             {
                 context.Read(declared.Dataset is null ? "training data" : $"dataset {declared.Dataset}", file);
@@ -144,20 +144,19 @@ public sealed class LineageGateRunner : IGateRunner
                 var description = $"trained on the current {(files.Count == 1 ? what : $"{what} ({Path.GetFileName(file)})")}";
                 if (Match(config, file, record.DataFiles) is { } recorded)
                 {
-                    yield return Compare(config, gate, declared.Position, id, description, file, recorded);
+                    yield return Compare(config, gate, declared.Position, id, description, file, context.Datasets.Pipeline.HashOf(file).Sha256, recorded);
                     continue;
                 }
 
                 var names = record.DataFiles.Count == 0 ? "no data files" : string.Join(", ", record.DataFiles.Select(d => $"'{d.Path}'"));
                 yield return Failed(id, description, config, declared.Position, "trainingData", DiagnosticCatalog.TrainingDataChanged,
-                    $"Model gate '{gate.Name}': model '{gate.Model}' was not trained on '{Relative(config, file)}' (sha256 {InputFile.Of("data", file).Sha256}); its lineage records {names}. Retrain the model on the declared training data, or correct 'trainingData'.");
+                    $"Model gate '{gate.Name}': model '{gate.Model}' was not trained on '{Relative(config, file)}' (sha256 {context.Datasets.Pipeline.HashOf(file).Sha256}); its lineage records {names}. Retrain the model on the declared training data, or correct 'trainingData'.");
             }
         }
     }
 
-    private static CheckResult Compare(GatesConfig config, ModelGate gate, Configuration.Json.SourcePosition position, string id, string description, string file, DataFileHash recorded)
+    private static CheckResult Compare(GatesConfig config, ModelGate gate, Configuration.Json.SourcePosition position, string id, string description, string file, string now, DataFileHash recorded)
     {
-        var now = InputFile.Of("data", file).Sha256;
         if (string.Equals(now, recorded.Sha256, StringComparison.Ordinal))
         {
             return new CheckResult(id, description) { Measured = now[..12], Bound = recorded.Sha256[..Math.Min(12, recorded.Sha256.Length)] };
@@ -204,10 +203,9 @@ public sealed class LineageGateRunner : IGateRunner
         return best;
     }
 
-    private static (CheckResult Check, string Sha256) LockCheck(GatesConfig config, ModelGate gate, IReadOnlyDictionary<string, ModelLockEntry> locked)
+    private static (CheckResult Check, string Sha256) LockCheck(GatesConfig config, ModelGate gate, IReadOnlyDictionary<string, ModelLockEntry> locked, string now)
     {
         var key = ModelLockFile.Key(config.Lock!, gate.Model!);
-        var now = InputFile.Of("model", gate.Model!).Sha256;
         var lockName = Path.GetFileName(config.Lock!);
         var id = $"lineage:{gate.Name}/lock";
         var description = $"{Path.GetFileName(gate.Model!)} matches {lockName}";

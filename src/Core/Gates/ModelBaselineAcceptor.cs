@@ -34,7 +34,7 @@ public static class ModelBaselineAcceptor
         if (gate.Baseline is { } path)
         {
             var before = Previous(path);
-            var baseline = BaselineRecorder.Record(current, request, path, gate.Model ?? gate.Predictions!, ModelGateRunner.DataHash(request.Data));
+            var baseline = BaselineRecorder.Record(current, request, path, gate.Model ?? gate.Predictions!, ModelGateRunner.DataHash(request.Data, datasets.Pipeline));
             AtomicFile.Write(path, BaselineMetricsJson.Write(baseline));
             changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, BaselineRecorder.Changes(before, after)));
         }

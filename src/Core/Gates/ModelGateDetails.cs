@@ -6,19 +6,21 @@ using ModelGates.Models.Evaluation.Thresholds;
 namespace ModelGates.Gates;
 
 /// <summary>
-/// A model gate's measurements for the reports: every metric with its interval and baseline change, the ROC,
-/// precision–recall and reliability curves and the confusion matrix of a binary model, the slices and the
-/// gated gaps between them.
+/// A model gate's measurements for the reports: every metric with its interval and baseline change, the change
+/// thresholds judged against a baseline with their significance, the ROC, precision–recall and reliability curves
+/// and the confusion matrix of a binary model, the slices and the gated gaps between them.
 /// </summary>
 /// <param name="Task">The model's task.</param>
 /// <param name="Rows">The rows scored.</param>
 /// <param name="Metrics">Every metric, in the order evaluated.</param>
+/// <param name="Changes">The change thresholds (<c>maxDrop</c>, <c>maxRelativeDrop</c>) that were judged against a baseline value, in declaration order.</param>
 /// <param name="Slices">Every slice.</param>
 /// <param name="Gaps">The gated gaps between slices.</param>
 public sealed record ModelGateDetails(
     ModelTask Task,
     int Rows,
     IReadOnlyList<ModelMetricDetails> Metrics,
+    IReadOnlyList<ModelChangeDetails> Changes,
     IReadOnlyList<SliceDetails> Slices,
     IReadOnlyList<SliceGapDetails> Gaps) : GateDetails
 {
@@ -45,13 +47,16 @@ public sealed record ModelGateDetails(
                 Difference = change?.Difference,
             };
         }).ToList();
+        var changes = result.Outcomes.Where(o => o.Threshold.Kind.IsChange() && o.Status != ThresholdStatus.NoBaseline)
+            .Select(o => new ModelChangeDetails(o.Threshold.Metric, o.Threshold.Kind, o.Measured, o.Threshold.Bound, o.Significance, o.Status))
+            .ToList();
         var slices = result.Slices
             .Select(s => new SliceDetails(s.Name, s.Rows, s.Gated, s.Metrics.Select(m => new KeyValuePair<string, double?>(m.Key, m.Value.Value)).ToList()))
             .ToList();
         var gaps = result.Outcomes.Where(o => o.Threshold.Kind == ThresholdKind.MaxGap)
             .Select(o => new SliceGapDetails(o.Threshold.Metric, o.Measured, o.Threshold.Bound, !o.IsFailure))
             .ToList();
-        var details = new ModelGateDetails(result.Task, result.Rows, metrics, slices, gaps);
+        var details = new ModelGateDetails(result.Task, result.Rows, metrics, changes, slices, gaps);
         if (result.Predictions is not BinaryPredictionSet binary)
         {
             return details;
@@ -78,6 +83,23 @@ public sealed record ModelMetricDetails(string Metric, double? Value)
 
     /// <summary>The value minus the baseline's.</summary>
     public double? Difference { get; init; }
+}
+
+/// <summary>A change threshold judged against a baseline value.</summary>
+/// <param name="Metric">The metric id.</param>
+/// <param name="Kind"><see cref="ThresholdKind.MaxDrop"/> or <see cref="ThresholdKind.MaxRelativeDrop"/>.</param>
+/// <param name="Measured">The drop or relative drop, or null when undefined (or not finite, once read back).</param>
+/// <param name="Bound">The largest drop allowed.</param>
+/// <param name="Significance">The one-sided test the verdict used (with <c>requireSignificantRegression</c>), or null when the verdict is the point estimate's.</param>
+/// <param name="Status">The verdict.</param>
+public sealed record ModelChangeDetails(string Metric, ThresholdKind Kind, double? Measured, double Bound, ChangeSignificance? Significance, ThresholdStatus Status)
+{
+    /// <summary>
+    /// True when the measured change is beyond the allowance, by the rule the threshold was judged with
+    /// (<see cref="ThresholdEvaluator.DifferenceTolerance"/>); a pass beyond the allowance is a regression that was
+    /// not significant.
+    /// </summary>
+    public bool ExceedsBound => Measured is { } m && m > Bound + ThresholdEvaluator.DifferenceTolerance;
 }
 
 /// <summary>The curves of a binary model, each thinned to at most <see cref="ModelGateDetails.MaxCurvePoints"/> points.</summary>

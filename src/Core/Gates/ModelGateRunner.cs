@@ -37,12 +37,13 @@ public sealed class ModelGateRunner : IGateRunner
                 });
             }
 
-            if (request.Baseline is { } baseline && DataHash(request.Data) is var hash && hash != baseline.Data.Sha256)
+            if (request.Baseline is { } baseline && DataHash(request.Data, context.Datasets.Pipeline) is var hash && hash != baseline.Data.Sha256)
             {
                 checks.Add(BaselineData(config, gate, baseline, request));
             }
 
-            var result = ModelEvaluation.Run(context.Datasets.Engine, request);
+            var progress = context.Options.Progress;
+            var result = ModelEvaluation.Run(context.Datasets.Engine, request, progress is null ? null : line => progress($"model '{gate.Name}': {line}"));
             checks.AddRange(result.Outcomes.Select(o => Check(config, gate, request.DataName, o)));
             yield return new GateResult("model", gate.Name, gate.Position, [.. checks.Select(c => GateSeverity.Apply(c, gate.Severity!.Value))])
             {
@@ -93,10 +94,10 @@ public sealed class ModelGateRunner : IGateRunner
         if (gate.Data is { } name)
         {
             declaration = datasets.Declaration(name);
-            data = datasets.Get(name);
+            var table = datasets.Table(name);
+            data = table.Dataset;
             text = datasets.Get(name, allText: true);
-            read($"dataset {name}", declaration.Path);
-            foreach (var file in data.Files)
+            foreach (var file in table.Hashes.Files)
             {
                 read($"dataset {name}", file.Path);
             }
@@ -105,8 +106,8 @@ public sealed class ModelGateRunner : IGateRunner
         }
         else
         {
-            data = DatasetLoader.Load(datasets.Engine, new DatasetSource(gate.Predictions!));
-            text = DatasetLoader.Load(datasets.Engine, new DatasetSource(gate.Predictions!) { AllText = true });
+            data = datasets.Pipeline.ReadTable(new DatasetSource(gate.Predictions!)).Dataset;
+            text = datasets.Pipeline.ReadTable(new DatasetSource(gate.Predictions!) { AllText = true }).Dataset;
             read($"predictions {gate.Name}", gate.Predictions!);
             dataName = Path.GetFileName(gate.Predictions!);
         }
@@ -152,9 +153,9 @@ public sealed class ModelGateRunner : IGateRunner
     }
 
     /// <summary>The SHA-256 of the evaluation data: the file's, or for several files the hash of their hashes in read order.</summary>
-    internal static string DataHash(LoadedDataset data)
+    internal static string DataHash(LoadedDataset data, Inputs.InputPipeline pipeline)
     {
-        var hashes = data.Files.Select(f => InputFile.Of("data", f.Path).Sha256).ToList();
+        var hashes = data.Files.Select(f => pipeline.HashOf(f.Path).Sha256).ToList();
         return hashes.Count == 1
             ? hashes[0]
             : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", hashes))));

@@ -16,20 +16,6 @@ public static class ProfileJsonReader
         "std", "m2", "p25", "p50", "p75", "quantiles", "histogram", "bins", "categories", "length",
     ];
 
-    /// <summary>True when the file looks like a profile (a JSON object whose <c>kind</c> is a ModelGates profile).</summary>
-    public static bool LooksLikeProfile(string path)
-    {
-        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !File.Exists(path))
-        {
-            return false;
-        }
-
-        using var reader = new StreamReader(path);
-        var head = new char[512];
-        var read = reader.ReadBlock(head, 0, head.Length);
-        return new string(head, 0, read).Contains($"\"{Kind}\"", StringComparison.Ordinal);
-    }
-
     /// <summary>Reads the profile at <paramref name="path"/>.</summary>
     /// <exception cref="ModelGatesException">The file is missing (MG0010) or not a valid profile (MG0111).</exception>
     public static DatasetProfile Read(string path)

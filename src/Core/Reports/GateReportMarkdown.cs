@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ModelGates.Checks;
 using ModelGates.Gates;
+using ModelGates.Models.Evaluation.Thresholds;
 
 namespace ModelGates.Reports;
 
@@ -43,6 +44,11 @@ public static class GateReportMarkdown
                 AppendRow(text, check);
             }
 
+            if (gate.Details is ModelGateDetails model)
+            {
+                AppendSignificance(text, model);
+            }
+
             text.Append("\n</details>\n\n");
         }
 
@@ -63,6 +69,40 @@ public static class GateReportMarkdown
         CheckStatus.Waived => "💤 waived",
         CheckStatus.Insufficient => "❔ insufficient data",
         _ => "⏭️ skipped",
+    };
+
+    /// <summary>
+    /// The change thresholds judged by significance, each with the one-sided bound its verdict used, so that the bound
+    /// printed is always on the verdict's side of the allowance.
+    /// </summary>
+    private static void AppendSignificance(StringBuilder text, ModelGateDetails model)
+    {
+        var judged = model.Changes.Where(c => c.Significance is not null).ToList();
+        if (judged.Count == 0)
+        {
+            return;
+        }
+
+        var label = judged[0].Significance!.BoundLabel;
+        text.Append(CultureInfo.InvariantCulture, $"\n| change threshold | measured | allowed | {label} | p | verdict |\n|---|---|---|---|---|---|\n");
+        foreach (var change in judged)
+        {
+            var s = change.Significance!;
+            // A pass beyond the allowance is the regression the test did not confirm (MG4009 in the checks).
+            var verdict = change.Status == ThresholdStatus.Failed ? "regressed"
+                : change.ExceedsBound ? "not significant"
+                : "within the allowance";
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {Escape(change.Metric)} {change.Kind.ToKey()} | {Number(change.Measured)} | {Number(change.Bound)} | {Number(s.DropLowerBound)} | {Number(s.PValue)} | {verdict} |\n");
+        }
+    }
+
+    private static string Number(double? value) => value switch
+    {
+        null => "–",
+        double.PositiveInfinity => "∞",
+        double.NegativeInfinity => "-∞",
+        { } v => Math.Round(v, 6).ToString("0.######", CultureInfo.InvariantCulture),
     };
 
     private static void AppendRow(StringBuilder text, CheckResult check) =>

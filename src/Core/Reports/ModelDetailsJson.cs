@@ -3,6 +3,7 @@ using ModelGates.Configuration.Json;
 using ModelGates.Gates;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Curves;
+using ModelGates.Models.Evaluation.Thresholds;
 using ModelGates.Models.Predictions;
 using ModelGates.Output;
 
@@ -33,6 +34,20 @@ internal static class ModelDetailsJson
 
             w.WriteNumberOrNull("baseline", metric.Baseline);
             w.WriteNumberOrNull("difference", metric.Difference);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("changes");
+        foreach (var change in details.Changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", change.Metric);
+            w.WriteString("kind", change.Kind.ToKey());
+            w.WriteNumberOrNull("measured", change.Measured);
+            w.WriteNumberOrNull("bound", change.Bound);
+            EvaluationJson.WriteSignificance(w, change.Significance);
+            w.WriteString("status", EvaluationJson.StatusText(change.Status));
             w.WriteEndObject();
         }
 
@@ -113,6 +128,23 @@ internal static class ModelDetailsJson
                 Difference = r.OptionalNumber(m, "difference"),
             };
         }).ToList();
+        var changes = r.Array(o, "changes").Select(node =>
+        {
+            var c = r.Object(node, "a change");
+            var kind = r.Choice<ThresholdKind>(c, "kind", ThresholdKindText.ToKey);
+            if (!kind.IsChange())
+            {
+                throw r.Invalid(r.Required(c, "kind"), $"'kind' of a change must be maxDrop or maxRelativeDrop, not '{kind.ToKey()}'.");
+            }
+
+            return new ModelChangeDetails(
+                r.String(c, "metric"),
+                kind,
+                r.OptionalNumber(c, "measured"),
+                r.Number(c, "bound"),
+                ReadSignificance(r, c),
+                r.Choice<ThresholdStatus>(c, "status", EvaluationJson.StatusText));
+        }).ToList();
         var slices = r.Array(o, "slices").Select(node =>
         {
             var s = r.Object(node, "a slice");
@@ -124,13 +156,34 @@ internal static class ModelDetailsJson
             var g = r.Object(node, "a gap");
             return new SliceGapDetails(r.String(g, "metric"), r.OptionalNumber(g, "gap"), r.Number(g, "bound"), r.Boolean(g, "passed"));
         }).ToList();
-        return new ModelGateDetails(r.Choice<ModelTask>(o, "task", TaskText.ToText), r.Int32(o, "rows"), metrics, slices, gaps)
+        return new ModelGateDetails(r.Choice<ModelTask>(o, "task", TaskText.ToText), r.Int32(o, "rows"), metrics, changes, slices, gaps)
         {
             Curves = r.OptionalObject(o, "curves") is { } curves ? ReadCurves(r, curves) : null,
             Confusion = r.OptionalObject(o, "confusion") is { } c
                 ? new ConfusionMatrix(r.Number(c, "threshold"), r.Number(c, "truePositive"), r.Number(c, "falsePositive"), r.Number(c, "trueNegative"), r.Number(c, "falseNegative"))
                 : null,
         };
+    }
+
+    /// <summary>Reads what <see cref="EvaluationJson.WriteSignificance"/> wrote: null, or the test with its one-sided bound.</summary>
+    private static ChangeSignificance? ReadSignificance(ResultJsonReader r, ConfigObject change)
+    {
+        r.Required(change, "significance");
+        if (r.OptionalObject(change, "significance") is not { } s)
+        {
+            return null;
+        }
+
+        var significance = new ChangeSignificance(r.Number(s, "pValue"), r.Number(s, "alpha"), r.String(s, "method"))
+        {
+            DropLowerBound = r.OptionalNumber(s, "oneSidedLowerBound"),
+            Confidence = r.Number(s, "confidence"),
+        };
+
+        // 'significant' is written from p and α; a file where it disagrees with them was not written by this tool.
+        return r.Boolean(s, "significant") == significance.IsSignificant
+            ? significance
+            : throw r.Invalid(r.Required(s, "significant"), "'significant' must agree with 'pValue' ≤ 'alpha'.");
     }
 
     private static BinaryModelCurves ReadCurves(ResultJsonReader r, ConfigObject o)

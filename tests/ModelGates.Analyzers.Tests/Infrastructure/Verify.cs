@@ -8,7 +8,11 @@ using ModelGates.Analyzers.Infrastructure;
 namespace ModelGates.Analyzers.Tests.Infrastructure;
 
 /// <summary>What the analyzed test project references besides the framework.</summary>
-internal sealed record TestProject(bool MlNet = true, bool Lineage = false, bool AutoMLStub = false, string? EditorConfig = null, bool Executable = false)
+/// <param name="CompilerErrorsExpected">
+/// The code does not compile (a package it uses is not referenced, as when AutoML cannot be restored): the
+/// analyzers still run, as in an IDE, and only their diagnostics are compared.
+/// </param>
+internal sealed record TestProject(bool MlNet = true, bool Lineage = false, bool AutoMLStub = false, string? EditorConfig = null, bool Executable = false, bool CompilerErrorsExpected = false)
 {
     public static readonly TestProject Default = new();
 
@@ -50,8 +54,9 @@ internal static class Verify<TRule>
 
     public static Task AnalyzerAsync(string source, TestProject? project = null)
     {
-        var test = new AnalyzerTest { TestCode = source };
-        (project ?? TestProject.Default).ApplyTo(test.TestState);
+        project ??= TestProject.Default;
+        var test = new AnalyzerTest { TestCode = source, CompilerDiagnostics = project.CompilerErrorsExpected ? CompilerDiagnostics.None : CompilerDiagnostics.Errors };
+        project.ApplyTo(test.TestState);
         return test.RunAsync();
     }
 
@@ -73,9 +78,15 @@ internal static class Verify<TRule>
     public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, TestProject? project = null)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
-        (project ?? TestProject.Default).ApplyTo(test.TestState);
-        (project ?? TestProject.Default).ApplyTo(test.FixedState);
+        project ??= TestProject.Default;
+        var test = new CodeFixTest<TCodeFix>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CompilerDiagnostics = project.CompilerErrorsExpected ? CompilerDiagnostics.None : CompilerDiagnostics.Errors,
+        };
+        project.ApplyTo(test.TestState);
+        project.ApplyTo(test.FixedState);
         return test.RunAsync();
     }
 

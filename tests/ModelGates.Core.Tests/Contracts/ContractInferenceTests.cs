@@ -42,7 +42,9 @@ public sealed class ContractInferenceTests
         Assert.Equal(ValueType.Boolean, contract.Find("flag")!.Type);
         Assert.False(contract.Find("notkey")!.Unique);
 
-        var validation = ContractValidator.Validate(engine, ContractReader.Parse(System.Text.Encoding.UTF8.GetString(ContractJsonWriter.Write(contract)), "inferred.json"), new DatasetSource(path));
+        using var pipeline = new ModelGates.Inputs.InputPipeline();
+        var text = pipeline.ReadTable(new DatasetSource(path) { AllText = true }).Dataset;
+        var validation = ContractValidator.Validate(pipeline.Engine, ContractReader.Parse(System.Text.Encoding.UTF8.GetString(ContractJsonWriter.Write(contract)), "inferred.json"), text, 0);
         Assert.Empty(validation.Diagnostics);
     }
 }

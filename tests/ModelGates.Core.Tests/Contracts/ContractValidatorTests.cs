@@ -158,7 +158,7 @@ public sealed class ContractValidatorTests
         var data = dir.Write("data.csv", Data + "\n");
         var contractPath = dir.Write("contract.json", contractJson);
         var contract = ContractReader.Read(contractPath);
-        using var engine = new DataEngine();
-        return ContractValidator.Validate(engine, contract, new DatasetSource(data));
+        using var pipeline = new ModelGates.Inputs.InputPipeline();
+        return ContractValidator.Validate(pipeline.Engine, contract, pipeline.ReadTable(new DatasetSource(data) { AllText = true }).Dataset, 0);
     }
 }

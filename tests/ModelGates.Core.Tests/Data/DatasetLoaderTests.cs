@@ -123,7 +123,29 @@ public sealed class DatasetLoaderTests
     }
 
     [Fact]
-    public void Sniffed_type_too_narrow_for_a_late_text_value_is_widened_not_rejected()
+    public void A_late_word_in_a_column_of_numbers_is_a_bad_record_not_a_text_column()
+    {
+        var data = LoadLate(words: 1);
+
+        Assert.Equal(30_000, data.Rows);
+        Assert.Equal(1, data.Unparsed.Count);
+        Assert.Equal(30_002, data.Unparsed.Examples[0].Line);
+        Assert.Contains("'n/a'", data.Unparsed.Examples[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("BIGINT", data.Columns[0].SqlType);
+    }
+
+    [Fact]
+    public void Sniffed_type_too_narrow_for_many_late_words_is_widened_to_text_not_rejected()
+    {
+        var data = LoadLate(words: 40);
+
+        Assert.Equal(30_040, data.Rows);
+        Assert.Equal(0, data.Unparsed.Count);
+        Assert.Equal("VARCHAR", data.Columns[0].SqlType);
+    }
+
+    /// <summary>30,000 whole numbers, then <paramref name="words"/> lines of "n/a", past DuckDB's sniffing sample.</summary>
+    private static LoadedDataset LoadLate(int words)
     {
         using var dir = new TempDirectory();
         var text = new StringBuilder("n\n");
@@ -132,15 +154,11 @@ public sealed class DatasetLoaderTests
             text.Append(i).Append('\n');
         }
 
-        text.Append("n/a\n");
+        text.Append(string.Concat(Enumerable.Repeat("n/a\n", words)));
         var path = dir.Write("late.csv", text.ToString());
         using var engine = new DataEngine();
-
         var data = DatasetLoader.Load(engine, new DatasetSource(path));
-
-        Assert.Equal(30_001, data.Rows);
-        Assert.Equal(0, data.Unparsed.Count);
-        Assert.Equal("VARCHAR", data.Columns[0].SqlType);
+        return data;
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ModelGates.Checks;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine.Results;
 using ModelGates.Gates;
+using ModelGates.Models.Evaluation.Thresholds;
 using ModelGates.Reports;
 using ModelGates.Reports.Html;
 
@@ -30,6 +31,10 @@ public sealed class GateReportJsonReadTests(EveryGateKindReport run) : IClassFix
         Assert.Contains(model.Metrics, m => m.Baseline is not null && m.Interval is not null);
         Assert.NotEmpty(model.Slices);
         Assert.NotEmpty(model.Gaps);
+        Assert.Equal(
+            [("auc", ThresholdKind.MaxDrop, ThresholdStatus.Failed, true), ("auc", ThresholdKind.MaxRelativeDrop, ThresholdStatus.Passed, false), ("recall", ThresholdKind.MaxDrop, ThresholdStatus.Passed, true)],
+            model.Changes.Select(c => (c.Metric, c.Kind, c.Status, c.ExceedsBound)));
+        Assert.All(model.Changes, c => Assert.True(c.Significance is { DropLowerBound: not null }, $"{c.Metric} {c.Kind}: {c.Significance}"));
         foreach (var status in new[] { CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Warned, CheckStatus.Waived, CheckStatus.Insufficient })
         {
             Assert.Contains(report.Checks, c => c.Status == status);
@@ -55,6 +60,45 @@ public sealed class GateReportJsonReadTests(EveryGateKindReport run) : IClassFix
         var read = GateReportJson.Read(Encoding.UTF8.GetString(GateReportJson.Write(run.Report)), GateReportFiles.JsonName);
 
         Assert.Equal(HtmlReportWriter.Render(run.Report), HtmlReportWriter.Render(read));
+    }
+
+    [Fact]
+    public void The_markdown_summary_from_a_result_read_back_is_the_summary_of_the_run()
+    {
+        var read = GateReportJson.Read(Encoding.UTF8.GetString(GateReportJson.Write(run.Report)), GateReportFiles.JsonName);
+
+        var markdown = GateReportMarkdown.Write(read);
+
+        Assert.Equal(GateReportMarkdown.Write(run.Report), markdown);
+        Assert.Contains("| change threshold | measured | allowed | one-sided 95 % lower bound | p | verdict |", markdown, StringComparison.Ordinal);
+        foreach (var verdict in new[] { "| regressed |", "| within the allowance |", "| not significant |" })
+        {
+            Assert.Contains(verdict, markdown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_change_thresholds_read_back_are_the_runs_with_their_significance()
+    {
+        var read = GateReportJson.Read(Encoding.UTF8.GetString(GateReportJson.Write(run.Report)), GateReportFiles.JsonName);
+
+        var original = run.Report.Gates.Select(g => g.Details).OfType<ModelGateDetails>().Single().Changes;
+        var changes = read.Gates.Select(g => g.Details).OfType<ModelGateDetails>().Single().Changes;
+        Assert.Equal(original, changes);
+        Assert.Equal("one-sided 95 % lower bound", changes[0].Significance!.BoundLabel);
+    }
+
+    [Fact]
+    public void A_significance_that_disagrees_with_its_p_value_is_MG0018_at_its_line()
+    {
+        var lines = Encoding.UTF8.GetString(GateReportJson.Write(run.Report)).Split('\n');
+        var index = Array.FindIndex(lines, l => l.Contains("\"significant\": true", StringComparison.Ordinal));
+        lines[index] = lines[index].Replace("true", "false", StringComparison.Ordinal);
+
+        var diagnostic = ReadFails(string.Join('\n', lines));
+
+        Assert.Equal((index + 1, "MG0018"), (diagnostic.Line, diagnostic.Code));
+        Assert.Contains("'significant' must agree with 'pValue' ≤ 'alpha'", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

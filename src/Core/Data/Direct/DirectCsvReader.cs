@@ -284,6 +284,14 @@ internal static class DirectCsvReader
             values.Add((bytes, count));
         }
 
-        return new DirectColumnData { Column = column, Kind = DirectColumn.Text, NonMissing = values.Sum(v => v.Count), Values = values };
+        var nonMissing = values.Sum(v => v.Count);
+        var strays = values.Where(v => !Utf8Number.TryParse(v.Bytes, out _)).Sum(v => v.Count);
+        if (DatasetLoader.IsNumbersWithStrays(nonMissing, strays))
+        {
+            // Numbers with a few bad records: the table path reports those records and reads the column as numbers.
+            return null;
+        }
+
+        return new DirectColumnData { Column = column, Kind = DirectColumn.Text, NonMissing = nonMissing, Values = values };
     }
 }

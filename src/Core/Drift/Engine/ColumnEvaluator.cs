@@ -54,7 +54,8 @@ internal static class ColumnEvaluator
             return Finding(
                 result with { Status = ColumnDriftStatus.Skipped, Note = "excluded by its settings" },
                 settings,
-                DiagnosticCatalog.DriftColumnNotCompared.Create($"Column '{name}' is excluded by its settings and not compared.") with { Column = name, Check = "drift" });
+                DiagnosticCatalog.DriftColumnNotCompared.Create($"Column '{name}' is excluded by its settings and not compared.") with { Column = name, Check = "drift" },
+                DisplayOnly(reference, current, settings, referencePath));
         }
 
         // A current column with no values at all is read as text whatever it held; its missing share tells the story.
@@ -117,7 +118,9 @@ internal static class ColumnEvaluator
                 Measured = count,
                 Bound = minimum,
             });
-            return Pending(result with { Status = ColumnDriftStatus.Insufficient, Note = "too few values to test" }, settings, choice, reference, null, notes);
+            // Still drawn in the report: a chart shows what little there is.
+            var few = reference.Count > 0 && current.Count > 0 ? current.Read(plan, reference) : null;
+            return Pending(result with { Status = ColumnDriftStatus.Insufficient, Note = "too few values to test" }, settings, choice, reference, null, notes, few);
         }
 
         var inputs = current.Read(plan, reference);
@@ -132,22 +135,54 @@ internal static class ColumnEvaluator
             choice.Alpha,
             Seed(options.Seed, name, 1),
             Seed(options.Seed, name, 2));
-        return Pending(result, settings, choice, reference, schedule(() => ColumnComparer.Compare(reference, inputs, plan, bootstrap)), notes);
+        return Pending(result, settings, choice, reference, schedule(() => ColumnComparer.Compare(reference, inputs, plan, bootstrap)), notes, inputs);
     }
 
-    private static PendingColumn Finding(ColumnDriftResult result, ColumnDriftSettings settings, Diagnostic diagnostic)
+    private static PendingColumn Finding(ColumnDriftResult result, ColumnDriftSettings settings, Diagnostic diagnostic, ColumnDistribution? distribution = null)
     {
-        var column = new PendingColumn { Result = result, Settings = settings };
+        var column = new PendingColumn { Result = result, Settings = settings, Distribution = distribution };
         column.Diagnostics.Add(diagnostic);
         return column;
+    }
+
+    /// <summary>
+    /// A column excluded from judgement is still drawn in the report (a label's shift is worth seeing), read as
+    /// the automatic policy would read it.
+    /// </summary>
+    private static ColumnDistribution? DisplayOnly(ReferenceColumn reference, CurrentColumnSource current, ColumnDriftSettings settings, string referencePath)
+    {
+        if (reference.Count == 0 || current.Count == 0 || !Compatible(reference.Kind, current.TypeKind))
+        {
+            return null;
+        }
+
+        var display = settings with { Test = DriftOptions.AutoTest, Threshold = null, TestFromOverride = false };
+        return ColumnPlanner.Choose(reference, display, current.Count, referencePath).Plan is { } plan
+            ? ColumnDistributions.Of(reference, current.Read(plan, reference))
+            : null;
     }
 
     /// <summary>Runs a measurement where it is asked for: the inline schedule of in-memory comparisons.</summary>
     public static Task<ColumnMeasurement> Inline(Func<ColumnMeasurement> measure) => Task.FromResult(measure());
 
-    private static PendingColumn Pending(ColumnDriftResult result, ColumnDriftSettings settings, ColumnPlanChoice choice, ReferenceColumn reference, Task<ColumnMeasurement>? measuring, List<Diagnostic> notes)
+    private static PendingColumn Pending(
+        ColumnDriftResult result,
+        ColumnDriftSettings settings,
+        ColumnPlanChoice choice,
+        ReferenceColumn reference,
+        Task<ColumnMeasurement>? measuring,
+        List<Diagnostic> notes,
+        CurrentColumn? inputs)
     {
-        var column = new PendingColumn { Result = result, Settings = settings, Choice = choice, Reference = reference, Measuring = measuring };
+        var column = new PendingColumn
+        {
+            Result = result,
+            Settings = settings,
+            Choice = choice,
+            Reference = reference,
+            Measuring = measuring,
+            Distribution = inputs is null ? null : ColumnDistributions.Of(reference, inputs),
+        };
         column.Diagnostics.AddRange(notes);
         return column;
     }

@@ -5,6 +5,7 @@ using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Policy;
 using ModelGates.Drift.Engine.Results;
+using ModelGates.Inputs;
 using ModelGates.Profiles;
 
 namespace ModelGates.Drift.Engine;
@@ -18,6 +19,41 @@ namespace ModelGates.Drift.Engine;
 /// </summary>
 public static class DriftEngine
 {
+    /// <summary>
+    /// Compares <paramref name="current"/> with <paramref name="reference"/>, both read through the
+    /// <see cref="InputPipeline"/>: straight from the column arrays of a plain CSV file where that gives exactly
+    /// what a table gives, otherwise from the table. Rows either side failed to parse are part of the report
+    /// (MG2001 fails it, MG2013 warns), never dropped silently; the report carries each column's distribution for
+    /// the charts, from the same read.
+    /// </summary>
+    /// <param name="reference">The reference dataset or profile (<see cref="InputPipeline.ReadReference"/>).</param>
+    /// <param name="current">The current dataset (<see cref="InputPipeline.ReadColumns"/>).</param>
+    /// <param name="options">How to judge; the defaults when null.</param>
+    /// <param name="progress">Receives a short line per phase, for long runs.</param>
+    /// <exception cref="ConfigurationException">An option is invalid or names an unknown column or test, a test set for a column does not apply to it, or a test needs raw reference values a profile does not hold.</exception>
+    public static DriftReport Compare(DriftReference reference, ColumnInput current, DriftOptions? options = null, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        var engine = current.Engine;
+        DriftReport? report = null;
+        if (current.Direct is { } data)
+        {
+            try
+            {
+                report = Compare(engine, reference, new DirectCurrentData(data), options, () => current.Hash, progress);
+            }
+            catch (DirectReadDeclinedException)
+            {
+                progress?.Invoke($"Reading {Data.PathDisplay.For(current.Source.Path)} into a table");
+            }
+        }
+
+        report ??= Compare(engine, reference, new TableCurrentData(engine, current.Table), options, () => current.Hash, progress);
+        Diagnostic[] unparsed = [.. new[] { reference.Unparsed, current.Unparsed }.OfType<Diagnostic>()];
+        return unparsed.Length == 0 ? report : report with { Diagnostics = [.. unparsed, .. report.Diagnostics] };
+    }
+
     /// <summary>Compares <paramref name="current"/> with <paramref name="reference"/>.</summary>
     /// <param name="engine">The engine holding the loaded tables.</param>
     /// <param name="reference">The reference dataset or profile.</param>
@@ -26,7 +62,7 @@ public static class DriftEngine
     /// <param name="currentHash">The current files' hash when already computed; computed here when null.</param>
     /// <param name="progress">Receives a short line per phase, for long runs.</param>
     /// <exception cref="ConfigurationException">An option is invalid or names an unknown column or test, a test set for a column does not apply to it, or a test needs raw reference values a profile does not hold.</exception>
-    public static DriftReport Compare(
+    internal static DriftReport Compare(
         DataEngine engine,
         DriftReference reference,
         LoadedDataset current,
@@ -53,7 +89,7 @@ public static class DriftEngine
     /// <param name="currentHash">The current data's hash, when being computed (awaited after the file is read and compared, so hashing runs beside both); computed here when null.</param>
     /// <param name="progress">Receives a short line per phase.</param>
     /// <exception cref="DataReadException">The path names no readable data.</exception>
-    public static DriftReport? TryCompareDirect(
+    internal static DriftReport? TryCompareDirect(
         DataEngine engine,
         DriftReference reference,
         DatasetSource current,

@@ -84,6 +84,7 @@ internal static class DriftJudge
             Correction = options.Correction,
             Decision = options.Decision,
             Diagnostics = diagnostics,
+            Distributions = columns.Where(c => c.Distribution is not null).ToDictionary(c => c.Result.Column, c => c.Distribution!, StringComparer.Ordinal),
         };
     }
 

@@ -1,7 +1,7 @@
 using ModelGates.Data;
 using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
-using ModelGates.Drift.Engine.Inputs;
+using ModelGates.Inputs;
 using ModelGates.Profiles;
 
 namespace ModelGates.Drift.Engine;
@@ -13,21 +13,27 @@ namespace ModelGates.Drift.Engine;
 /// </summary>
 public sealed class DriftReference
 {
-    private DriftReference(string path, string hash, long rows, LoadedDataset? dataset, DatasetProfile? profile, DirectCsvData? direct = null)
+    private readonly Func<string> hash;
+
+    private DriftReference(string path, Func<string> hash, long rows, LoadedDataset? dataset, DatasetProfile? profile, DirectCsvData? direct = null, Diagnostic? unparsed = null)
     {
         Direct = direct;
         Path = path;
-        Hash = hash;
+        this.hash = hash;
         Rows = rows;
         Dataset = dataset;
         Profile = profile;
+        Unparsed = unparsed;
     }
 
     /// <summary>The path (or glob) as given.</summary>
     public string Path { get; }
 
-    /// <summary>SHA-256 of the bytes (<c>sha256:</c> and hex).</summary>
-    public string Hash { get; }
+    /// <summary>SHA-256 of the bytes (<c>sha256:</c> and hex); for data, waits for the hashing that runs beside the read.</summary>
+    public string Hash => hash();
+
+    /// <summary>Raw reference data: the unparsed-row rule's finding (MG2001 or MG2013), or null.</summary>
+    public Diagnostic? Unparsed { get; }
 
     /// <summary>Rows of the reference data.</summary>
     public long Rows { get; }
@@ -44,11 +50,26 @@ public sealed class DriftReference
     /// <summary>True when the reference is a profile.</summary>
     public bool IsProfile => Profile is not null;
 
+    /// <summary>Reference data read by <see cref="InputPipeline.ReadColumns"/>: column arrays or a table.</summary>
+    public static DriftReference FromColumns(ColumnInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var reference = input.Direct is { } direct
+            ? new DriftReference(input.Source.Path, () => input.Hash, input.Rows, null, null, direct)
+            : new DriftReference(input.Source.Path, () => input.Hash, input.Rows, input.Table, null, null, input.Unparsed);
+        reference.Input = input;
+        return reference;
+    }
+
+    /// <summary>Reference data: how the pipeline read it (its files' hashes among other things); null for a profile.</summary>
+    public ColumnInput? Input { get; private set; }
+
     /// <summary>A loaded dataset as the reference; its files are hashed unless <paramref name="hash"/> is given.</summary>
-    public static DriftReference FromDataset(LoadedDataset dataset, string? hash = null)
+    internal static DriftReference FromDataset(LoadedDataset dataset, string? hash = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return new DriftReference(dataset.Source.Path, hash ?? DatasetHash.Of(dataset.Files.Select(f => f.Path)), dataset.Rows, dataset, null);
+        var known = hash ?? DatasetHash.Of(dataset.Files.Select(f => f.Path));
+        return new DriftReference(dataset.Source.Path, () => known, dataset.Rows, dataset, null);
     }
 
     /// <summary>
@@ -59,30 +80,34 @@ public sealed class DriftReference
     /// <param name="source">The reference dataset.</param>
     /// <param name="hash">The file's hash, when being computed (awaited after the file is read, so hashing runs beside the reading); computed here when null.</param>
     /// <exception cref="DataReadException">The path names no readable data.</exception>
-    public static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, Task<string>? hash = null)
+    internal static DriftReference? TryReadDirect(DataEngine engine, DatasetSource source, Task<string>? hash = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(source);
-        return DirectCsvReader.TryRead(engine, source) is { } data
-            ? new DriftReference(data.Path, hash?.GetAwaiter().GetResult() ?? DatasetHash.Of([data.File.Path]), data.Rows, null, null, data)
-            : null;
+        if (DirectCsvReader.TryRead(engine, source) is not { } data)
+        {
+            return null;
+        }
+
+        var known = hash?.GetAwaiter().GetResult() ?? DatasetHash.Of([data.File.Path]);
+        return new DriftReference(data.Path, () => known, data.Rows, null, null, data);
     }
 
     /// <summary>A profile already read, with the hash of the bytes it was read from.</summary>
     public static DriftReference FromProfile(DatasetProfile profile, string path, string hash)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return new DriftReference(path, hash, profile.Rows, null, profile);
+        return new DriftReference(path, () => hash, profile.Rows, null, profile);
     }
 
     /// <summary>Reads and hashes a profile file in one read.</summary>
-    /// <exception cref="ModelGatesException">The file does not exist (MG0010, exit code 2) or is not a valid profile (MG0111, exit code 3).</exception>
+    /// <exception cref="DataReadException">The file does not exist (MG0101) or is not a valid profile (MG0111), both exit code 3 as for any data.</exception>
     public static DriftReference ReadProfile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Reference profile '{path}' does not exist.") with { File = path });
+            throw new DataReadException(DiagnosticCatalog.DataNotFound.Create($"Reference profile '{PathDisplay.For(path)}' does not exist.") with { File = path });
         }
 
         byte[] bytes;

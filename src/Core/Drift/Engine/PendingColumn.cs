@@ -23,6 +23,9 @@ internal sealed class PendingColumn
 
     public ReferenceColumn? Reference { get; init; }
 
+    /// <summary>The column's distribution on both sides, for the report's chart; null when it was not read.</summary>
+    public ColumnDistribution? Distribution { get; init; }
+
     /// <summary>Diagnostics decided before judgement (fallback infos, missing column, changed kind, insufficient data).</summary>
     public List<Diagnostic> Diagnostics { get; } = [];
 }

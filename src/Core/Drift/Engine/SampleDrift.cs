@@ -4,6 +4,7 @@ using ModelGates.Data;
 using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
+using ModelGates.Inputs;
 using ModelGates.Profiles;
 
 namespace ModelGates.Drift.Engine;

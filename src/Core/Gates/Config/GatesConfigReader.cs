@@ -33,6 +33,7 @@ public static class GatesConfigReader
 
     /// <summary>Reads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file is missing or wrong (exit code 2); every problem is reported.</exception>
+    /// <exception cref="DataReadException">The config is right but data it names does not exist (MG0101 at the naming line, exit code 3, as from the CLI).</exception>
     public static GatesConfig Read(string path)
     {
         if (!File.Exists(path))
@@ -51,6 +52,13 @@ public static class GatesConfigReader
         var config = Read(reader, root, path, baseDirectory);
         if (reader.HasErrors || config is null)
         {
+            // Missing data is a data problem wherever it is named; anything else wrong in the config comes first.
+            var errors = reader.Diagnostics.Where(d => d.IsError).ToList();
+            if (config is not null && errors.All(d => d.Code == DiagnosticCatalog.DataNotFound.Code))
+            {
+                throw new DataReadException(reader.Diagnostics);
+            }
+
             throw new ConfigurationException(reader.Diagnostics);
         }
 
@@ -150,7 +158,7 @@ public static class GatesConfigReader
 
         if (!DataFileResolver.IsGlob(path) && !File.Exists(config.Resolve(path)) && !Directory.Exists(config.Resolve(path)))
         {
-            r.Report(DiagnosticCatalog.FileNotFound, o.Find("path")!.Value.Position, $"Dataset '{name}': '{path}' does not exist (relative to {config.BaseDirectory}).");
+            r.Report(DiagnosticCatalog.DataNotFound, o.Find("path")!.Value.Position, $"Dataset '{name}': '{path}' does not exist (relative to {config.BaseDirectory}).");
         }
 
         return new DatasetDeclaration(name, config.Resolve(path), position)
@@ -224,8 +232,8 @@ public static class GatesConfigReader
             if (!File.Exists(resolved))
             {
                 var suggestion = DidYouMean.Suggest(reference, config.Datasets.Select(d => d.Name));
-                r.Report(DiagnosticCatalog.FileNotFound, o.Find("reference")!.Value.Position,
-                    $"Drift gate '{name}': reference '{reference}' is neither a declared dataset nor an existing profile file.{(suggestion is null ? string.Empty : $" Did you mean dataset '{suggestion}'?")}");
+                r.Report(DiagnosticCatalog.DataNotFound, o.Find("reference")!.Value.Position,
+                    $"Drift gate '{name}': reference '{reference}' is neither a declared dataset nor an existing profile or data file.{(suggestion is null ? string.Empty : $" Did you mean dataset '{suggestion}'?")}");
             }
             else
             {

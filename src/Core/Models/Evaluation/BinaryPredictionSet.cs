@@ -56,6 +56,6 @@ public sealed class BinaryPredictionSet : PredictionSet
         return (Rename(BootstrapSummaries.Intervals(metrics, Compute(), values, options)), values);
     }
 
-    internal override IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation) =>
-        Rename(PairedBootstrap.Compare(Predictions, ((BinaryPredictionSet)baseline).Predictions, metrics, options, LibraryAllowances(metrics, allowedDegradation)));
+    internal override PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options) =>
+        PairedBootstrap.Resample(Predictions, ((BinaryPredictionSet)baseline).Predictions, metrics, options);
 }

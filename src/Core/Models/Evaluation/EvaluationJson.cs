@@ -106,6 +106,7 @@ public static class EvaluationJson
             w.WriteNumberOrNull("value", outcome.Value);
             w.WriteNumberOrNull("baseline", outcome.BaselineValue);
             w.WriteNumberOrNull("pValue", outcome.PValue);
+            WriteSignificance(w, outcome.Significance);
             w.WriteString("status", StatusText(outcome.Status));
             w.WriteBoolean("passed", !outcome.IsFailure);
             w.WriteEndObject();
@@ -133,6 +134,30 @@ public static class EvaluationJson
             w.WriteEndObject();
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the <c>significance</c> of a change threshold judged by the bootstrap (null when the verdict is the
+    /// point estimate's): the method, the p-value, α, and the one-sided lower bound of the measured change at
+    /// 1 − α that decides the same verdict.
+    /// </summary>
+    public static void WriteSignificance(Utf8JsonWriter w, ChangeSignificance? significance)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (significance is null)
+        {
+            w.WriteNull("significance");
+            return;
+        }
+
+        w.WriteStartObject("significance");
+        w.WriteString("method", significance.Method);
+        w.WriteNumberOrNull("pValue", significance.PValue);
+        w.WriteNumberOrNull("alpha", significance.Alpha);
+        w.WriteBoolean("significant", significance.IsSignificant);
+        w.WriteNumberOrNull("confidence", significance.Confidence);
+        w.WriteNumberOrNull("oneSidedLowerBound", significance.DropLowerBound);
         w.WriteEndObject();
     }
 

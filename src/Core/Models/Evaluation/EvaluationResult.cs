@@ -53,21 +53,11 @@ public sealed record EvaluationResult
 /// <param name="Metrics">Every metric on its rows (undefined where it has none).</param>
 public sealed record SliceResult(string Name, string Group, int Rows, bool Gated, IReadOnlyList<KeyValuePair<string, MetricValue>> Metrics);
 
-/// <summary>A metric against the baseline.</summary>
+/// <summary>A metric against the baseline. Each change threshold on the metric carries its own test in its outcome (<see cref="ThresholdOutcome.Significance"/>).</summary>
 /// <param name="MetricId">The metric.</param>
 /// <param name="Direction">Which way it improves.</param>
 /// <param name="Baseline">The baseline's value, or null.</param>
 /// <param name="Current">The current value, or null.</param>
 /// <param name="Difference">Current − baseline, or null.</param>
-/// <param name="PValue">The bootstrap p-value of "not worse" (of "worse by at most the allowed change" for a metric with a change threshold).</param>
-public sealed record MetricChange(string MetricId, MetricDirection Direction, double? Baseline, double? Current, double? Difference, double? PValue)
-{
-    /// <summary>Against a baseline model: the lower percentile bound of current − baseline over the paired resamples; else null.</summary>
-    public double? DifferenceLower { get; init; }
-
-    /// <summary>Against a baseline model: the upper percentile bound of current − baseline over the paired resamples; else null.</summary>
-    public double? DifferenceUpper { get; init; }
-
-    /// <summary>Against a baseline model: the confidence of the difference interval; else null.</summary>
-    public double? Confidence { get; init; }
-}
+/// <param name="PValue">The one-sided bootstrap p-value of "not worse than the baseline" (paired against a baseline model), or null.</param>
+public sealed record MetricChange(string MetricId, MetricDirection Direction, double? Baseline, double? Current, double? Difference, double? PValue);

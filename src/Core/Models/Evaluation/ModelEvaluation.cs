@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Models.Evaluation.Scoring;
@@ -14,16 +15,26 @@ namespace ModelGates.Models.Evaluation;
 public static class ModelEvaluation
 {
     /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <param name="engine">The engine holding the data.</param>
+    /// <param name="request">What to evaluate and how to judge it.</param>
+    /// <param name="progress">
+    /// Receives a line at each phase boundary (scoring, scoring the baseline model, the bootstrap, the paired
+    /// bootstrap, the slices), for progress on long evaluations; null for none.
+    /// </param>
     /// <exception cref="ModelGatesException">The model, labels, predictions or slices cannot be used; the diagnostic says why.</exception>
-    public static EvaluationResult Run(DataEngine engine, EvaluationRequest request)
+    public static EvaluationResult Run(DataEngine engine, EvaluationRequest request, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(request);
+        progress?.Invoke(request.ModelPath is { } modelPath
+            ? string.Create(CultureInfo.InvariantCulture, $"scoring: model {modelPath} on {request.Data.Rows:N0} rows")
+            : string.Create(CultureInfo.InvariantCulture, $"scoring: reading predictions of {request.Data.Rows:N0} rows"));
         var scores = Score(engine, request, request.ModelPath);
         var current = Label(engine, request, scores);
         PredictionSet? baseline = null;
         if (request.BaselineModelPath is { } baselinePath)
         {
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"baseline: scoring baseline model {baselinePath} on the same rows"));
             baseline = Label(engine, request, MlNetModelScorer.Score(engine, request.Data, baselinePath, request.Task, request.TextData));
             if (baseline is MulticlassPredictionSet b && current is MulticlassPredictionSet c && !b.ClassNames.SequenceEqual(c.ClassNames, StringComparer.Ordinal))
             {
@@ -33,7 +44,7 @@ public static class ModelEvaluation
         }
 
         var slices = SliceResolver.Resolve(engine, request.Data, request.Slices, request.ConfigFile);
-        var result = ModelEvaluator.Evaluate(current, baseline, request, slices);
+        var result = ModelEvaluator.Evaluate(current, baseline, request, slices, progress);
         return result with
         {
             ScoreSource = scores.Source,

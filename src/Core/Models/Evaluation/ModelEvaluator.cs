@@ -21,8 +21,9 @@ public static class ModelEvaluator
     /// <param name="baselineModel">A baseline model's predictions on the same rows, or null.</param>
     /// <param name="request">Thresholds, bootstrap, slices settings and the baseline file.</param>
     /// <param name="slices">The rows of every slice.</param>
+    /// <param name="progress">Receives a line at each phase (the bootstrap, the paired bootstrap, the slices), or null.</param>
     /// <exception cref="ModelGatesException">A threshold names a metric the task does not have (MG0015, exit code 2).</exception>
-    public static EvaluationResult Evaluate(PredictionSet current, PredictionSet? baselineModel, EvaluationRequest request, IReadOnlyList<SliceRows> slices)
+    public static EvaluationResult Evaluate(PredictionSet current, PredictionSet? baselineModel, EvaluationRequest request, IReadOnlyList<SliceRows> slices, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(request);
@@ -33,10 +34,16 @@ public static class ModelEvaluator
             RequireMetric(current, threshold, request.ConfigFile);
         }
 
+        progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"bootstrap: {request.Bootstrap.Resamples} resamples of {current.MetricIds.Count} metrics on {current.Count:N0} rows"));
         var (intervals, resamples) = current.Bootstrap(request.Bootstrap);
         var values = intervals.Select(i => i.Estimate).ToList();
         var where = $"on {request.DataName}";
-        var changes = Changes(current, baselineModel, request, values, resamples);
+        var changes = Changes(current, baselineModel, request, values, resamples, progress);
+        if (slices.Count > 0)
+        {
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"slices: metrics on {slices.Count} slices"));
+        }
+
         var sliceResults = slices.Select(s => Slice(current, s, request.MinSliceRows)).ToList();
 
         var outcomes = new List<ThresholdOutcome>();
@@ -128,78 +135,79 @@ public static class ModelEvaluator
         return ThresholdEvaluator.Gap(scoped, definition.Group, gated);
     }
 
-    private static ChangeTable Changes(PredictionSet current, PredictionSet? baselineModel, EvaluationRequest request, IReadOnlyList<MetricValue> values, double[] resamples)
+    private static ChangeTable Changes(PredictionSet current, PredictionSet? baselineModel, EvaluationRequest request, IReadOnlyList<MetricValue> values, double[] resamples, Action<string>? progress)
     {
-        var alpha = 1.0 - request.Bootstrap.Confidence;
+        var metricCount = current.MetricIds.Count;
+        List<MetricChange> entries;
+        Func<int, double[]> drops;
+        string method;
         if (baselineModel is not null)
         {
-            var allowed = new Dictionary<string, double>(StringComparer.Ordinal);
-            var baselineValues = baselineModel.Compute();
-            foreach (var threshold in request.Thresholds.Where(t => t.Kind.IsChange()))
-            {
-                var m = current.IndexOf(threshold.Metric);
-                allowed[threshold.Metric] = Allowance(threshold, baselineValues[m].Value);
-            }
-
-            var comparisons = current.Compare(baselineModel, request.Bootstrap, allowed);
-            var entries = comparisons.Select(c => new MetricChange(c.MetricId, c.Direction, c.Baseline.Value, c.Challenger.Value, c.Difference, c.PValue)
-            {
-                DifferenceLower = c.DifferenceLower,
-                DifferenceUpper = c.DifferenceUpper,
-                Confidence = c.Confidence,
-            }).ToList();
-            return new ChangeTable(entries, (threshold, m) => comparisons[m].PValue is { } p
-                ? new ChangeSignificance(p, alpha, "paired bootstrap against the baseline model")
-                : null);
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"paired bootstrap against the baseline model: {request.Bootstrap.Resamples} resamples of {metricCount} metrics"));
+            var paired = current.PairedResample(baselineModel, request.Bootstrap);
+            entries = [.. current.MetricIds.Select((id, m) => Entry(id, current.Directions[m], paired.BaselineEstimates[m].Value, paired.ChallengerEstimates[m].Value, paired.Drops(m)))];
+            drops = paired.Drops;
+            method = "paired bootstrap against the baseline model";
         }
-
-        if (request.Baseline is not { } file)
+        else if (request.Baseline is { } file)
+        {
+            entries = [.. current.MetricIds.Select((id, m) => file.Find(id)?.Value is { } b
+                ? Entry(id, current.Directions[m], b, values[m].Value, OneSampleDrops(resamples, metricCount, m, current.Directions[m], b))
+                : new MetricChange(id, current.Directions[m], null, values[m].Value, null, null))];
+            drops = m => entries[m].Baseline is { } b ? OneSampleDrops(resamples, metricCount, m, current.Directions[m], b) : [];
+            method = "bootstrap of the current metric against the baseline value";
+        }
+        else
         {
             return new ChangeTable([.. current.MetricIds.Select((id, m) => new MetricChange(id, current.Directions[m], null, values[m].Value, null, null))], (_, _) => null);
         }
 
-        var metricCount = current.MetricIds.Count;
-        var rows = current.MetricIds.Select((id, m) =>
-        {
-            var baseline = file.Find(id)?.Value;
-            var difference = values[m].Value - baseline;
-            return new MetricChange(id, current.Directions[m], baseline, values[m].Value, difference, baseline is { } b ? OneSampleP(resamples, metricCount, m, current.Directions[m], b, 0.0) : null);
-        }).ToList();
-        return new ChangeTable(rows, (threshold, m) =>
-            rows[m].Baseline is { } b && OneSampleP(resamples, metricCount, m, current.Directions[m], b, Allowance(threshold, b)) is { } p
-                ? new ChangeSignificance(p, alpha, "bootstrap of the current metric against the baseline value")
-                : null);
+        var alpha = 1.0 - request.Bootstrap.Confidence;
+        return new ChangeTable(entries, (threshold, m) => entries[m].Baseline is { } baseline
+            ? Significance(threshold, drops(m), baseline, alpha, request.Bootstrap.Confidence, method)
+            : null);
     }
 
-    /// <summary>The absolute degradation a change threshold allows.</summary>
-    private static double Allowance(MetricThreshold threshold, double? baseline) =>
-        threshold.Kind == ThresholdKind.MaxRelativeDrop ? threshold.Bound * Math.Abs(baseline ?? 0.0) : threshold.Bound;
+    /// <summary>A metric against the baseline, with the p-value of "not worse" over its resample drops.</summary>
+    private static MetricChange Entry(string id, MetricDirection direction, double? baseline, double? current, double[] drops)
+    {
+        Array.Sort(drops);
+        return new MetricChange(id, direction, baseline, current, current - baseline, OneSidedDropTest.PValue(drops, 0.0));
+    }
 
     /// <summary>
-    /// One-sided bootstrap p-value of "the current metric is not worse than the baseline value by more than
-    /// <paramref name="allowed"/>", treating the committed baseline as a constant: (1 + resamples not worse) /
-    /// (1 + defined resamples). Conservative next to a paired test, which also cancels the noise both share.
+    /// One change threshold tested against its own allowance: the resample drops in the threshold's unit (a relative
+    /// drop divides by the baseline's magnitude, as the measured one does), the p-value of "within the bound" and
+    /// the one-sided bound that decides the same verdict. Within the bound means within <see
+    /// cref="ThresholdEvaluator.DifferenceTolerance"/> of it, as for the point estimate.
     /// </summary>
-    private static double? OneSampleP(double[] resamples, int metricCount, int m, MetricDirection direction, double baseline, double allowed)
+    private static ChangeSignificance? Significance(MetricThreshold threshold, double[] drops, double baseline, double alpha, double confidence, string method)
     {
-        var defined = 0;
-        var notWorse = 0;
+        var measured = threshold.Kind == ThresholdKind.MaxRelativeDrop
+            ? drops.Select(d => ThresholdEvaluator.RelativeDrop(d, baseline)).ToArray()
+            : [.. drops];
+        Array.Sort(measured);
+        return OneSidedDropTest.PValue(measured, threshold.Bound + ThresholdEvaluator.DifferenceTolerance) is { } p
+            ? new ChangeSignificance(p, alpha, method) { DropLowerBound = OneSidedDropTest.LowerBound(measured, alpha), Confidence = confidence }
+            : null;
+    }
+
+    /// <summary>
+    /// The drop of every defined resample of the current metric from the committed baseline value, which is treated
+    /// as a constant. Conservative next to a paired test, which also cancels the noise both share.
+    /// </summary>
+    private static double[] OneSampleDrops(double[] resamples, int metricCount, int m, MetricDirection direction, double baseline)
+    {
+        var drops = new List<double>(resamples.Length / metricCount);
         for (var i = m; i < resamples.Length; i += metricCount)
         {
-            var v = resamples[i];
-            if (double.IsNaN(v))
+            if (!double.IsNaN(resamples[i]))
             {
-                continue;
-            }
-
-            defined++;
-            if (ThresholdEvaluator.Drop(direction, v, baseline) <= allowed)
-            {
-                notWorse++;
+                drops.Add(ThresholdEvaluator.Drop(direction, resamples[i], baseline));
             }
         }
 
-        return defined == 0 ? null : (1.0 + notWorse) / (1.0 + defined);
+        return [.. drops];
     }
 
     private sealed record ChangeTable(IReadOnlyList<MetricChange> Entries, Func<MetricThreshold, int, ChangeSignificance?> Significance);

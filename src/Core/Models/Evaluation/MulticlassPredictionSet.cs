@@ -75,6 +75,6 @@ public sealed class MulticlassPredictionSet : PredictionSet
         return (Rename(BootstrapSummaries.Intervals(metrics, Compute(), values, options)), values);
     }
 
-    internal override IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation) =>
-        Rename(PairedBootstrap.Compare(Predictions, ((MulticlassPredictionSet)baseline).Predictions, metrics, options, LibraryAllowances(metrics, allowedDegradation)));
+    internal override PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options) =>
+        PairedBootstrap.Resample(Predictions, ((MulticlassPredictionSet)baseline).Predictions, metrics, options);
 }

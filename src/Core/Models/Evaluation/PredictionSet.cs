@@ -35,9 +35,12 @@ public abstract class PredictionSet
     /// <summary>Every metric's bootstrap interval, and every resample's values (resample-major, NaN when undefined).</summary>
     internal abstract (IReadOnlyList<MetricInterval> Intervals, double[] ResampleValues) Bootstrap(BootstrapOptions options);
 
-    /// <summary>Paired comparison against a baseline model scored on the same rows.</summary>
+    /// <summary>
+    /// This model and a baseline model scored on the same rows, on the same resamples (metrics in
+    /// <see cref="MetricIds"/> order, named by the library's ids).
+    /// </summary>
     /// <exception cref="ArgumentException">The rows differ, or the task differs.</exception>
-    internal abstract IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation);
+    internal abstract PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options);
 
     /// <summary>The position of a metric in <see cref="MetricIds"/>, or -1.</summary>
     public int IndexOf(string metricId)
@@ -68,24 +71,4 @@ public abstract class PredictionSet
     /// <summary>Renames library ids (<c>recall.0</c>) to public ids in the intervals.</summary>
     private protected IReadOnlyList<MetricInterval> Rename(IReadOnlyList<MetricInterval> intervals) =>
         [.. intervals.Select((interval, i) => interval with { MetricId = MetricIds[i] })];
-
-    /// <summary>Renames library ids to public ids in comparisons.</summary>
-    private protected IReadOnlyList<PairedMetricComparison> Rename(IReadOnlyList<PairedMetricComparison> comparisons) =>
-        [.. comparisons.Select((comparison, i) => comparison with { MetricId = MetricIds[i] })];
-
-    /// <summary>Public-id allowances translated to the library's ids.</summary>
-    private protected Dictionary<string, double> LibraryAllowances(IReadOnlyList<IMetric> metrics, IReadOnlyDictionary<string, double> allowed)
-    {
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (id, value) in allowed)
-        {
-            var index = IndexOf(id);
-            if (index >= 0)
-            {
-                result[metrics[index].Id] = value;
-            }
-        }
-
-        return result;
-    }
 }

@@ -46,6 +46,6 @@ public sealed class RegressionPredictionSet : PredictionSet
         return (Rename(BootstrapSummaries.Intervals(metrics, Compute(), values, options)), values);
     }
 
-    internal override IReadOnlyList<PairedMetricComparison> Compare(PredictionSet baseline, BootstrapOptions options, IReadOnlyDictionary<string, double> allowedDegradation) =>
-        Rename(PairedBootstrap.Compare(Predictions, ((RegressionPredictionSet)baseline).Predictions, metrics, options, LibraryAllowances(metrics, allowedDegradation)));
+    internal override PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options) =>
+        PairedBootstrap.Resample(Predictions, ((RegressionPredictionSet)baseline).Predictions, metrics, options);
 }

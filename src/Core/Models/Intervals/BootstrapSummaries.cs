@@ -69,6 +69,8 @@ internal static class BootstrapSummaries
 
             var sorted = differences.ToArray();
             Array.Sort(sorted);
+            var degradations = sorted.Select(d => -sign * d).ToArray();
+            Array.Sort(degradations);
             var (lower, upper) = PercentileInterval.Bounds(sorted, options.Confidence);
             double? pValue = sorted.Length == 0 ? null : (1.0 + notWorseBeyondAllowance) / (1.0 + sorted.Length);
             var challengerEstimate = challengerEstimates[m];
@@ -88,7 +90,10 @@ internal static class BootstrapSummaries
                 significant,
                 options.Confidence,
                 options.Resamples,
-                sorted.Length);
+                sorted.Length)
+            {
+                DegradationLowerBound = OneSidedDropTest.LowerBound(degradations, 1.0 - options.Confidence),
+            };
         }
 
         return comparisons;

@@ -30,15 +30,22 @@ public static class PairedBootstrap
         ArgumentNullException.ThrowIfNull(baseline);
         options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckAllowances(metrics, allowedDegradation);
+        return Resample(challenger, baseline, metrics, options).Summarize(allowedDegradation);
+    }
+
+    /// <summary>Both binary models on the same resamples, kept whole.</summary>
+    /// <exception cref="ArgumentException">The two sets do not have the same rows, or an option is invalid.</exception>
+    internal static PairedResamples Resample(BinaryPredictions challenger, BinaryPredictions baseline, IReadOnlyList<BinaryMetric> metrics, BootstrapOptions? options)
+    {
+        options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckSameRows(challenger.Labels, baseline.Labels, challenger.Weights, baseline.Weights);
-        return Summarize(
+        return Run(
             metrics,
             new BinaryResampleEvaluator(challenger, metrics),
             new BinaryResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            options,
-            allowedDegradation);
+            options);
     }
 
     /// <summary>Compares two multiclass models scored on the same rows.</summary>
@@ -59,6 +66,14 @@ public static class PairedBootstrap
         ArgumentNullException.ThrowIfNull(baseline);
         options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckAllowances(metrics, allowedDegradation);
+        return Resample(challenger, baseline, metrics, options).Summarize(allowedDegradation);
+    }
+
+    /// <summary>Both multiclass models on the same resamples, kept whole.</summary>
+    /// <exception cref="ArgumentException">The two sets do not have the same rows or classes, or an option is invalid.</exception>
+    internal static PairedResamples Resample(MulticlassPredictions challenger, MulticlassPredictions baseline, IReadOnlyList<MulticlassMetric> metrics, BootstrapOptions? options)
+    {
+        options = MetricBootstrap.CheckedOptions(options, metrics);
         if (challenger.ClassCount != baseline.ClassCount)
         {
             throw new ArgumentException(
@@ -72,14 +87,13 @@ public static class PairedBootstrap
             metric.CheckClassCount(challenger.ClassCount);
         }
 
-        return Summarize(
+        return Run(
             metrics,
             new MulticlassResampleEvaluator(challenger, metrics),
             new MulticlassResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            options,
-            allowedDegradation);
+            options);
     }
 
     /// <summary>Compares two regression models scored on the same rows.</summary>
@@ -100,33 +114,33 @@ public static class PairedBootstrap
         ArgumentNullException.ThrowIfNull(baseline);
         options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckAllowances(metrics, allowedDegradation);
+        return Resample(challenger, baseline, metrics, options).Summarize(allowedDegradation);
+    }
+
+    /// <summary>Both regression models on the same resamples, kept whole.</summary>
+    /// <exception cref="ArgumentException">The two sets do not have the same rows, or an option is invalid.</exception>
+    internal static PairedResamples Resample(RegressionPredictions challenger, RegressionPredictions baseline, IReadOnlyList<RegressionMetric> metrics, BootstrapOptions? options)
+    {
+        options = MetricBootstrap.CheckedOptions(options, metrics);
         CheckSameRows(challenger.Labels, baseline.Labels, challenger.Weights, baseline.Weights);
-        return Summarize(
+        return Run(
             metrics,
             new RegressionResampleEvaluator(challenger, metrics),
             new RegressionResampleEvaluator(baseline, metrics),
             [.. metrics.Select(m => m.Compute(challenger))],
             [.. metrics.Select(m => m.Compute(baseline))],
-            options,
-            allowedDegradation);
+            options);
     }
 
-    /// <summary>Both models on the same resamples, then the interval and p-value of each difference.</summary>
-    private static IReadOnlyList<PairedMetricComparison> Summarize(
+    /// <summary>Both models on the same resamples.</summary>
+    private static PairedResamples Run(
         IReadOnlyList<IMetric> metrics,
         IResampleEvaluator challenger,
         IResampleEvaluator baseline,
         IReadOnlyList<MetricValue> challengerEstimates,
         IReadOnlyList<MetricValue> baselineEstimates,
-        BootstrapOptions options,
-        IReadOnlyDictionary<string, double>? allowedDegradation) =>
-        BootstrapSummaries.Comparisons(
-            metrics,
-            challengerEstimates,
-            baselineEstimates,
-            ResampleRunner.Run(new PairedResampleEvaluator(challenger, baseline), options),
-            options,
-            allowedDegradation);
+        BootstrapOptions options) =>
+        new(metrics, challengerEstimates, baselineEstimates, ResampleRunner.Run(new PairedResampleEvaluator(challenger, baseline), options), options);
 
     private static void CheckSameRows<TLabel>(
         ReadOnlySpan<TLabel> challengerLabels,

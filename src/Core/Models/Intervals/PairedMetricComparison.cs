@@ -37,4 +37,14 @@ public sealed record PairedMetricComparison(
     bool RegressionIsSignificant,
     double Confidence,
     int Resamples,
-    int DefinedResamples);
+    int DefinedResamples)
+{
+    /// <summary>
+    /// The one-sided lower confidence bound, at <see cref="Confidence"/>, of how much worse the challenger is (the
+    /// degradation, positive is worse): the bound the verdict used. <see cref="RegressionIsSignificant"/> holds exactly
+    /// when it exceeds <see cref="AllowedDegradation"/> (and the difference is defined), so print this bound next to
+    /// the verdict rather than the two-sided interval, which can reach "not worse" next to a significant regression.
+    /// Null without defined resamples, or with too few for any p-value to reach 1 − confidence.
+    /// </summary>
+    public double? DegradationLowerBound { get; init; }
+}

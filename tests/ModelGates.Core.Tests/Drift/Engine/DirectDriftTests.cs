@@ -21,8 +21,8 @@ public sealed class DirectDriftTests
     public void Current_file_read_directly_gives_the_table_report_against_raw_data_and_a_profile(string? test)
     {
         using var dir = new TempDirectory();
-        var reference = Write(dir.File("reference.csv"), 3000, seed: 1, shift: 0);
-        var current = Write(dir.File("current.csv"), 2500, seed: 2, shift: 0.6);
+        var reference = DriftTestData.WritePlain(dir.File("reference.csv"), 3000, seed: 1, shift: 0);
+        var current = DriftTestData.WritePlain(dir.File("current.csv"), 2500, seed: 2, shift: 0.6);
         var options = test is null ? null : new DriftOptions { Test = test };
 
         var raw = AssertSameAsTable(reference, current, options, profile: false);
@@ -62,7 +62,7 @@ public sealed class DirectDriftTests
     public void A_current_file_outside_the_direct_path_is_declined()
     {
         using var dir = new TempDirectory();
-        var reference = Write(dir.File("reference.csv"), 200, seed: 1, shift: 0);
+        var reference = DriftTestData.WritePlain(dir.File("reference.csv"), 200, seed: 1, shift: 0);
         var current = dir.Write("current.csv", "amount,count,city,flag,temp,score,note\n\"1\",2,Oslo,yes,1,2,n\n");
         using var engine = new DataEngine();
         var referenceData = DatasetLoader.Load(engine, new DatasetSource(reference));
@@ -101,21 +101,4 @@ public sealed class DirectDriftTests
     }
 
     /// <summary>Numbers with missing values, integers, categories, yes/no, decimals, a wide-range score and unique notes.</summary>
-    private static string Write(string path, int rows, ulong seed, double shift)
-    {
-        var random = new SeededRandom(seed);
-        var text = new StringBuilder("amount,count,city,flag,temp,score,note\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var amount = random.NextDouble() < 0.05 ? string.Empty : Math.Round(1000 + (250 * (random.NextGaussian() + shift)), 2).ToString("R", CultureInfo.InvariantCulture);
-            var city = DriftTestData.Cities[random.NextInt64(DriftTestData.Cities.Length)];
-            var flag = random.NextDouble() < 0.3 + (shift / 3) ? "yes" : "no";
-            var temp = (random.NextGaussian() * 12).ToString("0.##", CultureInfo.InvariantCulture);
-            var score = Math.Exp(random.NextGaussian() * 3).ToString("R", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"{amount},{random.NextInt64(8)},{city},{flag},{temp},{score},n{seed}-{i}\n");
-        }
-
-        File.WriteAllText(path, text.ToString());
-        return path;
-    }
 }

@@ -2,10 +2,10 @@ using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Correction;
-using ModelGates.Drift.Engine.Inputs;
-using ModelGates.Drift.Engine.Reporting;
 using ModelGates.Drift.Engine.Options;
+using ModelGates.Drift.Engine.Reporting;
 using ModelGates.Drift.Engine.Results;
+using ModelGates.Inputs;
 using ModelGates.Reports;
 using ModelGates.Testing;
 

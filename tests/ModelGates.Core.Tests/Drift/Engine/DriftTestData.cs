@@ -46,6 +46,25 @@ internal static class DriftTestData
         return path;
     }
 
+    /// <summary>Columns the direct CSV reader takes (no dates, no quotes): amount (5% missing), count, city, flag (yes/no), temp, score (heavy tail), note (unique).</summary>
+    public static string WritePlain(string path, int rows, ulong seed, double shift)
+    {
+        var random = new SeededRandom(seed);
+        var text = new StringBuilder("amount,count,city,flag,temp,score,note\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var amount = random.NextDouble() < 0.05 ? string.Empty : Math.Round(1000 + (250 * (random.NextGaussian() + shift)), 2).ToString("R", CultureInfo.InvariantCulture);
+            var city = Cities[random.NextInt64(Cities.Length)];
+            var flag = random.NextDouble() < 0.3 + (shift / 3) ? "yes" : "no";
+            var temp = (random.NextGaussian() * 12).ToString("0.##", CultureInfo.InvariantCulture);
+            var score = Math.Exp(random.NextGaussian() * 3).ToString("R", CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{amount},{random.NextInt64(8)},{city},{flag},{temp},{score},n{seed}-{i}\n");
+        }
+
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
     /// <summary>A CSV from columns of text cells (empty cell: missing).</summary>
     public static string WriteColumns(string path, params (string Name, IReadOnlyList<string> Cells)[] columns)
     {

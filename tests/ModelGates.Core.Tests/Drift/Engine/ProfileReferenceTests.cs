@@ -2,9 +2,9 @@ using System.Globalization;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
-using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
+using ModelGates.Inputs;
 using ModelGates.Profiles;
 using ModelGates.Statistics;
 using ModelGates.Testing;
@@ -181,12 +181,12 @@ public sealed class ProfileReferenceTests
     }
 
     [Fact]
-    public void A_missing_profile_is_MG0010_and_a_broken_one_MG0111()
+    public void A_missing_profile_is_MG0101_and_a_broken_one_MG0111_both_exit_3_as_for_any_data()
     {
         using var dir = new TempDirectory();
 
-        var missing = Assert.Throws<ConfigurationException>(() => DriftReference.ReadProfile(dir.File("nope.json")));
-        Assert.Equal(("MG0010", 2), (missing.Diagnostics[0].Code, missing.ExitCode));
+        var missing = Assert.Throws<DataReadException>(() => DriftReference.ReadProfile(dir.File("nope.json")));
+        Assert.Equal(("MG0101", 3), (missing.Diagnostics[0].Code, missing.ExitCode));
 
         var broken = dir.Write("broken.json", "{\"kind\": \"modelgates.profile\", \"rows\": ");
         var invalid = Assert.Throws<DataReadException>(() => DriftReference.ReadProfile(broken));

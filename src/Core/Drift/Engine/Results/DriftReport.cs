@@ -33,6 +33,9 @@ public sealed record DriftReport
     /// <summary>Findings, in the order of the columns they concern, the dataset's last. They name no file; the caller adds it.</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 
+    /// <summary>Each compared column's distribution on both sides (for charts), by column name, from the inputs the comparison read.</summary>
+    public IReadOnlyDictionary<string, ColumnDistribution> Distributions { get; init; } = new Dictionary<string, ColumnDistribution>(StringComparer.Ordinal);
+
     /// <summary>True unless a diagnostic is an error.</summary>
     public bool Passed => !Diagnostics.Any(d => d.IsError);
 

@@ -70,12 +70,14 @@ public static class ThresholdEvaluator
         var change = relative
             ? Invariant($"{threshold.Metric} {F(v)} against baseline {F(b)}: a relative drop of {F(measured)}")
             : Invariant($"{threshold.Metric} {F(v)} against baseline {F(b)}: a drop of {F(measured)}");
-        var bound = Invariant($"the allowed {(relative ? "relative drop" : "drop")} {F(threshold.Bound)}");
+        var what = relative ? "relative drop" : "drop";
+        var bound = Invariant($"the allowed {what} {F(threshold.Bound)}");
         var outcome = new ThresholdOutcome(threshold, null, ThresholdStatus.Passed, measured, $"{change} {(beyond ? "exceeds" : "is within")} {bound} {where}.")
         {
             Value = v,
             BaselineValue = b,
             PValue = significance?.PValue,
+            Significance = significance,
         };
         if (!beyond)
         {
@@ -84,14 +86,21 @@ public static class ThresholdEvaluator
 
         if (significance is { IsSignificant: false } s)
         {
+            var evidence = s.DropLowerBound is { } low
+                ? Invariant($"its {s.BoundLabel} of the {what} is {F(low)}, within {F(threshold.Bound)}")
+                : Invariant($"it has too few resamples to bound the {what} at {Math.Round(s.Confidence * 100, 4):0.####} %");
             return outcome with
             {
-                Message = $"{change} exceeds {bound} {where}, but the {s.Method} does not show a real regression (p = {F(s.PValue)}, needed ≤ {F(s.Alpha)}); the threshold passes.",
+                Message = Invariant($"{change} exceeds {bound} {where}, but the {s.Method} does not show a real regression: {evidence} (p = {F(s.PValue)}, needed ≤ {F(s.Alpha)}); the threshold passes."),
                 Descriptor = DiagnosticCatalog.RegressionNotSignificant,
             };
         }
 
-        var proof = significance is { } sig ? Invariant($" The {sig.Method} confirms it (p = {F(sig.PValue)}).") : string.Empty;
+        var proof = significance is { } sig
+            ? sig.DropLowerBound is { } lower
+                ? Invariant($" The {sig.Method} confirms it: its {sig.BoundLabel} of the {what} is {F(lower)}, above {F(threshold.Bound)} (p = {F(sig.PValue)}).")
+                : Invariant($" The {sig.Method} confirms it (p = {F(sig.PValue)}).")
+            : string.Empty;
         return outcome with
         {
             Status = ThresholdStatus.Failed,

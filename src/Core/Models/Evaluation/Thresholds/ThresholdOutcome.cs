@@ -16,8 +16,14 @@ public sealed record ThresholdOutcome(MetricThreshold Threshold, string? Scope, 
     /// <summary>The baseline's value, for a change threshold.</summary>
     public double? BaselineValue { get; init; }
 
-    /// <summary>The one-sided bootstrap p-value of "not worse than allowed", for a change threshold.</summary>
+    /// <summary>The one-sided bootstrap p-value of "not worse than allowed", for a change threshold judged by significance.</summary>
     public double? PValue { get; init; }
+
+    /// <summary>
+    /// The significance test a change threshold was judged by (with <c>requireSignificantRegression</c>): its p-value
+    /// and the one-sided bound of <see cref="Measured"/> it used; null when the verdict is the point estimate's.
+    /// </summary>
+    public ChangeSignificance? Significance { get; init; }
 
     /// <summary>True when the threshold counts as failing (failed, undefined or without its baseline).</summary>
     public bool IsFailure => Status is ThresholdStatus.Failed or ThresholdStatus.Undefined or ThresholdStatus.NoBaseline;

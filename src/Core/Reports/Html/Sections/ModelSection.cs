@@ -55,7 +55,9 @@ internal static class ModelSection
             return;
         }
 
-        Html.Table(html, "Metrics", "metric", "value", "95% interval", "baseline", "change [interval]");
+        // The change's uncertainty is shown where its verdict is: a change threshold judged by significance prints
+        // the one-sided bound that decided it in its check's message (issue 15 f), never a two-sided interval here.
+        Html.Table(html, "Metrics", "metric", "value", "95% interval", "baseline", "change");
         foreach (var metric in metrics)
         {
             var value = Html.Number(metric.Value);

@@ -1,0 +1,67 @@
+using ModelGates.Data;
+using ModelGates.Data.Direct;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Inputs;
+
+/// <summary>
+/// A dataset read for column statistics by <see cref="InputPipeline.ReadColumns"/>: held as column arrays
+/// straight from a plain CSV file, or as a DuckDB table. Its hash is computed beside the read.
+/// </summary>
+public sealed class ColumnInput
+{
+    private readonly InputPipeline pipeline;
+    private readonly Task<DatasetHashes> hashes;
+    private TableInput? table;
+
+    internal ColumnInput(InputPipeline pipeline, DatasetSource source, IReadOnlyList<DataFile> files, Task<DatasetHashes> hashes, DirectCsvData? direct, TableInput? table)
+    {
+        this.pipeline = pipeline;
+        this.hashes = hashes;
+        this.table = table;
+        Source = source;
+        Files = files;
+        Direct = direct;
+        Rows = direct?.Rows ?? table!.Dataset.Rows;
+        Columns = direct is null ? table!.Dataset.Columns : direct.Columns.Select(c => c.Column).ToList();
+    }
+
+    /// <summary>What was read.</summary>
+    public DatasetSource Source { get; }
+
+    /// <summary>The files, in read order.</summary>
+    public IReadOnlyList<DataFile> Files { get; }
+
+    /// <summary>Rows read.</summary>
+    public long Rows { get; }
+
+    /// <summary>The columns with the types a DuckDB read gives them, in file order.</summary>
+    public IReadOnlyList<DatasetColumn> Columns { get; }
+
+    /// <summary>True when the file was read straight into column arrays, without a table.</summary>
+    public bool ReadDirectly => Direct is not null;
+
+    /// <summary>The unparsed-row rule's finding (MG2001 or MG2013), or null when every row parsed.</summary>
+    public Diagnostic? Unparsed => table?.Unparsed;
+
+    /// <summary>The dataset hash (<c>sha256:</c> and hex); waits for the hashing that runs beside the read.</summary>
+    /// <exception cref="DataReadException">A file cannot be read to hash it (MG0110).</exception>
+    public string Hash => Hashes.Dataset;
+
+    /// <summary>Every file's hash; waits for the hashing that runs beside the read.</summary>
+    public DatasetHashes Hashes => hashes.GetAwaiter().GetResult();
+
+    /// <summary>The engine that holds the table, and that the direct path sniffs and hashes text values with.</summary>
+    internal DataEngine Engine => pipeline.Engine;
+
+    internal Action<string>? Progress => pipeline.Progress;
+
+    /// <summary>The column arrays of a plain CSV file read directly, or null.</summary>
+    internal DirectCsvData? Direct { get; }
+
+    /// <summary>
+    /// The dataset as a table: the one read, or, for a file read directly, loaded now. A comparison takes this path
+    /// when it needs what the column arrays cannot give exactly as DuckDB would.
+    /// </summary>
+    internal LoadedDataset Table => (table ??= pipeline.ReadTable(Source)).Dataset;
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ModelGates.Data;
+using ModelGates.Data.Direct;
+using ModelGates.Diagnostics;
+using ModelGates.Drift.Engine;
+using ModelGates.Profiles;
+
+namespace ModelGates.Inputs;
+
+/// <summary>
+/// The one way every front end reads data (the CLI commands, the gates behind <c>check</c> and
+/// <c>dotnet build</c>, the xunit assertions). For each source it resolves the files (path or glob), tells a
+/// stored profile from data by content (<see cref="InputContent"/>), picks the fastest faithful reader (the
+/// direct CSV reader, or a DuckDB table), hashes the files on another core while they are read, and applies
+/// the unparsed-row rule: rows that fail to parse come back as a diagnostic (MG2001 beyond the tolerance,
+/// MG2013 within it) that the caller must report. Reads are kept for the run, so several gates over one
+/// dataset read it once. Not thread-safe: one pipeline per run.
+/// </summary>
+public sealed class InputPipeline : IDisposable
+{
+    private readonly Dictionary<DatasetSource, ColumnInput> columnReads = [];
+    private readonly Dictionary<DatasetSource, TableInput> tableReads = [];
+    private readonly ConcurrentDictionary<string, Task<FileHash>> fileHashes = new(StringComparer.Ordinal);
+
+    /// <summary>Opens a pipeline over a fresh in-memory DuckDB.</summary>
+    /// <param name="progress">Receives a short line at each phase boundary (reading a file, summarising, comparing), for long runs.</param>
+    public InputPipeline(Action<string>? progress = null)
+    {
+        Engine = new DataEngine();
+        Progress = progress;
+    }
+
+    /// <summary>The engine that holds the tables read.</summary>
+    public DataEngine Engine { get; }
+
+    /// <summary>Receives a line per phase, or null.</summary>
+    public Action<string>? Progress { get; }
+
+    /// <summary>
+    /// Reads a dataset for column statistics (drift, profiles): a plain CSV file straight into column arrays,
+    /// anything else into a table. Either way the columns, types and values are those of a DuckDB read.
+    /// </summary>
+    /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>
+    public ColumnInput ReadColumns(DatasetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        source = source with { AllText = false };
+        if (columnReads.TryGetValue(source, out var read))
+        {
+            return read;
+        }
+
+        var files = Resolve(source);
+        var hashes = HashesOf(files);
+        read = DirectCsvReader.TryRead(Engine, source) is { } direct
+            ? new ColumnInput(this, source, files, hashes, direct, null)
+            : new ColumnInput(this, source, files, hashes, null, ReadTable(source));
+        columnReads[source] = read;
+        return read;
+    }
+
+    /// <summary>Reads a dataset into a DuckDB table: typed, or every column as text when <see cref="DatasetSource.AllText"/> is set.</summary>
+    /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>
+    public TableInput ReadTable(DatasetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (tableReads.TryGetValue(source, out var read))
+        {
+            return read;
+        }
+
+        var files = Resolve(source);
+        var hashes = HashesOf(files);
+        var dataset = DatasetLoader.Load(Engine, source);
+        read = new TableInput(dataset, hashes, UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows));
+        tableReads[source] = read;
+        return read;
+    }
+
+    /// <summary>
+    /// The reference a drift check compares with: a stored profile when the file holds one, otherwise the data
+    /// read as <see cref="ReadColumns"/> reads it.
+    /// </summary>
+    /// <exception cref="DataReadException">The reference cannot be read, or is an invalid profile (exit code 3).</exception>
+    public DriftReference ReadReference(DatasetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (InputContent.IsProfile(source.Path))
+        {
+            Progress?.Invoke($"Reading reference profile {PathDisplay.For(source.Path)}");
+            return DriftReference.ReadProfile(source.Path);
+        }
+
+        return DriftReference.FromColumns(ReadColumns(source));
+    }
+
+    /// <summary>
+    /// Profiles a dataset (straight from a plain CSV file where the direct reader applies). Unparsed rows beyond the
+    /// tolerance stop it: a profile of part of the data would mislead every later drift check.
+    /// </summary>
+    /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>
+    /// <exception cref="ModelGatesException">Rows failed to parse beyond the tolerance (MG2001, exit code 1).</exception>
+    public ProfileRead Profile(DatasetSource source, ProfileSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        settings ??= ProfileSettings.Default;
+        Resolve(source);
+        if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
+        {
+            return new ProfileRead(direct, null);
+        }
+
+        var table = ReadTable(source with { AllText = false });
+        if (table.Unparsed is { IsError: true } unparsed)
+        {
+            throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
+        }
+
+        Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Summarising {table.Dataset.Columns.Count} columns of {table.Dataset.Rows:N0} rows of {PathDisplay.For(source.Path)}"));
+        return new ProfileRead(ProfileBuilder.Build(Engine, table.Dataset, settings, Progress), table.Unparsed);
+    }
+
+    /// <summary>The files a source names (a path, or a glob's matches sorted by ordinal path), without reading them.</summary>
+    /// <exception cref="DataReadException">Nothing readable is there (MG0101 and its neighbours, exit code 3).</exception>
+    public IReadOnlyList<DataFile> Files(DatasetSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return DataFileResolver.Resolve(Engine, source);
+    }
+
+    /// <summary>The content hash of any file the run reads (configs, contracts, models), hashed once per run.</summary>
+    /// <exception cref="DataReadException">The file cannot be read (MG0110, exit code 3).</exception>
+    public FileHash HashOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return FileHashTask(path).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Starts hashing a dataset's files on the thread pool, beside the read, reusing hashes this run already has.</summary>
+    internal Task<DatasetHashes> HashesOf(IReadOnlyList<DataFile> files)
+    {
+        if (files.Count == 1)
+        {
+            return FileHashTask(files[0].Path).ContinueWith(
+                t => new DatasetHashes(DatasetHash.Prefix + t.GetAwaiter().GetResult().Sha256, [t.Result]),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        var paths = files.Select(f => f.Path).ToList();
+        var all = Task.Run(() => DatasetHash.OfFiles(paths));
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var index = i;
+            fileHashes.TryAdd(Key(paths[i]), all.ContinueWith(t => t.GetAwaiter().GetResult().Files[index], CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+        }
+
+        return all;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Engine.Dispose();
+
+    private Task<FileHash> FileHashTask(string path) =>
+        fileHashes.GetOrAdd(Key(path), _ => Task.Run(() => DatasetHash.OfFiles([path]).Files[0]));
+
+    private IReadOnlyList<DataFile> Resolve(DatasetSource source)
+    {
+        var files = DataFileResolver.Resolve(Engine, source);
+        if (Progress is { } progress)
+        {
+            var megabytes = files.Sum(f => f.Length) / (1024.0 * 1024.0);
+            var what = files.Count == 1 ? PathDisplay.For(files[0].Path) : $"{PathDisplay.For(source.Path)} ({files.Count} files)";
+            progress(string.Create(CultureInfo.InvariantCulture, $"Reading {what}, {megabytes:0.#} MB"));
+        }
+
+        return files;
+    }
+
+    private static string Key(string path) => Path.GetFullPath(path);
+}
+
+/// <summary>A profile built by <see cref="InputPipeline.Profile"/>.</summary>
+/// <param name="Profile">The profile.</param>
+/// <param name="Unparsed">Rows that failed to parse within the tolerance (MG2013), to report beside the profile; null when none did.</param>
+public sealed record ProfileRead(DatasetProfile Profile, Diagnostic? Unparsed);

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using ModelGates.Cli.Arguments;
 using ModelGates.Diagnostics;
 using ModelGates.Output;
+using ModelGates.Reports;
 using ModelGates.Reports.Html;
 
 namespace ModelGates.Cli.Commands;
@@ -32,25 +32,9 @@ internal sealed class ReportCommand : ICliCommand
             throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Result file '{input}' does not exist.") with { File = input });
         }
 
-        string html;
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(input));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("command", out var command) || command.GetString() != "check")
-            {
-                throw new ConfigurationException(DiagnosticCatalog.InvalidResultFile.Create(
-                    $"'{input}' is not the JSON result of 'modelgates check' (written as modelgates.result.json in the report folder).") with { File = input });
-            }
-
-            html = HtmlReportWriter.Render(root);
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigurationException(DiagnosticCatalog.InvalidResultFile.Create($"'{input}' is not valid JSON: {e.Message}") with { File = input, Line = (int?)(e.LineNumber + 1) });
-        }
-
-        AtomicFile.WriteText(output, html);
+        // The result read back into the records the check run rendered from: MG0018 (or MG0016 for another schema version) at the line that is wrong.
+        var report = GateReportJson.Read(input);
+        AtomicFile.WriteText(output, HtmlReportWriter.Render(report));
         context.Error.WriteLine($"Wrote {output}");
         return ExitCodes.Passed;
     }

@@ -1,73 +1,78 @@
-using System.Text.Json;
+using ModelGates.Data;
 using ModelGates.Drift.Engine.Results;
-using ModelGates.Output;
 
 namespace ModelGates.Gates;
 
-/// <summary>A drift gate's measurements for the JSON result and the HTML report: both sides, the dataset rule, and every column with its distribution.</summary>
-public sealed class DriftGateDetails(DriftReport report, IReadOnlyDictionary<string, ColumnDistribution> distributions, string root) : IGateDetails
+/// <summary>A drift gate's measurements for the reports: both sides, the dataset rule, and every column with its distribution.</summary>
+/// <param name="Reference">The reference, a dataset or a profile; its path as resolved (the result writes it relative to the config).</param>
+/// <param name="Current">The current data.</param>
+/// <param name="DatasetDrift">True when the drifted share reached its threshold.</param>
+/// <param name="DriftedShare">The weighted share of drifted columns.</param>
+/// <param name="DriftedShareThreshold">The share at which the dataset drifted.</param>
+/// <param name="Columns">Every compared column, in the reference's order.</param>
+public sealed record DriftGateDetails(
+    DriftSide Reference,
+    DriftSide Current,
+    bool DatasetDrift,
+    double DriftedShare,
+    double DriftedShareThreshold,
+    IReadOnlyList<DriftColumnDetails> Columns) : GateDetails
 {
-    /// <inheritdoc />
-    public void Write(Utf8JsonWriter w)
+    /// <summary>The details of a drift report, with the distribution of each column that has one.</summary>
+    public static DriftGateDetails Of(DriftReport report, IReadOnlyDictionary<string, ColumnDistribution> distributions)
     {
-        w.WriteStartObject();
-        WriteSide(w, "reference", report.Reference);
-        WriteSide(w, "current", report.Current);
-        w.WriteBoolean("datasetDrift", report.DatasetDrift);
-        w.WriteNumberOrNull("driftedShare", report.DriftedShare);
-        w.WriteNumberOrNull("driftedShareThreshold", report.DatasetDriftShare);
-        w.WriteStartArray("columns");
-        foreach (var c in report.Columns)
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(distributions);
+        var columns = report.Columns.Select(c => new DriftColumnDetails(c.Column, c.Kind, c.Status)
         {
-            w.WriteStartObject();
-            w.WriteString("column", c.Column);
-            w.WriteString("kind", Data.ColumnKindText.ToText(c.Kind));
-            w.WriteStringOrNull("test", c.Test);
-            w.WriteNumberOrNull("statistic", c.Statistic);
-            w.WriteNumberOrNull("pValue", c.PValueAdjusted ?? c.PValue);
-            w.WriteNumberOrNull("threshold", c.EffectThreshold ?? c.Threshold);
-            w.WriteStringOrNull("effectMeasure", c.EffectMeasure);
-            w.WriteNumberOrNull("effect", c.Effect);
-            if (c.EffectInterval is { } interval)
-            {
-                w.WriteStartArray("effectInterval");
-                w.WriteNumberOrNullValue(interval.Lower);
-                w.WriteNumberOrNullValue(interval.Upper);
-                w.WriteEndArray();
-            }
-
-            w.WriteNumberOrNull("missingShareReference", c.MissingShareReference);
-            w.WriteNumberOrNull("missingShareCurrent", c.MissingShareCurrent);
-            w.WriteString("status", c.Status.ToText());
-            if (distributions.TryGetValue(c.Column, out var distribution))
-            {
-                w.WriteStartObject("distribution");
-                w.WriteStartArray("labels");
-                foreach (var label in distribution.Labels)
-                {
-                    w.WriteStringValue(label);
-                }
-
-                w.WriteEndArray();
-                w.WriteNumberArray("reference", distribution.Reference);
-                w.WriteNumberArray("current", distribution.Current);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+            Test = c.Test,
+            Statistic = c.Statistic,
+            PValue = c.PValueAdjusted ?? c.PValue,
+            Threshold = c.EffectThreshold ?? c.Threshold,
+            EffectMeasure = c.EffectMeasure,
+            Effect = c.Effect,
+            EffectInterval = c.EffectInterval is { } interval ? new IntervalBounds(interval.Lower, interval.Upper) : null,
+            MissingShareReference = c.MissingShareReference,
+            MissingShareCurrent = c.MissingShareCurrent,
+            Distribution = distributions.GetValueOrDefault(c.Column),
+        }).ToList();
+        return new DriftGateDetails(report.Reference, report.Current, report.DatasetDrift, report.DriftedShare, report.DatasetDriftShare, columns);
     }
+}
 
-    private void WriteSide(Utf8JsonWriter w, string name, DriftSide side)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("path", Reports.GateReportJson.Relative(root, side.Path));
-        w.WriteString("sha256", side.Hash);
-        w.WriteNumber("rows", side.Rows);
-        w.WriteString("kind", side.IsProfile ? "profile" : "dataset");
-        w.WriteEndObject();
-    }
+/// <summary>One column of a drift gate as the reports show it.</summary>
+/// <param name="Column">The column name.</param>
+/// <param name="Kind">The column's kind in the reference.</param>
+/// <param name="Status">The outcome.</param>
+public sealed record DriftColumnDetails(string Column, ColumnKind Kind, ColumnDriftStatus Status)
+{
+    /// <summary>The test that measured the effect, or null when the column was not tested.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>The test statistic.</summary>
+    public double? Statistic { get; init; }
+
+    /// <summary>The p-value, adjusted for the multiple-testing correction when one applied.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>The effect threshold, or the test's threshold when it has no effect measure.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>What the effect measures (a distance, a share...).</summary>
+    public string? EffectMeasure { get; init; }
+
+    /// <summary>The effect.</summary>
+    public double? Effect { get; init; }
+
+    /// <summary>The effect's bootstrap interval.</summary>
+    public IntervalBounds? EffectInterval { get; init; }
+
+    /// <summary>The reference's share of missing values.</summary>
+    public double? MissingShareReference { get; init; }
+
+    /// <summary>The current data's share of missing values.</summary>
+    public double? MissingShareCurrent { get; init; }
+
+    /// <summary>The shares per bin or category on both sides, for the chart, or null.</summary>
+    public ColumnDistribution? Distribution { get; init; }
 }

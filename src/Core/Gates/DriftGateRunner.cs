@@ -87,7 +87,7 @@ public sealed class DriftGateRunner : IGateRunner
                 new("current", gate.Current),
                 new("driftedShare", Format(report.DriftedShare)),
             ],
-            Details = new DriftGateDetails(report, report.Distributions, config.BaseDirectory),
+            Details = DriftGateDetails.Of(report, report.Distributions),
             Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
         };
     }

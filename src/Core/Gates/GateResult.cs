@@ -20,7 +20,7 @@ public sealed record GateResult(string Kind, string Name, SourcePosition Positio
     public IReadOnlyList<Diagnostics.Diagnostic> Notes { get; init; } = [];
 
     /// <summary>What the gate measured beyond its checks (distributions, curves), or null.</summary>
-    public IGateDetails? Details { get; init; }
+    public GateDetails? Details { get; init; }
 
     /// <summary>True unless a check failed.</summary>
     public bool Passed => Checks.All(c => c.IsOk);

@@ -48,7 +48,7 @@ public sealed class ModelGateRunner : IGateRunner
             yield return new GateResult("model", gate.Name, gate.Position, [.. checks.Select(c => GateSeverity.Apply(c, gate.Severity!.Value))])
             {
                 Facts = Facts(gate, request, result),
-                Details = new ModelGateDetails(result, request.Metrics.DecisionThreshold),
+                Details = ModelGateDetails.Of(result, request.Metrics.DecisionThreshold),
             };
         }
     }

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using ModelGates.Configuration.Json;
 using ModelGates.Diagnostics;
 using ModelGates.Output;
 
 namespace ModelGates.Reports;
 
-/// <summary>Writes diagnostics into the stable JSON result schema (docs/json-output.md).</summary>
+/// <summary>Writes diagnostics into the stable JSON result schema (docs/json-output.md), and reads them back.</summary>
 public static class DiagnosticJson
 {
     /// <summary>Writes the <c>diagnostics</c> array.</summary>
@@ -55,6 +56,29 @@ public static class DiagnosticJson
         w.WriteEndArray();
         w.WriteString("helpLink", DiagnosticCatalog.Find(d.Code)?.HelpLink ?? $"{DiagnosticDescriptor.HelpBase}/{d.Code}.md");
         w.WriteEndObject();
+    }
+
+    /// <summary>Reads one diagnostic object written by <see cref="Write"/> (its <c>helpLink</c> follows from the code).</summary>
+    internal static Diagnostic Read(ResultJsonReader r, ConfigNode node)
+    {
+        var o = r.Object(node, "a diagnostic");
+        return new Diagnostic(r.String(o, "code"), r.Choice<Severity>(o, "severity", SeverityText.ToText), r.String(o, "message"))
+        {
+            File = r.OptionalString(o, "file"),
+            Line = r.OptionalInt32(o, "line"),
+            SourceColumn = r.OptionalInt32(o, "sourceColumn"),
+            Column = r.OptionalString(o, "column"),
+            Check = r.OptionalString(o, "check"),
+            Measured = r.Measurement(o, "measured"),
+            Bound = r.Measurement(o, "bound"),
+            Examples = (r.OptionalArray(o, "examples") ?? []).Select(e => ReadExample(r, e)).ToList(),
+        };
+    }
+
+    private static ExampleRow ReadExample(ResultJsonReader r, ConfigNode node)
+    {
+        var o = r.Object(node, "an example");
+        return new ExampleRow(r.Integer(o, "row"), r.OptionalString(o, "value"), r.OptionalString(o, "file"), r.OptionalInteger(o, "line"));
     }
 
     private static void WriteInt(Utf8JsonWriter w, string name, int? value)

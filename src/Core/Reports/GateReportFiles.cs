@@ -4,8 +4,8 @@ using ModelGates.Output;
 namespace ModelGates.Reports;
 
 /// <summary>
-/// Writes the reports of a gate run into the report folder (JSON, HTML rendered from that JSON, Markdown),
-/// each atomically, and appends the Markdown
+/// Writes the reports of a gate run into the report folder (JSON, HTML, Markdown, all rendered from the same
+/// <see cref="GateReport"/>), each atomically, and appends the Markdown
 /// summary to <c>$GITHUB_STEP_SUMMARY</c> when that variable is set (GitHub Actions job summaries).
 /// </summary>
 public static class GateReportFiles
@@ -24,10 +24,7 @@ public static class GateReportFiles
     {
         var json = GateReportJson.Write(report);
         AtomicFile.Write(Path.Combine(directory, JsonName), json);
-        using (var document = System.Text.Json.JsonDocument.Parse(json))
-        {
-            AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(document.RootElement));
-        }
+        AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(report));
 
         var markdown = GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName);
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);

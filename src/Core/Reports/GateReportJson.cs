@@ -10,30 +10,39 @@ namespace ModelGates.Reports;
 /// <summary>
 /// The JSON result of <c>modelgates check</c> (docs/json-output.md): the usual envelope plus every gate and
 /// every check. Paths are written relative to the config's folder with forward slashes, so the same run on
-/// another machine writes the same bytes.
+/// another machine writes the same bytes. <see cref="Read(string, string)"/> is its inverse.
 /// </summary>
-public static class GateReportJson
+public static partial class GateReportJson
 {
+    /// <summary>How the result writes the run's time.</summary>
+    internal const string TimeFormat = "yyyy-MM-ddTHH:mm:ssZ";
+
     /// <summary>The report as UTF-8 JSON.</summary>
     public static byte[] Write(GateReport report)
     {
-        var root = Path.GetDirectoryName(Path.GetFullPath(report.ConfigFile))!;
-        return ResultJson.Build("check", report.Passed, report.Diagnostics.Select(d => Relativize(d, root)).ToList(), w => WriteBody(w, report));
+        var portable = Relativize(report);
+        return ResultJson.Build("check", portable.Passed, portable.Diagnostics, w => WriteBody(w, portable));
     }
 
-    /// <summary>The diagnostic with its file and its examples' files relative to <paramref name="root"/>.</summary>
-    public static Diagnostic Relativize(Diagnostic diagnostic, string root) => diagnostic with
+    /// <summary>The JSON name of a status.</summary>
+    public static string StatusText(CheckStatus status) => status switch
     {
-        File = diagnostic.File is null ? null : Relative(root, diagnostic.File),
-        Examples = diagnostic.Examples.Select(e => e with { File = e.File is null ? null : Relative(root, e.File) }).ToList(),
+        CheckStatus.Passed => "passed",
+        CheckStatus.Failed => "failed",
+        CheckStatus.Warned => "warned",
+        CheckStatus.Waived => "waived",
+        CheckStatus.Insufficient => "insufficient",
+        _ => "skipped",
     };
+
+    /// <summary>The run's time as the result writes it (UTC, whole seconds).</summary>
+    internal static string TimeText(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     private static void WriteBody(Utf8JsonWriter w, GateReport report)
     {
-        var root = Path.GetDirectoryName(Path.GetFullPath(report.ConfigFile))!;
-        w.WriteString("config", Path.GetFileName(report.ConfigFile));
+        w.WriteString("config", report.ConfigFile);
         w.WriteString("toolVersion", report.ToolVersion);
-        w.WriteString("time", report.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteString("time", TimeText(report.Time));
         w.WriteStartObject("summary");
         w.WriteNumber("checks", report.Checks.Count());
         foreach (var (status, count) in report.Counts)
@@ -47,7 +56,7 @@ public static class GateReportJson
         {
             w.WriteStartObject();
             w.WriteString("role", input.Role);
-            w.WriteString("path", Relative(root, input.Path));
+            w.WriteString("path", input.Path);
             w.WriteString("sha256", input.Sha256);
             w.WriteNumber("bytes", input.Bytes);
             w.WriteEndObject();
@@ -57,13 +66,13 @@ public static class GateReportJson
         w.WriteStartArray("gates");
         foreach (var gate in report.Gates)
         {
-            WriteGate(w, gate, root);
+            WriteGate(w, gate);
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteGate(Utf8JsonWriter w, GateResult gate, string root)
+    private static void WriteGate(Utf8JsonWriter w, GateResult gate)
     {
         w.WriteStartObject();
         w.WriteString("kind", gate.Kind);
@@ -73,7 +82,7 @@ public static class GateReportJson
         w.WriteStartObject("facts");
         foreach (var (key, value) in gate.Facts)
         {
-            w.WriteString(key, Path.IsPathRooted(value) ? Relative(root, value) : value);
+            w.WriteString(key, value);
         }
 
         w.WriteEndObject();
@@ -91,36 +100,27 @@ public static class GateReportJson
             if (check.Diagnostic is { } diagnostic)
             {
                 w.WritePropertyName("diagnostic");
-                DiagnosticJson.Write(w, Relativize(diagnostic, root));
+                DiagnosticJson.Write(w, diagnostic);
             }
 
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        if (gate.Details is { } details)
+        switch (gate.Details)
         {
-            w.WritePropertyName("details");
-            details.Write(w);
+            case DriftGateDetails drift:
+                w.WritePropertyName("details");
+                DriftDetailsJson.Write(w, drift);
+                break;
+            case ModelGateDetails model:
+                w.WritePropertyName("details");
+                ModelDetailsJson.Write(w, model);
+                break;
         }
 
         w.WriteEndObject();
     }
-
-    /// <summary>The JSON name of a status.</summary>
-    public static string StatusText(CheckStatus status) => status switch
-    {
-        CheckStatus.Passed => "passed",
-        CheckStatus.Failed => "failed",
-        CheckStatus.Warned => "warned",
-        CheckStatus.Waived => "waived",
-        CheckStatus.Insufficient => "insufficient",
-        _ => "skipped",
-    };
-
-    /// <summary>A path relative to the config's folder, with forward slashes (a relative path stays as it is).</summary>
-    public static string Relative(string root, string path) =>
-        (Path.IsPathRooted(path) ? Path.GetRelativePath(root, path) : path).Replace('\\', '/');
 
     private static void WriteScalar(Utf8JsonWriter w, string name, Scalar? value)
     {

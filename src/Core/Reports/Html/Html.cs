@@ -1,40 +1,39 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using ModelGates.Diagnostics;
 
 namespace ModelGates.Reports.Html;
 
-/// <summary>Small helpers for writing escaped HTML from the JSON result.</summary>
+/// <summary>Small helpers for writing escaped HTML from the typed report.</summary>
 internal static class Html
 {
+    /// <summary>What a value the report does not have (null, NaN, an infinity) shows as.</summary>
+    public const string Missing = "–";
+
     public static string Escape(string? text) => System.Net.WebUtility.HtmlEncode(text ?? string.Empty);
 
-    /// <summary>A JSON value as display text: numbers to 4 significant digits, null as an en dash.</summary>
-    public static string Value(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number => Number(element.GetDouble()),
-        JsonValueKind.String => element.GetString() ?? string.Empty,
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => "–",
-    };
-
+    /// <summary>A number to 4 significant digits; not finite as an en dash (the result writes those as null).</summary>
     public static string Number(double value) =>
-        !double.IsFinite(value) ? "–"
+        !double.IsFinite(value) ? Missing
         : value == Math.Round(value) && Math.Abs(value) < 1e12 ? value.ToString("0", CultureInfo.InvariantCulture)
         : Math.Abs(value) is >= 1e-3 and < 1e6 ? value.ToString("0.####", CultureInfo.InvariantCulture)
         : value.ToString("0.###E0", CultureInfo.InvariantCulture);
 
-    public static JsonElement Get(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+    /// <summary>A number, or an en dash for none.</summary>
+    public static string Number(double? value) => value is { } v ? Number(v) : Missing;
 
-    public static string Text(JsonElement element, string name) => Value(Get(element, name));
+    /// <summary>A text, or an en dash for none.</summary>
+    public static string Text(string? value) => value ?? Missing;
 
-    public static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        Get(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+    /// <summary>A measured value or bound: a number as <see cref="Number(double)"/>, a text as it is, none as an en dash.</summary>
+    public static string Value(Scalar? value) => value is { Number: { } n } ? Number(n) : value?.Text ?? Missing;
 
-    public static double? Number(JsonElement element, string name) =>
-        Get(element, name) is { ValueKind: JsonValueKind.Number } n ? n.GetDouble() : null;
+    /// <summary>true or false.</summary>
+    public static string Boolean(bool value) => value ? "true" : "false";
+
+    /// <summary>The value of the fact <paramref name="key"/> (the last of that name), or an en dash.</summary>
+    public static string Fact(IReadOnlyList<KeyValuePair<string, string>> facts, string key) =>
+        facts.LastOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal)).Value ?? Missing;
 
     /// <summary>A status as a word with a symbol, readable without colour; the class colours it.</summary>
     public static string Status(string status) => status switch

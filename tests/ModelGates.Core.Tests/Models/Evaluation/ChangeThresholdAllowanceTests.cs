@@ -64,7 +64,7 @@ public sealed class ChangeThresholdAllowanceTests(ChangeThresholdAllowanceTests.
         Assert.Contains("| regressed |", markdown, StringComparison.Ordinal);
         Assert.Contains("| not significant |", markdown, StringComparison.Ordinal);
 
-        var html = HtmlReportWriter.Render(result);
+        var html = HtmlReportWriter.Render(report);
         Assert.Contains($"its one-sided 95 % lower bound of the drop is {F(regressedBound)}, above 0.05", html, StringComparison.Ordinal);
         Assert.Contains($"its one-sided 95 % lower bound of the relative drop is {F(notShownBound)}, within 0.2", html, StringComparison.Ordinal);
     }

@@ -1,17 +1,18 @@
 using System.Text;
-using System.Text.Json;
+using ModelGates.Checks;
+using ModelGates.Gates;
 
 namespace ModelGates.Reports.Html.Sections;
 
 /// <summary>A gate's checks as a table (failures first), with the example rows of each failure.</summary>
 internal static class ChecksTable
 {
-    public static void Write(StringBuilder html, JsonElement gate, bool onlyProblems)
+    public static void Write(StringBuilder html, GateResult gate, bool onlyProblems)
     {
-        var checks = Html.Items(gate, "checks")
-            .OrderBy(c => Html.Text(c, "status") switch { "failed" => 0, "warned" => 1, "waived" => 2, "insufficient" => 3, _ => 4 })
+        var checks = gate.Checks
+            .OrderBy(c => c.Status switch { CheckStatus.Failed => 0, CheckStatus.Warned => 1, CheckStatus.Waived => 2, CheckStatus.Insufficient => 3, _ => 4 })
             .ToList();
-        var shown = onlyProblems ? checks.Where(c => Html.Text(c, "status") is not "passed").ToList() : checks;
+        var shown = onlyProblems ? checks.Where(c => c.Status is not CheckStatus.Passed).ToList() : checks;
         if (shown.Count == 0)
         {
             html.Append("<p class=\"ok\">✔ All ").Append(checks.Count).Append(" checks passed.</p>");
@@ -21,17 +22,17 @@ internal static class ChecksTable
         Html.Table(html, onlyProblems ? "Checks that need attention" : "All checks", "check", "status", "measured", "bound", "code", "message");
         foreach (var check in shown)
         {
-            var diagnostic = Html.Get(check, "diagnostic");
-            var message = new StringBuilder(Html.Escape(Html.Text(diagnostic, "message") is "–" ? string.Empty : Html.Text(diagnostic, "message")));
-            var examples = Html.Items(diagnostic, "examples").ToList();
+            var diagnostic = check.Diagnostic;
+            var message = new StringBuilder(Html.Escape(diagnostic?.Message));
+            var examples = diagnostic?.Examples ?? [];
             if (examples.Count > 0)
             {
                 message.Append("<ul>");
                 foreach (var example in examples)
                 {
-                    var line = Html.Get(example, "line").ValueKind == JsonValueKind.Number ? $" (line {Html.Text(example, "line")})" : string.Empty;
-                    var value = Html.Get(example, "value").ValueKind == JsonValueKind.Null ? "&lt;missing&gt;" : $"<code>{Html.Escape(Html.Text(example, "value"))}</code>";
-                    message.Append("<li>row ").Append(Html.Escape(Html.Text(example, "row"))).Append(Html.Escape(line)).Append(": ").Append(value).Append("</li>");
+                    var line = example.Line is { } l ? $" (line {Html.Number(l)})" : string.Empty;
+                    var value = example.Value is null ? "&lt;missing&gt;" : $"<code>{Html.Escape(example.Value)}</code>";
+                    message.Append("<li>row ").Append(Html.Escape(Html.Number(example.Row))).Append(Html.Escape(line)).Append(": ").Append(value).Append("</li>");
                 }
 
                 message.Append("</ul>");
@@ -39,11 +40,11 @@ internal static class ChecksTable
 
             Html.Row(
                 html,
-                Html.Escape(Html.Text(check, "description")),
-                Html.Status(Html.Text(check, "status")),
-                Html.Escape(Html.Text(check, "measured")),
-                Html.Escape(Html.Text(check, "bound")),
-                Html.Escape(Html.Text(check, "code") is "–" ? string.Empty : Html.Text(check, "code")),
+                Html.Escape(check.Description),
+                Html.Status(GateReportJson.StatusText(check.Status)),
+                Html.Escape(Html.Value(check.Measured)),
+                Html.Escape(Html.Value(check.Bound)),
+                Html.Escape(diagnostic?.Code),
                 message.ToString());
         }
 

@@ -1,5 +1,7 @@
 using System.Text;
-using System.Text.Json;
+using ModelGates.Data;
+using ModelGates.Drift.Engine.Results;
+using ModelGates.Gates;
 using ModelGates.Reports.Html.Charts;
 
 namespace ModelGates.Reports.Html.Sections;
@@ -10,7 +12,7 @@ namespace ModelGates.Reports.Html.Sections;
 /// </summary>
 internal static class DriftSection
 {
-    public static void Write(StringBuilder html, IReadOnlyList<JsonElement> gates)
+    public static void Write(StringBuilder html, IReadOnlyList<GateResult> gates)
     {
         if (gates.Count == 0)
         {
@@ -20,62 +22,51 @@ internal static class DriftSection
         html.Append("<section><h2>Drift</h2>");
         foreach (var gate in gates)
         {
-            var details = Html.Get(gate, "details");
-            html.Append("<h3>").Append(Html.Escape(Html.Text(gate, "name"))).Append("</h3>");
-            if (details.ValueKind != JsonValueKind.Object)
+            html.Append("<h3>").Append(Html.Escape(gate.Name)).Append("</h3>");
+            if (gate.Details is not DriftGateDetails details)
             {
                 ChecksTable.Write(html, gate, onlyProblems: false);
                 continue;
             }
 
-            var reference = Html.Get(details, "reference");
-            var current = Html.Get(details, "current");
-            html.Append("<p class=\"meta\">Reference <code>").Append(Html.Escape(Html.Text(reference, "path"))).Append("</code> (")
-                .Append(Html.Escape(Html.Text(reference, "rows"))).Append(" rows, SHA-256 <code>").Append(Html.Escape(Short(Html.Text(reference, "sha256")))).Append("</code>) · current <code>")
-                .Append(Html.Escape(Html.Text(current, "path"))).Append("</code> (").Append(Html.Escape(Html.Text(current, "rows"))).Append(" rows)</p>");
-            var datasetDrift = Html.Get(details, "datasetDrift").ValueKind == JsonValueKind.True;
-            html.Append("<p>").Append(datasetDrift ? "<span class=\"status bad\">✘ dataset drift</span>" : "<span class=\"status ok\">✔ no dataset drift</span>")
-                .Append(": drifted share ").Append(Html.Escape(Html.Text(details, "driftedShare"))).Append(" (threshold ").Append(Html.Escape(Html.Text(details, "driftedShareThreshold"))).Append(")</p>");
+            var reference = details.Reference;
+            var current = details.Current;
+            html.Append("<p class=\"meta\">Reference <code>").Append(Html.Escape(reference.Path)).Append("</code> (")
+                .Append(Html.Escape(Html.Number(reference.Rows))).Append(" rows, SHA-256 <code>").Append(Html.Escape(Short(reference.Hash))).Append("</code>) · current <code>")
+                .Append(Html.Escape(current.Path)).Append("</code> (").Append(Html.Escape(Html.Number(current.Rows))).Append(" rows)</p>");
+            html.Append("<p>").Append(details.DatasetDrift ? "<span class=\"status bad\">✘ dataset drift</span>" : "<span class=\"status ok\">✔ no dataset drift</span>")
+                .Append(": drifted share ").Append(Html.Escape(Html.Number(details.DriftedShare))).Append(" (threshold ").Append(Html.Escape(Html.Number(details.DriftedShareThreshold))).Append(")</p>");
 
-            var columns = Html.Items(details, "columns").OrderBy(c => Html.Text(c, "status") == "drift" ? 0 : 1).ToList();
+            var columns = details.Columns.OrderBy(c => c.Status == ColumnDriftStatus.Drift ? 0 : 1).ToList();
             Html.Table(html, "Columns, drifted first", "column", "kind", "test", "statistic", "p-value", "threshold", "effect [interval]", "missing share ref → cur", "status");
             foreach (var column in columns)
             {
-                var interval = Html.Items(column, "effectInterval").Select(Html.Value).ToList();
+                var interval = column.EffectInterval is { } i ? $" [{Html.Number(i.Lower)}, {Html.Number(i.Upper)}]" : string.Empty;
                 Html.Row(
                     html,
-                    Html.Escape(Html.Text(column, "column")),
-                    Html.Escape(Html.Text(column, "kind")),
-                    Html.Escape(Html.Text(column, "test")),
-                    Html.Escape(Html.Text(column, "statistic")),
-                    Html.Escape(Html.Text(column, "pValue")),
-                    Html.Escape(Html.Text(column, "threshold")),
-                    Html.Escape(Html.Text(column, "effect") + (interval.Count == 2 ? $" [{interval[0]}, {interval[1]}]" : string.Empty)),
-                    Html.Escape($"{Html.Text(column, "missingShareReference")} → {Html.Text(column, "missingShareCurrent")}"),
-                    Html.Status(Html.Text(column, "status")));
+                    Html.Escape(column.Column),
+                    Html.Escape(column.Kind.ToText()),
+                    Html.Escape(Html.Text(column.Test)),
+                    Html.Escape(Html.Number(column.Statistic)),
+                    Html.Escape(Html.Number(column.PValue)),
+                    Html.Escape(Html.Number(column.Threshold)),
+                    Html.Escape(Html.Number(column.Effect) + interval),
+                    Html.Escape($"{Html.Number(column.MissingShareReference)} → {Html.Number(column.MissingShareCurrent)}"),
+                    Html.Status(column.Status.ToText()));
             }
 
             Html.EndTable(html);
             html.Append("<div class=\"charts\">");
             foreach (var column in columns)
             {
-                var distribution = Html.Get(column, "distribution");
-                if (distribution.ValueKind != JsonValueKind.Object)
+                if (column.Distribution is not { } distribution
+                    || distribution.Labels.Count != distribution.Reference.Count || distribution.Labels.Count != distribution.Current.Count)
                 {
                     continue;
                 }
 
-                var labels = Html.Items(distribution, "labels").Select(l => l.GetString() ?? string.Empty).ToList();
-                var refShares = Html.Items(distribution, "reference").Select(v => v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0).ToList();
-                var curShares = Html.Items(distribution, "current").Select(v => v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0).ToList();
-                if (labels.Count != refShares.Count || labels.Count != curShares.Count)
-                {
-                    continue;
-                }
-
-                var name = Html.Text(column, "column");
-                html.Append("<figure><figcaption>").Append(Html.Escape(name)).Append(" — ").Append(Html.Status(Html.Text(column, "status"))).Append("</figcaption>")
-                    .Append(PairedBarChart.Render($"{name}: reference vs current", labels, refShares, curShares)).Append("</figure>");
+                html.Append("<figure><figcaption>").Append(Html.Escape(column.Column)).Append(" — ").Append(Html.Status(column.Status.ToText())).Append("</figcaption>")
+                    .Append(PairedBarChart.Render($"{column.Column}: reference vs current", distribution.Labels, Shares(distribution.Reference), Shares(distribution.Current))).Append("</figure>");
             }
 
             html.Append("</div>");
@@ -83,6 +74,9 @@ internal static class DriftSection
 
         html.Append("</section>");
     }
+
+    // The result writes a share that is not finite as null; the chart draws it, like a missing share, as an empty bar.
+    private static List<double> Shares(IReadOnlyList<double> shares) => shares.Select(s => double.IsFinite(s) ? s : 0).ToList();
 
     private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;
 }

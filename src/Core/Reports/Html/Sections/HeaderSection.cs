@@ -1,40 +1,40 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using ModelGates.Checks;
+using ModelGates.Gates;
 
 namespace ModelGates.Reports.Html.Sections;
 
 /// <summary>The verdict, the counts of checks by status, when and with what the report was made, and the files read with their hashes.</summary>
 internal static class HeaderSection
 {
-    public static void Write(StringBuilder html, JsonElement result)
+    public static void Write(StringBuilder html, GateReport report)
     {
-        var passed = Html.Get(result, "passed").ValueKind == JsonValueKind.True;
-        var summary = Html.Get(result, "summary");
         html.Append("<header><h1>ModelGates report</h1>");
-        html.Append("<p class=\"verdict ").Append(passed ? "ok\">✔ All gates passed" : "bad\">✘ Gates failed").Append("</p>");
-        html.Append("<p class=\"meta\">Config <code>").Append(Html.Escape(Html.Text(result, "config"))).Append("</code> · ")
-            .Append(Html.Escape(Html.Text(result, "time"))).Append(" · ModelGates ").Append(Html.Escape(Html.Text(result, "toolVersion"))).Append("</p></header>");
+        html.Append("<p class=\"verdict ").Append(report.Passed ? "ok\">✔ All gates passed" : "bad\">✘ Gates failed").Append("</p>");
+        html.Append("<p class=\"meta\">Config <code>").Append(Html.Escape(report.ConfigFile)).Append("</code> · ")
+            .Append(Html.Escape(GateReportJson.TimeText(report.Time))).Append(" · ModelGates ").Append(Html.Escape(report.ToolVersion)).Append("</p></header>");
 
         Html.Table(html, "Checks by status", "status", "checks");
-        foreach (var status in new[] { "passed", "failed", "warned", "waived", "insufficient", "skipped" })
+        var counts = report.Counts;
+        foreach (var status in new[] { CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Warned, CheckStatus.Waived, CheckStatus.Insufficient, CheckStatus.Skipped })
         {
-            Html.Row(html, Html.Status(status), $"<span class=\"num\">{Html.Escape(Html.Text(summary, status))}</span>");
+            Html.Row(html, Html.Status(GateReportJson.StatusText(status)), $"<span class=\"num\">{counts[status].ToString(CultureInfo.InvariantCulture)}</span>");
         }
 
         Html.EndTable(html);
 
-        var inputs = Html.Items(result, "inputs").ToList();
-        if (inputs.Count > 0)
+        if (report.Inputs.Count > 0)
         {
             Html.Table(html, "Files checked", "file", "role", "SHA-256", "bytes");
-            foreach (var input in inputs)
+            foreach (var input in report.Inputs)
             {
                 Html.Row(
                     html,
-                    $"<code>{Html.Escape(Html.Text(input, "path"))}</code>",
-                    Html.Escape(Html.Text(input, "role")),
-                    $"<code title=\"{Html.Escape(Html.Text(input, "sha256"))}\">{Html.Escape(Html.Text(input, "sha256")[..Math.Min(16, Html.Text(input, "sha256").Length)])}…</code>",
-                    Html.Escape(Html.Text(input, "bytes")));
+                    $"<code>{Html.Escape(input.Path)}</code>",
+                    Html.Escape(input.Role),
+                    $"<code title=\"{Html.Escape(input.Sha256)}\">{Html.Escape(input.Sha256[..Math.Min(16, input.Sha256.Length)])}…</code>",
+                    Html.Escape(Html.Number(input.Bytes)));
             }
 
             Html.EndTable(html);

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using ModelGates.Gates;
 
 namespace ModelGates.Reports.Html.Sections;
 
@@ -8,7 +8,7 @@ internal static class LineageSection
 {
     private static readonly string[] FactKeys = ["model", "seed", "trainer", "commit", "created", "mlNetVersion", "sha256"];
 
-    public static void Write(StringBuilder html, IReadOnlyList<JsonElement> gates)
+    public static void Write(StringBuilder html, IReadOnlyList<GateResult> gates)
     {
         if (gates.Count == 0)
         {
@@ -18,12 +18,11 @@ internal static class LineageSection
         html.Append("<section><h2>Lineage and integrity</h2>");
         foreach (var gate in gates)
         {
-            var facts = Html.Get(gate, "facts");
-            html.Append("<h3>").Append(Html.Escape(Html.Text(gate, "name"))).Append("</h3><p class=\"meta\">");
+            html.Append("<h3>").Append(Html.Escape(gate.Name)).Append("</h3><p class=\"meta\">");
             var first = true;
-            foreach (var key in FactKeys.Where(k => facts.ValueKind == JsonValueKind.Object && facts.TryGetProperty(k, out _)))
+            foreach (var key in FactKeys.Where(k => gate.Facts.Any(f => string.Equals(f.Key, k, StringComparison.Ordinal))))
             {
-                html.Append(first ? string.Empty : ", ").Append(Html.Escape(key)).Append(" <code>").Append(Html.Escape(Html.Text(facts, key))).Append("</code>");
+                html.Append(first ? string.Empty : ", ").Append(Html.Escape(key)).Append(" <code>").Append(Html.Escape(Html.Fact(gate.Facts, key))).Append("</code>");
                 first = false;
             }
 

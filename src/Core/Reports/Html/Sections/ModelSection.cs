@@ -1,5 +1,7 @@
 using System.Text;
-using System.Text.Json;
+using ModelGates.Gates;
+using ModelGates.Models.Evaluation;
+using ModelGates.Models.Evaluation.Curves;
 using ModelGates.Reports.Html.Charts;
 
 namespace ModelGates.Reports.Html.Sections;
@@ -10,7 +12,7 @@ namespace ModelGates.Reports.Html.Sections;
 /// </summary>
 internal static class ModelSection
 {
-    public static void Write(StringBuilder html, IReadOnlyList<JsonElement> gates)
+    public static void Write(StringBuilder html, IReadOnlyList<GateResult> gates)
     {
         if (gates.Count == 0)
         {
@@ -20,28 +22,34 @@ internal static class ModelSection
         html.Append("<section><h2>Models</h2>");
         foreach (var gate in gates)
         {
-            var details = Html.Get(gate, "details");
-            html.Append("<h3>").Append(Html.Escape(Html.Text(gate, "name"))).Append("</h3>");
+            html.Append("<h3>").Append(Html.Escape(gate.Name)).Append("</h3>");
             ChecksTable.Write(html, gate, onlyProblems: false);
-            if (details.ValueKind != JsonValueKind.Object)
+            if (gate.Details is not ModelGateDetails details)
             {
                 continue;
             }
 
-            html.Append("<p class=\"meta\">").Append(Html.Escape(Html.Text(details, "task"))).Append(" model, ")
-                .Append(Html.Escape(Html.Text(details, "rows"))).Append(" rows</p>");
-            Metrics(html, details);
-            Curves(html, details);
-            Confusion(html, details);
+            html.Append("<p class=\"meta\">").Append(Html.Escape(TaskText.ToText(details.Task))).Append(" model, ")
+                .Append(Html.Escape(Html.Number(details.Rows))).Append(" rows</p>");
+            Metrics(html, details.Metrics);
+            if (details.Curves is { } curves)
+            {
+                Curves(html, curves);
+            }
+
+            if (details.Confusion is { } confusion)
+            {
+                Confusion(html, confusion);
+            }
+
             Slices(html, details);
         }
 
         html.Append("</section>");
     }
 
-    private static void Metrics(StringBuilder html, JsonElement details)
+    private static void Metrics(StringBuilder html, IReadOnlyList<ModelMetricDetails> metrics)
     {
-        var metrics = Html.Items(details, "metrics").ToList();
         if (metrics.Count == 0)
         {
             return;
@@ -52,42 +60,31 @@ internal static class ModelSection
         Html.Table(html, "Metrics", "metric", "value", "95% interval", "baseline", "change");
         foreach (var metric in metrics)
         {
-            var interval = Html.Items(metric, "interval").Select(Html.Value).ToList();
-            var baseline = Html.Text(metric, "baseline");
+            var value = Html.Number(metric.Value);
+            var baseline = Html.Number(metric.Baseline);
             Html.Row(
                 html,
-                Html.Escape(Html.Text(metric, "metric")),
-                Html.Escape(Html.Text(metric, "value")),
-                Html.Escape(interval.Count == 2 ? $"[{interval[0]}, {interval[1]}]" : "–"),
-                Html.Escape(baseline == "–" ? "–" : $"{baseline} → {Html.Text(metric, "value")}"),
-                Html.Escape(Html.Text(metric, "difference")));
+                Html.Escape(metric.Metric),
+                Html.Escape(value),
+                Html.Escape(metric.Interval is { } i ? $"[{Html.Number(i.Lower)}, {Html.Number(i.Upper)}]" : Html.Missing),
+                Html.Escape(baseline == Html.Missing ? Html.Missing : $"{baseline} → {value}"),
+                Html.Escape(Html.Number(metric.Difference)));
         }
 
         Html.EndTable(html);
     }
 
-    private static void Curves(StringBuilder html, JsonElement details)
+    private static void Curves(StringBuilder html, BinaryModelCurves curves)
     {
-        var curves = Html.Get(details, "curves");
-        if (curves.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
         html.Append("<div class=\"charts\">");
-        Curve(html, curves, "roc", "ROC curve", "false positive rate", "true positive rate", diagonal: true);
-        Curve(html, curves, "precisionRecall", "Precision–recall curve", "recall", "precision", diagonal: false);
-        Curve(html, curves, "calibration", "Reliability (calibration) curve", "mean predicted probability", "observed positive rate", diagonal: true);
+        Curve(html, curves.Roc, "ROC curve", "false positive rate", "true positive rate", diagonal: true);
+        Curve(html, curves.PrecisionRecall, "Precision–recall curve", "recall", "precision", diagonal: false);
+        Curve(html, curves.Calibration.Select(b => (b.Predicted, b.Observed)).ToList(), "Reliability (calibration) curve", "mean predicted probability", "observed positive rate", diagonal: true);
         html.Append("</div>");
     }
 
-    private static void Curve(StringBuilder html, JsonElement curves, string name, string title, string x, string y, bool diagonal)
+    private static void Curve(StringBuilder html, IReadOnlyList<(double X, double Y)> points, string title, string x, string y, bool diagonal)
     {
-        var points = Html.Items(curves, name)
-            .Select(p => p.EnumerateArray().Take(2).Select(v => v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN).ToArray())
-            .Where(p => p.Length == 2)
-            .Select(p => (p[0], p[1]))
-            .ToList();
         if (points.Count == 0)
         {
             return;
@@ -97,48 +94,45 @@ internal static class ModelSection
             .Append(LineChart.Render(title, x, y, [new ChartSeries("model", LineChart.Thin(points))], diagonal)).Append("</figure>");
     }
 
-    private static void Confusion(StringBuilder html, JsonElement details)
+    private static void Confusion(StringBuilder html, ConfusionMatrix confusion)
     {
-        var confusion = Html.Get(details, "confusion");
-        if (confusion.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        Html.Table(html, $"Confusion matrix at decision threshold {Html.Text(confusion, "threshold")}", "actual \\ predicted", "positive", "negative");
-        Html.Row(html, "positive", Html.Escape(Html.Text(confusion, "truePositive")), Html.Escape(Html.Text(confusion, "falseNegative")));
-        Html.Row(html, "negative", Html.Escape(Html.Text(confusion, "falsePositive")), Html.Escape(Html.Text(confusion, "trueNegative")));
+        Html.Table(html, $"Confusion matrix at decision threshold {Html.Number(confusion.Threshold)}", "actual \\ predicted", "positive", "negative");
+        Html.Row(html, "positive", Html.Escape(Html.Number(confusion.TruePositive)), Html.Escape(Html.Number(confusion.FalseNegative)));
+        Html.Row(html, "negative", Html.Escape(Html.Number(confusion.FalsePositive)), Html.Escape(Html.Number(confusion.TrueNegative)));
         Html.EndTable(html);
     }
 
-    private static void Slices(StringBuilder html, JsonElement details)
+    private static void Slices(StringBuilder html, ModelGateDetails details)
     {
-        var slices = Html.Items(details, "slices").ToList();
-        if (slices.Count == 0)
+        if (details.Slices.Count == 0)
         {
             return;
         }
 
-        var metricNames = slices.SelectMany(s => Html.Get(s, "metrics").ValueKind == JsonValueKind.Object ? Html.Get(s, "metrics").EnumerateObject().Select(p => p.Name) : [])
-            .Distinct(StringComparer.Ordinal).ToList();
+        var metricNames = details.Slices.SelectMany(s => s.Metrics.Select(m => m.Key)).Distinct(StringComparer.Ordinal).ToList();
         Html.Table(html, "Slices", ["slice", "rows", "gated", .. metricNames]);
-        foreach (var slice in slices)
+        foreach (var slice in details.Slices)
         {
-            var metrics = Html.Get(slice, "metrics");
-            Html.Row(html, [Html.Escape(Html.Text(slice, "name")), Html.Escape(Html.Text(slice, "rows")), Html.Escape(Html.Text(slice, "gated")), .. metricNames.Select(m => Html.Escape(Html.Text(metrics, m)))]);
+            Html.Row(html, [Html.Escape(slice.Name), Html.Escape(Html.Number(slice.Rows)), Html.Escape(Html.Boolean(slice.Gated)), .. metricNames.Select(m => Html.Escape(SliceValue(slice, m)))]);
         }
 
         Html.EndTable(html);
-        var gaps = Html.Items(details, "gaps").ToList();
-        if (gaps.Count > 0)
+        if (details.Gaps.Count > 0)
         {
             Html.Table(html, "Gaps between slices", "metric", "gap", "bound", "status");
-            foreach (var gap in gaps)
+            foreach (var gap in details.Gaps)
             {
-                Html.Row(html, Html.Escape(Html.Text(gap, "metric")), Html.Escape(Html.Text(gap, "gap")), Html.Escape(Html.Text(gap, "bound")), Html.Status(Html.Get(gap, "passed").ValueKind == JsonValueKind.True ? "passed" : "failed"));
+                Html.Row(html, Html.Escape(gap.Metric), Html.Escape(Html.Number(gap.Gap)), Html.Escape(Html.Number(gap.Bound)), Html.Status(gap.Passed ? "passed" : "failed"));
             }
 
             Html.EndTable(html);
         }
+    }
+
+    // A metric the slice lacks shows as missing, like one it could not compute.
+    private static string SliceValue(SliceDetails slice, string metric)
+    {
+        var match = slice.Metrics.LastOrDefault(m => string.Equals(m.Key, metric, StringComparison.Ordinal));
+        return match.Key is null ? Html.Missing : Html.Number(match.Value);
     }
 }

@@ -43,7 +43,7 @@ public static partial class DriftOptionTable
         },
         new()
         {
-            Key = "effectThreshold", Type = OptionType.Number, ValueHint = "<x>", Default = "the effect's (0.1)",
+            Key = "effectThreshold", Type = OptionType.Number, ValueHint = "<x>", Default = "the effect measure's, 0.1",
             Help = "the smallest effect (a distance) that counts as drift",
             ColumnHelp = "one column's effect threshold",
             Get = o => o.EffectThreshold, Set = (o, v) => o with { EffectThreshold = (double)v },

@@ -20,7 +20,7 @@ public static class ModelOptionTable
     [
         new()
         {
-            Key = "positiveClass", PropertyPath = "PositiveClass", Type = OptionType.Label, ValueHint = "<value>", Default = "the label's own (true, 1)",
+            Key = "positiveClass", PropertyPath = "PositiveClass", Type = OptionType.Label, ValueHint = "<value>", Default = "true or 1",
             Help = "the label value of the positive class; the score is its probability", Tasks = [ModelTask.Binary],
             Get = o => o.PositiveClass, Set = (o, v) => o with { PositiveClass = (string)v },
         },

@@ -3,7 +3,7 @@ using System.Text;
 namespace ModelGates.Configuration.Options;
 
 /// <summary>The one rule that names an option everywhere: camelCase in JSON, the same words kebab-cased on the command line, PascalCase in C#.</summary>
-public static class OptionNames
+internal static class OptionNames
 {
     /// <summary>The command-line form of a JSON key: <c>effectThreshold</c> → <c>effect-threshold</c>.</summary>
     public static string Kebab(string key)

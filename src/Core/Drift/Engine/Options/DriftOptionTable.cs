@@ -129,14 +129,6 @@ public static partial class DriftOptionTable
     /// <summary>The option with this JSON key, or null.</summary>
     public static DriftOption? Find(string key) => All.FirstOrDefault(o => string.Equals(o.Key, key, StringComparison.Ordinal));
 
-    /// <summary>The JSON keys a drift gate accepts for its options, deprecated ones last.</summary>
-    public static IReadOnlyList<string> ComparisonKeys { get; } =
-        [.. All.Where(o => o.ForComparison).Select(o => o.Key), .. All.Where(o => o.ForComparison).SelectMany(o => o.DeprecatedKeys)];
-
-    /// <summary>The JSON keys a column's override accepts, deprecated ones last.</summary>
-    public static IReadOnlyList<string> ColumnKeys { get; } =
-        [.. All.Where(o => o.ForColumn).Select(o => o.Key), .. All.Where(o => o.ForColumn).SelectMany(o => o.DeprecatedKeys)];
-
     private static DriftDecisionRule DecisionRule(string text) =>
         DriftDecisionRuleText.TryParse(text, out var rule) ? rule : throw new ArgumentException($"Unknown decision rule '{text}'.", nameof(text));
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using ModelGates.Configuration.Options;
 using ModelGates.Diagnostics;
 using ModelGates.Models.Evaluation;
+using ModelGates.Models.Evaluation.Options;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Evaluation.Thresholds;
 using ModelGates.Models.Metrics;
@@ -49,6 +51,7 @@ public static class ModelAssert
         }
 
         var request = fixture.Request() with { Thresholds = thresholds };
+        CheckOptions(request, $"Model '{fixture.Model.Name}' cannot be judged on {fixture.Data.Path}:");
         var predictions = fixture.Predictions;
         var result = ModelFixture.Guard($"Model '{fixture.Model.Name}' cannot be judged on {fixture.Data.Path}:", () => ModelEvaluator.Evaluate(predictions, null, request, []));
         var failed = result.Outcomes.Count(o => o.IsFailure);
@@ -106,6 +109,7 @@ public static class ModelAssert
         }
 
         var request = challenger.Request() with { Thresholds = [.. allowed.Select(a => a.ToThreshold())] };
+        CheckOptions(request, $"Challenger '{challenger.Model.Name}' cannot be compared with champion '{champion.Name}':");
         var current = challenger.Predictions;
         var baseline = challenger.PredictionsOf(champion);
         var result = ModelFixture.Guard($"Challenger '{challenger.Model.Name}' cannot be compared with champion '{champion.Name}':", () => ModelEvaluator.Evaluate(current, baseline, request, []));
@@ -128,6 +132,16 @@ public static class ModelAssert
 
         challenger.Write(text.ToString());
         return failed == 0 ? result : throw new ModelGatesAssertException(text.ToString());
+    }
+
+    /// <summary>The options of <see cref="EvaluationData"/> checked as a model gate's and <c>modelgates evaluate</c>'s are (<see cref="ModelOptionTable"/>).</summary>
+    private static void CheckOptions(EvaluationRequest request, string headline)
+    {
+        var problems = ModelOptionTable.Check(request.Options, OptionFrontEnd.CSharp);
+        if (problems.Count > 0)
+        {
+            throw new ModelGatesAssertException(FailureMessage.ForDiagnostics(headline, [.. problems.Select(p => p.Diagnostic)]));
+        }
     }
 
     private static IReadOnlyList<string> Row(EvaluationResult result, ThresholdOutcome o, bool significance)

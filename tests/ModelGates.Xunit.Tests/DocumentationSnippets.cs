@@ -2,6 +2,7 @@
 // compiles and its tests run with this project. The sample (samples/CreditRisk, samples/contracts) is copied to
 // the output folder as CreditRisk/ and contracts/ by the project file, as a user's test project would hold it.
 using System.Globalization;
+using ModelGates.Drift.Engine.Options;
 using ModelGates.Xunit;
 using Xunit.Abstractions;
 
@@ -22,6 +23,21 @@ public sealed class DataTests
     [Fact]
     public void Holdout_has_not_drifted_from_training() =>
         DriftAssert.NoDrift("CreditRisk/reference/train.profile.json", "CreditRisk/data/holdout.csv");
+}
+
+public sealed class DriftSettingsTests
+{
+    [Fact]
+    public void Holdout_has_not_drifted_under_the_gate_s_settings() =>
+        DriftAssert.NoDrift("CreditRisk/reference/train.profile.json", "CreditRisk/data/holdout.csv", new DriftOptions
+        {
+            Alpha = 0.01,              // "alpha" in modelgates.json, --alpha on the command line
+            DatasetDriftShare = 0.25,  // "datasetDriftShare", --dataset-drift-share
+            Overrides = new Dictionary<string, ColumnDriftOverride>
+            {
+                ["Income"] = new() { Threshold = 0.2 },  // "overrides": { "Income": { "threshold": 0.2 } }, --column-threshold Income=0.2
+            },
+        });
 }
 
 public sealed class ModelQualityTests

@@ -7,11 +7,10 @@ using ModelGates.Diagnostics;
 using ModelGates.Inputs;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
+using ModelGates.Models.Evaluation.Options;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Evaluation.Slices;
 using ModelGates.Models.Evaluation.Thresholds;
-using ModelGates.Models.Intervals;
-using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
 
 namespace ModelGates.Cli.Commands;
@@ -37,7 +36,6 @@ internal sealed class EvaluateCommand : ICliCommand
         new("predictions", true, "<path>: a predictions file from any model, instead of --model/--data"),
         new("label", true, "<column>: the true label (required)"),
         new("task", true, "binary|multiclass|regression: the model's task (default binary)"),
-        new("positive-class", true, "<value>: the label value of the positive class (binary)"),
         new("score", true, "<column>: predictions file: the positive-class score (binary) or predicted value (regression)"),
         new("probabilities", true, "<p_0,p_1,...> or <class=col,...>: predictions file: one probability column per class (multiclass)"),
         new("predicted", true, "<column>: predictions file: predicted labels, when there are no scores"),
@@ -51,13 +49,7 @@ internal sealed class EvaluateCommand : ICliCommand
         new("max-relative-drop", true, "<metric>=<fraction>: fail when the metric is worse than the baseline by more than this share; repeatable", Repeatable: true),
         new("max-gap", true, "<metric>=<value>: fail when the metric differs across the slices of a group by more; repeatable", Repeatable: true),
         new("slice-min", true, "<metric>=<value>: a floor for the metric on every slice; repeatable", Repeatable: true),
-        new("min-slice-rows", true, "<n>: slices with fewer rows are reported, not gated (default 30)"),
-        new("require-significant-regression", false, "change thresholds fail only when the bootstrap shows the regression is real"),
-        new("decision-threshold", true, "<t>: binary: predicted positive when score >= t (default 0.5)"),
-        new("top-k", true, "<k>: multiclass top-k accuracy (default 2)"),
-        new("resamples", true, "<n>: bootstrap resamples (default 1000)"),
-        new("confidence", true, "<c>: interval confidence (default 0.95)"),
-        new("seed", true, "<n>: bootstrap seed (default 0)"),
+        .. ModelOptionSpecs.All,
         CommonOptions.Format,
         .. DatasetOptions.Specs,
     ];
@@ -148,23 +140,7 @@ internal sealed class EvaluateCommand : ICliCommand
             throw UsageError("--baseline-model is scored on the same rows as --model; with --predictions, compare with --baseline.");
         }
 
-        var metrics = new MetricSettings
-        {
-            DecisionThreshold = args.Number("decision-threshold") ?? 0.5,
-            TopK = (int)(args.Integer("top-k", min: 1) ?? 2),
-        };
-        var confidence = args.Number("confidence") ?? 0.95;
-        if (confidence is <= 0 or >= 1)
-        {
-            throw UsageError("--confidence must lie strictly between 0 and 1.");
-        }
-
-        var bootstrap = new BootstrapOptions
-        {
-            Resamples = (int)(args.Integer("resamples", min: 10) ?? 1000),
-            Confidence = confidence,
-            Seed = (ulong)(args.Integer("seed", min: 0) ?? 0),
-        };
+        var options = ReadOptions(args, task);
         var baseline = baselinePath is null ? null
             : File.Exists(baselinePath) ? BaselineMetricsJson.Read(baselinePath)
             : throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Baseline '{baselinePath}' does not exist; 'modelgates accept' writes it for a model gate of modelgates.json.") with { File = baselinePath });
@@ -190,16 +166,11 @@ internal sealed class EvaluateCommand : ICliCommand
                 DataName = Path.GetFileName(dataPath),
                 ModelPath = model,
                 Columns = columns,
-                PositiveClass = args.Value("positive-class"),
-                Metrics = metrics,
-                Bootstrap = bootstrap,
                 Thresholds = thresholds,
                 Slices = slices,
-                MinSliceRows = (int)(args.Integer("min-slice-rows", min: 1) ?? EvaluationRequest.DefaultMinSliceRows),
-                RequireSignificantRegression = args.Has("require-significant-regression"),
                 Baseline = baseline,
                 BaselineModelPath = baselineModel,
-            };
+            }.With(options);
         }
         catch
         {
@@ -207,6 +178,9 @@ internal sealed class EvaluateCommand : ICliCommand
             throw;
         }
     }
+
+    /// <summary>The options of <see cref="ModelOptionTable"/>, under their command-line names, read and checked by the table.</summary>
+    private static EvaluationOptions ReadOptions(ParsedArguments args, ModelTask task) => ModelOptionTable.FromCommandLine(args.Values, task);
 
     private static IEnumerable<MetricThreshold> Thresholds(ParsedArguments args, string option, ThresholdKind kind)
     {

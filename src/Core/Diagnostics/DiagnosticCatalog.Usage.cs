@@ -57,6 +57,9 @@ public static partial class DiagnosticCatalog
     /// <summary>MG0021: profiles that cannot be merged (different columns kinds or sketch settings).</summary>
     public static readonly DiagnosticDescriptor ProfilesNotMergeable = new("MG0021", "Profiles cannot be merged", Severity.Error);
 
+    /// <summary>MG0022: modelgates.json uses an old key that still works; the message names the key to use instead.</summary>
+    public static readonly DiagnosticDescriptor DeprecatedKey = new("MG0022", "Deprecated key", Severity.Warning);
+
     // MG004x: gates and waivers in modelgates.json.
 
     /// <summary>MG0040: a waiver in modelgates.json has expired while the check it waives still fails.</summary>

@@ -4,7 +4,7 @@ namespace ModelGates.Drift;
 public abstract class CountDriftTest : DriftTest
 {
     private protected CountDriftTest(DriftTestTraits traits)
-        : base(traits, DriftInputKind.Counts)
+        : base(traits, DriftInputKind.Counts, DriftProfileUse.Counts)
     {
     }
 

@@ -8,7 +8,7 @@ public abstract class DriftTest : IDriftTest
 {
     private readonly ColumnKind[] columnKinds;
 
-    private protected DriftTest(DriftTestTraits traits, DriftInputKind input)
+    private protected DriftTest(DriftTestTraits traits, DriftInputKind input, DriftProfileUse profileUse)
     {
         Id = traits.Id;
         DisplayName = traits.DisplayName;
@@ -19,6 +19,8 @@ public abstract class DriftTest : IDriftTest
         MinimumSize = traits.MinimumSize;
         IsSymmetric = traits.IsSymmetric;
         Input = input;
+        ProfileUse = profileUse;
+        CdfDistance = traits.CdfDistance;
     }
 
     /// <inheritdoc />
@@ -47,6 +49,30 @@ public abstract class DriftTest : IDriftTest
 
     /// <inheritdoc />
     public bool IsSymmetric { get; }
+
+    /// <inheritdoc />
+    public DriftProfileUse ProfileUse { get; }
+
+    /// <inheritdoc />
+    public CdfDistance CdfDistance { get; }
+
+    /// <inheritdoc />
+    public double SketchErrorBound(double rankError, double range, double standardDeviation) => ProfileUse switch
+    {
+        DriftProfileUse.Counts or DriftProfileUse.Moments => 0,
+
+        // |F_sketch − F| ≤ rankError on [min, max] and 0 outside; each form moves by what that allows.
+        _ => CdfDistance switch
+        {
+            CdfDistance.Supremum => rankError,
+            CdfDistance.Absolute => rankError * range / standardDeviation,
+            CdfDistance.Squared => Math.Sqrt(2.0) * rankError * Math.Sqrt(range) / standardDeviation,
+            _ => rankError == 0 ? 0 : double.PositiveInfinity,
+        },
+    };
+
+    /// <inheritdoc />
+    public virtual DriftTestResult? PValueOf(double statistic, long referenceSize, long currentSize) => null;
 
     /// <inheritdoc />
     public abstract DriftTestResult Compute(DriftSample reference, DriftSample current);

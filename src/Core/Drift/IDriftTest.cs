@@ -35,6 +35,29 @@ public interface IDriftTest
     /// <summary>True when swapping reference and current leaves the p-value (or the distance) unchanged; a signed statistic may change sign.</summary>
     bool IsSymmetric { get; }
 
+    /// <summary>How the test runs when the reference is a profile.</summary>
+    DriftProfileUse ProfileUse { get; }
+
+    /// <summary>Which distance between the empirical CDFs the statistic is, if any.</summary>
+    CdfDistance CdfDistance { get; }
+
+    /// <summary>
+    /// The largest error of the statistic when the reference is a quantile sketch whose CDF is within
+    /// <paramref name="rankError"/> of the data's on [min, max] (and exact outside): 0 for counts, moments and an
+    /// exact sketch, +∞ when the test cannot bound it (it then needs the raw values).
+    /// </summary>
+    /// <param name="rankError">The sketch's rank error (0 when exact).</param>
+    /// <param name="range">The reference's max − min.</param>
+    /// <param name="standardDeviation">The reference's population standard deviation (normed distances divide by it).</param>
+    double SketchErrorBound(double rankError, double range, double standardDeviation);
+
+    /// <summary>
+    /// The p-value of <paramref name="statistic"/> at these sizes, for a test whose p-value depends on nothing
+    /// else; null otherwise. Against a sketch the engine takes it at the smallest statistic the error bound
+    /// allows, so the sketch can hide drift but never invent it.
+    /// </summary>
+    DriftTestResult? PValueOf(double statistic, long referenceSize, long currentSize);
+
     /// <summary>Runs the test.</summary>
     /// <exception cref="ArgumentException">
     /// A side is of the wrong input kind, is empty or smaller than <see cref="MinimumSize"/> (the engine

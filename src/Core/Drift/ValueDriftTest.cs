@@ -4,7 +4,7 @@ namespace ModelGates.Drift;
 public abstract class ValueDriftTest : DriftTest
 {
     private protected ValueDriftTest(DriftTestTraits traits)
-        : base(traits, DriftInputKind.Values)
+        : base(traits, DriftInputKind.Values, traits.ProfileUse)
     {
     }
 

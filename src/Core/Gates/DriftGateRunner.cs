@@ -75,7 +75,7 @@ public sealed class DriftGateRunner : IGateRunner
             Status = datasetDiagnostic is null ? CheckStatus.Passed : CheckStatus.Failed,
             Measured = report.DriftedShare,
             Bound = report.DatasetDriftShare,
-            Diagnostic = datasetDiagnostic is null ? null : Locate(config, gate, datasetDiagnostic, "driftedShare"),
+            Diagnostic = datasetDiagnostic is null ? null : Locate(config, gate, datasetDiagnostic, "datasetDriftShare"),
         }, gate.Severity!.Value));
 
         return new GateResult("drift", gate.Name, gate.Position, checks)
@@ -160,23 +160,8 @@ public sealed class DriftGateRunner : IGateRunner
     private static CheckResult Scoped(CheckResult check, Severity severity) =>
         check.Status is CheckStatus.Insufficient or CheckStatus.Skipped ? check : GateSeverity.Apply(check, severity);
 
-    private static DriftOptions Options(DriftGate gate)
-    {
-        var defaults = DriftOptions.Default;
-        MultipleTestingCorrectionText.TryParse(gate.Correction, out var correction);
-        return defaults with
-        {
-            Test = gate.Test,
-            Threshold = gate.Threshold,
-            Correction = gate.Correction is null ? defaults.Correction : correction,
-            DatasetDriftShare = gate.DriftedShare ?? defaults.DatasetDriftShare,
-            Columns = gate.Columns,
-            Overrides = gate.Overrides.ToDictionary(
-                o => o.Column,
-                o => new ColumnDriftOverride { Test = o.Test, Threshold = o.Threshold, Weight = o.Weight, Skip = o.Ignore ? true : null },
-                StringComparer.Ordinal),
-        };
-    }
+    /// <summary>The gate's options: every drift option it writes, read and checked with the config (<see cref="DriftOptionTable"/>).</summary>
+    private static DriftOptions Options(DriftGate gate) => gate.Options;
 
     /// <summary>Points a diagnostic at the column's override, or at the gate's key for it, or at the gate.</summary>
     private static Diagnostic Locate(GatesConfig config, DriftGate gate, Diagnostic diagnostic, string? key = null)

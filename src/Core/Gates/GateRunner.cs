@@ -18,8 +18,8 @@ public static class GateRunner
         var context = new GateRunContext(new DatasetCache(pipeline, config), options);
         var gates = Runners.SelectMany(r => r.Run(config, context)).ToList();
         var (waived, waiverDiagnostics) = WaiverApplier.Apply(config, gates, options.Today);
-        var diagnostics = waived.SelectMany(g => g.Checks.Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!).Concat(g.Notes))
-            .Concat(waiverDiagnostics)
+        var diagnostics = config.Warnings.Concat(waived.SelectMany(g => g.Checks.Where(c => c.Diagnostic is not null).Select(c => c.Diagnostic!).Concat(g.Notes))
+            .Concat(waiverDiagnostics))
             .ToList();
         return new GateReport
         {

@@ -138,17 +138,12 @@ public sealed class ModelGateRunner : IGateRunner
             DataName = dataName,
             ModelPath = gate.Model,
             Columns = settings.Columns,
-            PositiveClass = settings.PositiveClass,
-            Metrics = settings.Metrics,
-            Bootstrap = settings.Bootstrap,
             Thresholds = settings.Thresholds,
             Slices = settings.Slices,
-            MinSliceRows = settings.MinSliceRows,
-            RequireSignificantRegression = settings.RequireSignificantRegression,
             Baseline = baseline,
             BaselineModelPath = settings.BaselineModel,
             ConfigFile = config.File,
-        };
+        }.With(settings.Options);
         return (request, declaration);
     }
 

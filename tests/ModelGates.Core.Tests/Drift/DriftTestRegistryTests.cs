@@ -88,4 +88,77 @@ public sealed class DriftTestRegistryTests
             Assert.Contains(test.AcceptsWeights ? "| Weights | accepted" : "| Weights | not accepted", section, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Every_test_declares_how_a_profile_serves_it_consistently()
+    {
+        foreach (var test in DriftTestRegistry.All)
+        {
+            if (test.Input == DriftInputKind.Counts)
+            {
+                Assert.Equal(DriftProfileUse.Counts, test.ProfileUse);
+                continue;
+            }
+
+            Assert.NotEqual(DriftProfileUse.Counts, test.ProfileUse);
+            if (test.ProfileUse == DriftProfileUse.Sketch)
+            {
+                Assert.True(test.AcceptsWeights, $"{test.Id} runs on a weighted sketch, so it must accept weights");
+                Assert.True(double.IsFinite(test.SketchErrorBound(0.01, 10, 2)), $"{test.Id} runs on a sketch, so its error must be bounded");
+            }
+
+            if (test.ThresholdKind == DriftThresholdKind.Distance)
+            {
+                // A distance on values can be an effect measure, which the bootstrap redraws on its value grid.
+                Assert.Contains(test.CdfDistance, new[] { CdfDistance.Absolute, CdfDistance.Squared });
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("ks", 0.01)]
+    [InlineData("wasserstein", 0.01 * 10 / 2.0)]
+    [InlineData("ed", 1.4142135623730951 * 0.01 * 3.1622776601683795 / 2.0)]
+    [InlineData("t_test", 0)]
+    [InlineData("psi", 0)]
+    [InlineData("mannw", double.PositiveInfinity)]
+    [InlineData("anderson", double.PositiveInfinity)]
+    public void Sketch_error_bounds_follow_the_declared_cdf_distance(string id, double bound)
+    {
+        var test = DriftTestRegistry.Get(id);
+
+        Assert.Equal(bound, test.SketchErrorBound(0.01, 10, 2), 15);
+        Assert.Equal(0, test.SketchErrorBound(0, 10, 2));
+    }
+
+    [Fact]
+    public void Only_ks_recomputes_its_p_value_from_the_statistic()
+    {
+        Assert.Equal(["ks"], DriftTestRegistry.All.Where(t => t.PValueOf(0.2, 100, 100) is not null).Select(t => t.Id));
+        var ks = DriftTestRegistry.Get("ks");
+        var direct = ks.Compute(NumericSample.FromSorted([1.0, 2, 3, 4, 5]), NumericSample.FromSorted([3.0, 4, 5, 6, 7]));
+        var again = ks.PValueOf(direct.Statistic, 5, 5)!.Value;
+        Assert.Equal((direct.Statistic, direct.PValue, direct.Method), (again.Statistic, again.PValue, again.Method));
+    }
+
+    [Fact]
+    public void Documentation_states_how_a_profile_serves_each_test()
+    {
+        var text = File.ReadAllText(RepoPaths.Combine("docs", "drift-tests.md"));
+        foreach (var test in DriftTestRegistry.All)
+        {
+            var (word, row) = test.ProfileUse switch
+            {
+                DriftProfileUse.Counts => ("counts", "the profile's frozen bin counts or category counts: exact"),
+                DriftProfileUse.Moments => ("moments", "the profile's count, mean and variance: exact"),
+                DriftProfileUse.Sketch => ("sketch", "the quantile sketch as a weighted sample"),
+                _ => ("exact sketch", "only an exact sketch"),
+            };
+            Assert.Matches(new Regex($"^\\| `{Regex.Escape(test.Id)}` \\|.*\\| {word} \\|$", RegexOptions.Multiline), text);
+            var section = text[text.IndexOf($"## `{test.Id}`", StringComparison.Ordinal)..];
+            var next = section.IndexOf("\n## ", 1, StringComparison.Ordinal);
+            section = next < 0 ? section : section[..next];
+            Assert.Contains($"| Reference profile | {row}", section, StringComparison.Ordinal);
+        }
+    }
 }

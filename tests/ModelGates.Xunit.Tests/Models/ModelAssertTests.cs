@@ -42,6 +42,17 @@ public sealed class ModelAssertTests(LoanModels models) : IClassFixture<LoanMode
     }
 
     [Fact]
+    public void Evaluation_settings_are_checked_as_a_model_gate_and_the_command_line_check_them()
+    {
+        var data = models.Holdout with { Bootstrap = new() { Resamples = 5 } };
+
+        var meets = Assert.Throws<ModelGatesAssertException>(() => ModelAssert.Meets(models.Good, data, "auc >= 0.5"));
+        var regression = Assert.Throws<ModelGatesAssertException>(() => ModelAssert.NoRegression(models.Good, models.Good, data, RegressionAllowance.Drop("auc", 0.01)));
+
+        Assert.All([meets, regression], e => Assert.Contains("MG0015: Bootstrap.Resamples must be between 10 and 1000000, not 5.", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bound_that_is_not_an_inequality_is_an_argument_error()
     {
         var error = Assert.Throws<ArgumentException>(() => ModelAssert.Meets(models.Good, models.Holdout, "auc > 0.8"));

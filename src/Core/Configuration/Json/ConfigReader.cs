@@ -21,8 +21,8 @@ public sealed class ConfigReader
     /// <summary>Every problem found so far.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
-    /// <summary>True when a problem was found.</summary>
-    public bool HasErrors => diagnostics.Count > 0;
+    /// <summary>True when an error was found (warnings, such as a deprecated key, do not count).</summary>
+    public bool HasErrors => diagnostics.Any(d => d.IsError);
 
     /// <summary>Records a diagnostic of <paramref name="descriptor"/> at <paramref name="position"/>.</summary>
     public void Report(DiagnosticDescriptor descriptor, SourcePosition position, string message) =>

@@ -3,7 +3,6 @@ using ModelGates.Drift.Engine.Effects;
 using ModelGates.Drift.Engine.Inputs;
 using ModelGates.Drift.Engine.Policy;
 using ModelGates.Drift.Engine.Results;
-using ModelGates.Statistics;
 
 namespace ModelGates.Drift.Engine;
 
@@ -80,7 +79,7 @@ internal static class ColumnComparer
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
         var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent.Span, BootstrapPoints), reference.PopulationStandardDeviation);
-        var (interval, mde) = EffectBootstrap.ForValues(grid, squared: plan.EffectMeasure.Id == "ed", effect, bootstrap);
+        var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);
         return new ColumnMeasurement
@@ -97,7 +96,7 @@ internal static class ColumnComparer
         };
     }
 
-    /// <summary>The p-value test; against a sketch, with the bound on its statistic.</summary>
+    /// <summary>The p-value test; against a sketch, as the test declares it runs there, with the bound on its statistic.</summary>
     private static (DriftTestResult Result, double Bound) Significance(ReferenceColumn reference, NumericSample current, IDriftTest test)
     {
         if (reference.Values is { } values)
@@ -106,26 +105,22 @@ internal static class ColumnComparer
         }
 
         var sketch = reference.Sketch!;
-        switch (test.Id)
+        if (test.ProfileUse == DriftProfileUse.Moments)
         {
-            case "t_test":
-                // Welch's test reads only size, mean and variance, which the profile's moments hold exactly.
-                return (test.Compute(MomentSurrogate(reference), current), 0);
-            case "ks" when !sketch.IsExact:
-            {
-                // D on the sketch is within rankError of the exact D; its p-value is taken at D − rankError,
-                // so the sketch can hide drift but never invent it.
-                var result = test.Compute(Weighted(sketch), current);
-                var n1 = reference.Count;
-                var n2 = (long)current.Size;
-                var (_, p, exact) = TwoSampleKolmogorovSmirnov.PValue(Math.Max(0.0, result.Statistic - sketch.RankError), n1, n2);
-                return (result with { PValue = p, Method = exact ? PValueMethod.Exact : PValueMethod.Asymptotic }, sketch.RankError);
-            }
-
-            default:
-                // An exact sketch holds every value with its count: expanded, it is the reference itself.
-                return (test.Compute(test.AcceptsWeights ? Weighted(sketch) : Expanded(sketch), current), sketch.RankError);
+            return (test.Compute(MomentSurrogate(reference), current), 0);
         }
+
+        // An exact sketch holds every value with its count: expanded, it is the reference itself.
+        var result = test.Compute(test.AcceptsWeights ? Weighted(sketch) : Expanded(sketch), current);
+        var bound = test.SketchErrorBound(sketch.RankError, reference.Max - reference.Min, reference.PopulationStandardDeviation);
+        if (!sketch.IsExact && test.PValueOf(Math.Max(0.0, result.Statistic - bound), reference.Count, (long)current.Size) is { } lowered)
+        {
+            // The statistic on the sketch is within the bound of the exact one; its p-value is taken at the
+            // smallest statistic the bound allows, so the sketch can hide drift but never invent it.
+            result = result with { PValue = lowered.PValue, Method = lowered.Method };
+        }
+
+        return (result, bound);
     }
 
     /// <summary>The normed distance; against a sketch, normed by the profile's exact standard deviation and with its error bound.</summary>
@@ -143,14 +138,16 @@ internal static class ColumnComparer
         var sd = reference.PopulationStandardDeviation;
         var effect = sketchSd > 0 && sd > 0 ? onSketch * sketchSd / sd : onSketch;
 
-        // |F − F̂| ≤ rankError on [min, max] and 0 outside: the unnormed distances move by at most
-        // rankError·range (Wasserstein) and √2·rankError·√range (energy, by the triangle inequality in L²).
-        var range = reference.Max - reference.Min;
-        var bound = measure.Id == "ed"
-            ? Math.Sqrt(2.0) * sketch.RankError * Math.Sqrt(range) / sd
-            : sketch.RankError * range / sd;
-        return (effect, sketch.IsExact ? 0 : bound);
+        return (effect, sketch.IsExact ? 0 : measure.SketchErrorBound(sketch.RankError, reference.Max - reference.Min, sd));
     }
+
+    /// <summary>Whether the bootstrap redraws the effect as the energy distance (true) or the Wasserstein distance (false) on its grid.</summary>
+    private static bool IsSquared(IDriftTest measure) => measure.CdfDistance switch
+    {
+        CdfDistance.Squared => true,
+        CdfDistance.Absolute => false,
+        _ => throw new InvalidOperationException($"The effect measure {measure.Id} is not an integral of the CDF difference, which the effect bootstrap redraws."),
+    };
 
     private static NumericSample Weighted(Profiles.QuantileSketch sketch) =>
         NumericSample.FromSorted([.. sketch.Values], sketch.Weights.Select(w => (double)w).ToArray());

@@ -21,8 +21,17 @@ public sealed class KolmogorovSmirnovTest : ValueDriftTest
             [ColumnKind.Numeric, ColumnKind.Datetime],
             MinimumSize: 1,
             IsSymmetric: true,
-            AcceptsWeights: true))
+            AcceptsWeights: true,
+            ProfileUse: DriftProfileUse.Sketch,
+            CdfDistance: CdfDistance.Supremum))
     {
+    }
+
+    /// <inheritdoc />
+    public override DriftTestResult? PValueOf(double statistic, long referenceSize, long currentSize)
+    {
+        var (_, pValue, exact) = TwoSampleKolmogorovSmirnov.PValue(statistic, referenceSize, currentSize);
+        return DriftTestResult.OfTest(statistic, pValue, exact ? PValueMethod.Exact : PValueMethod.Asymptotic);
     }
 
     private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)

@@ -20,7 +20,9 @@ public sealed class WassersteinTest : ValueDriftTest
             [ColumnKind.Numeric, ColumnKind.Datetime],
             MinimumSize: 1,
             IsSymmetric: false,
-            AcceptsWeights: true))
+            AcceptsWeights: true,
+            ProfileUse: DriftProfileUse.Sketch,
+            CdfDistance: CdfDistance.Absolute))
     {
     }
 

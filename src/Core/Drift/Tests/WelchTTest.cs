@@ -21,7 +21,10 @@ public sealed class WelchTTest : ValueDriftTest
             [ColumnKind.Numeric, ColumnKind.Datetime],
             MinimumSize: 2,
             IsSymmetric: true,
-            AcceptsWeights: true))
+            AcceptsWeights: true,
+
+            // Welch's test reads only size, mean and variance, which a profile's moments hold exactly.
+            ProfileUse: DriftProfileUse.Moments))
     {
     }
 

@@ -2,6 +2,7 @@ using ModelGates.Configuration.Json;
 using ModelGates.Contracts;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
+using ModelGates.Drift.Engine.Options;
 
 namespace ModelGates.Gates.Config;
 
@@ -41,6 +42,9 @@ public sealed record GatesConfig
 
     /// <summary>Where the <c>lock</c> key is written; lock checks point here.</summary>
     public SourcePosition LockPosition { get; init; }
+
+    /// <summary>Warnings about the file itself (a deprecated key, MG0022), reported with the run's results.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
     /// <summary>The dataset of that name, or null.</summary>
     public DatasetDeclaration? FindDataset(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
@@ -106,44 +110,20 @@ public sealed record DriftGate : GateDeclaration
     /// <summary>The current dataset's name.</summary>
     public required string Current { get; init; }
 
-    /// <summary>The test for every column (<c>auto</c> by default).</summary>
-    public string Test { get; init; } = "auto";
+    /// <summary>How the comparison judges, per-column overrides included: every key of <see cref="DriftOptionTable"/> the gate writes, read and checked.</summary>
+    public DriftOptions Options { get; init; } = DriftOptions.Default;
 
-    /// <summary>The threshold for every column, or null for each test's default.</summary>
-    public double? Threshold { get; init; }
-
-    /// <summary>Multiple-testing correction across columns, or null for the engine's default (holm).</summary>
-    public string? Correction { get; init; }
-
-    /// <summary>The share of drifted columns at which the dataset counts as drifted.</summary>
-    public double? DriftedShare { get; init; }
-
-    /// <summary>Only these columns, or all when null.</summary>
-    public IReadOnlyList<string>? Columns { get; init; }
-
-    /// <summary>Per-column overrides; unset fields keep the gate's settings.</summary>
+    /// <summary>The columns with an override: where each is declared and its severity.</summary>
     public IReadOnlyList<DriftColumnOverride> Overrides { get; init; } = [];
 }
 
-/// <summary>Overrides for one column of a drift gate.</summary>
+/// <summary>Where one column's override of a drift gate is declared, and its severity (its settings are in <see cref="DriftGate.Options"/>).</summary>
 /// <param name="Column">The column.</param>
 /// <param name="Position">Where the override is declared (its diagnostics point here).</param>
 public sealed record DriftColumnOverride(string Column, SourcePosition Position)
 {
-    /// <summary>The test for this column, or null to keep the gate's.</summary>
-    public string? Test { get; init; }
-
-    /// <summary>The threshold for this column, or null to keep the gate's.</summary>
-    public double? Threshold { get; init; }
-
-    /// <summary>The severity for this column, or null to keep the gate's; <c>off</c> ignores the column.</summary>
+    /// <summary>The severity for this column, or null to keep the gate's; <c>off</c> leaves the column out.</summary>
     public Severity? Severity { get; init; }
-
-    /// <summary>True when the column is left out of the drift gate.</summary>
-    public bool Ignore { get; init; }
-
-    /// <summary>The column's weight in the dataset-level rule (default 1).</summary>
-    public double? Weight { get; init; }
 }
 
 /// <summary>A model must meet its metric thresholds.</summary>

@@ -15,22 +15,6 @@ public static class GatesConfigReader
     /// <summary>The default config file name, looked for in the project folder.</summary>
     public const string DefaultFileName = "modelgates.json";
 
-    private static readonly string[] TopKeys = ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers", "lock"];
-    private static readonly string[] DatasetKeys = ["path", "read", "format", "maxUnparsedRows", "description"];
-    private static readonly string[] ContractKeys = ["dataset", "contract", "severity", "description"];
-    private static readonly string[] DriftKeys = ["reference", "current", "test", "threshold", "correction", "driftedShare", "columns", "overrides", "severity", "description"];
-    private static readonly string[] OverrideKeys = ["test", "threshold", "severity", "ignore", "weight"];
-
-    /// <summary>The keys a model gate accepts.</summary>
-    public static readonly string[] ModelKeys =
-    [
-        "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", "positiveClass",
-        "decisionThreshold", "topK", "metrics", "baseline", "baselineModel", "bootstrap", "requireSignificantRegression",
-        "slices", "minSliceRows", "severity", "description", "lineage",
-    ];
-
-    private static readonly string[] ThresholdKeys = ["min", "max", "maxDrop", "maxRelativeDrop", "maxGap", "severity"];
-
     /// <summary>Reads and checks the config at <paramref name="path"/>.</summary>
     /// <exception cref="ConfigurationException">The file is missing or wrong (exit code 2); every problem is reported.</exception>
     /// <exception cref="DataReadException">The config is right but data it names does not exist (MG0101 at the naming line, exit code 3, as from the CLI).</exception>
@@ -62,7 +46,7 @@ public static class GatesConfigReader
             throw new ConfigurationException(reader.Diagnostics);
         }
 
-        return config;
+        return config with { Warnings = [.. reader.Diagnostics.Where(d => !d.IsError)] };
     }
 
     private static GatesConfig? Read(ConfigReader r, ConfigNode root, string file, string baseDirectory)
@@ -72,7 +56,7 @@ public static class GatesConfigReader
             return null;
         }
 
-        r.CheckKeys(obj, "modelgates.json", TopKeys);
+        r.CheckKeys(obj, "modelgates.json", [.. ConfigKeys.Top.Accepted]);
         if (r.Integer(obj, "schemaVersion") is { } version && version != GatesConfig.CurrentSchemaVersion)
         {
             r.Report(DiagnosticCatalog.UnsupportedSchemaVersion, obj.Find("schemaVersion")!.Value.Position,
@@ -88,7 +72,7 @@ public static class GatesConfigReader
         config = config with
         {
             Contracts = Named(r, obj, "contracts", (name, position, o) => ReadContractGate(r, config, name, position, o)),
-            Drift = Named(r, obj, "drift", (name, position, o) => ReadDriftGate(r, config, name, position, o)),
+            Drift = Named(r, obj, "drift", (name, position, o) => DriftGateReader.Read(r, config, name, position, o)),
             Models = Named(r, obj, "models", (name, position, o) => ReadModelGate(r, config, name, position, o)),
             Waivers = ReadWaivers(r, obj),
         };
@@ -124,13 +108,13 @@ public static class GatesConfigReader
 
     private static DatasetDeclaration? ReadDataset(ConfigReader r, GatesConfig config, string name, SourcePosition position, ConfigObject o)
     {
-        r.CheckKeys(o, $"dataset '{name}'", DatasetKeys);
+        r.CheckKeys(o, $"dataset '{name}'", [.. ConfigKeys.Dataset.Accepted]);
         r.String(o, "description");
         var path = r.String(o, "path", required: true);
         var read = new CsvOptions();
         if (r.Property<ConfigObject>(o, "read", "an object of read options", required: false) is { } readNode)
         {
-            r.CheckKeys(readNode, $"'read' of dataset '{name}'", "delimiter", "header", "quote", "escape", "nullStrings", "encoding", "skip");
+            r.CheckKeys(readNode, $"'read' of dataset '{name}'", [.. ConfigKeys.DatasetRead.Accepted]);
             read = new CsvOptions
             {
                 Delimiter = r.String(readNode, "delimiter"),
@@ -171,7 +155,7 @@ public static class GatesConfigReader
 
     private static ContractGate? ReadContractGate(ConfigReader r, GatesConfig config, string name, SourcePosition position, ConfigObject o)
     {
-        r.CheckKeys(o, $"contract gate '{name}'", ContractKeys);
+        r.CheckKeys(o, $"contract gate '{name}'", [.. ConfigKeys.ContractGate.Accepted]);
         r.String(o, "description");
         var dataset = DatasetReference(r, config, o, "dataset");
         DataContract? contract = null;
@@ -221,77 +205,9 @@ public static class GatesConfigReader
             };
     }
 
-    private static DriftGate? ReadDriftGate(ConfigReader r, GatesConfig config, string name, SourcePosition position, ConfigObject o)
-    {
-        r.CheckKeys(o, $"drift gate '{name}'", DriftKeys);
-        r.String(o, "description");
-        var reference = r.String(o, "reference", required: true);
-        if (reference is not null && config.FindDataset(reference) is null)
-        {
-            var resolved = config.Resolve(reference);
-            if (!File.Exists(resolved))
-            {
-                var suggestion = DidYouMean.Suggest(reference, config.Datasets.Select(d => d.Name));
-                r.Report(DiagnosticCatalog.DataNotFound, o.Find("reference")!.Value.Position,
-                    $"Drift gate '{name}': reference '{reference}' is neither a declared dataset nor an existing profile or data file.{(suggestion is null ? string.Empty : $" Did you mean dataset '{suggestion}'?")}");
-            }
-            else
-            {
-                reference = resolved;
-            }
-        }
-
-        var current = DatasetReference(r, config, o, "current");
-        var overrides = new List<DriftColumnOverride>();
-        if (r.Property<ConfigObject>(o, "overrides", "an object mapping column names to overrides", required: false) is { } section)
-        {
-            foreach (var property in section.Properties)
-            {
-                if (r.AsObject(property.Value, $"the override of column '{property.Name}'") is not { } ov)
-                {
-                    continue;
-                }
-
-                r.CheckKeys(ov, $"the override of column '{property.Name}'", OverrideKeys);
-                overrides.Add(new DriftColumnOverride(property.Name, property.NamePosition)
-                {
-                    Test = r.String(ov, "test"),
-                    Threshold = r.Number(ov, "threshold"),
-                    Severity = GateSeverity(r, ov, fallback: null),
-                    Ignore = r.Boolean(ov, "ignore") ?? (ov.Find("severity")?.Value is ConfigString { Value: "off" }),
-                    Weight = r.Number(ov, "weight"),
-                });
-            }
-        }
-
-        var correction = r.String(o, "correction");
-        if (correction is not (null or "none" or "bonferroni" or "holm" or "bh"))
-        {
-            r.Invalid(o.Find("correction")!.Value, $"'correction' must be none, bonferroni, holm or bh, not '{correction}'.");
-        }
-
-        return reference is null || current is null
-            ? null
-            : new DriftGate
-            {
-                Name = name,
-                Position = position,
-                Severity = GateSeverity(r, o),
-                Reference = reference,
-                Current = current,
-                Test = r.String(o, "test") ?? "auto",
-                Threshold = r.Number(o, "threshold"),
-                Correction = correction,
-                DriftedShare = r.Share(o, "driftedShare"),
-                Columns = r.StringArray(o, "columns"),
-                Overrides = overrides,
-                KeyPositions = Positions(o),
-            };
-    }
-
     private static ModelGate? ReadModelGate(ConfigReader r, GatesConfig config, string name, SourcePosition position, ConfigObject o)
     {
-        r.CheckKeys(o, $"model gate '{name}'", ModelKeys);
+        r.CheckKeys(o, $"model gate '{name}'", [.. ConfigKeys.ModelGate.Accepted]);
         r.String(o, "description");
         var model = ExistingFile(r, config, o, "model");
         var predictions = ExistingFile(r, config, o, "predictions");
@@ -327,7 +243,7 @@ public static class GatesConfigReader
                     continue;
                 }
 
-                r.CheckKeys(bounds, $"the bounds of metric '{metric.Name}'", ThresholdKeys);
+                r.CheckKeys(bounds, $"the bounds of metric '{metric.Name}'", [.. ConfigKeys.MetricBounds.Accepted]);
                 var severity = GateSeverity(r, bounds, fallback: null);
                 foreach (var bound in bounds.Properties.Where(p => p.Name != "severity"))
                 {
@@ -335,7 +251,7 @@ public static class GatesConfigReader
                     {
                         thresholds.Add(new MetricThresholdDeclaration(metric.Name, bound.Name, number.Value, bound.NamePosition) { Severity = severity });
                     }
-                    else if (ThresholdKeys.Contains(bound.Name))
+                    else if (ConfigKeys.MetricBounds.Accepted.Contains(bound.Name))
                     {
                         r.Report(DiagnosticCatalog.WrongType, bound.Value.Position, $"'{bound.Name}' of metric '{metric.Name}' must be a number, not {bound.Value.TypeName}.");
                     }
@@ -382,7 +298,7 @@ public static class GatesConfigReader
                 continue;
             }
 
-            r.CheckKeys(w, "a waiver", "check", "reason", "expires");
+            r.CheckKeys(w, "a waiver", [.. ConfigKeys.Waiver.Accepted]);
             var check = r.String(w, "check", required: true);
             var reason = r.String(w, "reason", required: true);
             var expiresText = r.String(w, "expires", required: true);
@@ -407,7 +323,8 @@ public static class GatesConfigReader
         return waivers;
     }
 
-    private static string? DatasetReference(ConfigReader r, GatesConfig config, ConfigObject o, string key)
+    /// <summary>The dataset named by <paramref name="key"/>, or null (reported) when it is not declared.</summary>
+    internal static string? DatasetReference(ConfigReader r, GatesConfig config, ConfigObject o, string key)
     {
         var name = r.String(o, key, required: true);
         if (name is not null && config.FindDataset(name) is null)
@@ -437,7 +354,7 @@ public static class GatesConfigReader
     }
 
     /// <summary>A gate's severity: error, warning, info, or off (null, the gate is skipped).</summary>
-    private static Severity? GateSeverity(ConfigReader r, ConfigObject o, Severity? fallback = Severity.Error)
+    internal static Severity? GateSeverity(ConfigReader r, ConfigObject o, Severity? fallback = Severity.Error)
     {
         var node = o.Find("severity")?.Value;
         if (node is ConfigString { Value: "off" })

@@ -10,8 +10,6 @@ namespace ModelGates.Gates.Config;
 /// </summary>
 public static class LineageSettingsReader
 {
-    private static readonly string[] LineageKeys = ["severity", "trainingData", "requireSeed", "description"];
-
     /// <summary>Reads the <c>lineage</c> section of model gate <paramref name="name"/>; null when there is none.</summary>
     public static LineageSettings? Read(ConfigReader r, GatesConfig config, string name, ConfigObject gate)
     {
@@ -24,7 +22,7 @@ public static class LineageSettingsReader
             return null;
         }
 
-        r.CheckKeys(o, $"'lineage' of model gate '{name}'", LineageKeys);
+        r.CheckKeys(o, $"'lineage' of model gate '{name}'", [.. ConfigKeys.Lineage.Accepted]);
         r.String(o, "description");
         if (gate.Find("model") is null)
         {

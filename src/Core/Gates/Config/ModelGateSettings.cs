@@ -1,8 +1,7 @@
+using ModelGates.Models.Evaluation.Options;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Evaluation.Slices;
 using ModelGates.Models.Evaluation.Thresholds;
-using ModelGates.Models.Intervals;
-using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
 
 namespace ModelGates.Gates.Config;
@@ -16,26 +15,14 @@ public sealed record ModelGateSettings
     /// <summary>The prediction columns of a predictions file.</summary>
     public PredictionColumns Columns { get; init; } = new();
 
-    /// <summary>The binary positive class, as text.</summary>
-    public string? PositiveClass { get; init; }
-
-    /// <summary>Decision threshold and top-k.</summary>
-    public MetricSettings Metrics { get; init; } = MetricSettings.Default;
-
-    /// <summary>Bootstrap resamples, confidence and seed.</summary>
-    public BootstrapOptions Bootstrap { get; init; } = BootstrapOptions.Default;
-
-    /// <summary>Whether change thresholds fail only on a significant regression.</summary>
-    public bool RequireSignificantRegression { get; init; }
+    /// <summary>Positive class, decision threshold, top-k, bootstrap, smallest gated slice, significant regressions (<see cref="ModelOptionTable"/>).</summary>
+    public EvaluationOptions Options { get; init; } = EvaluationOptions.Default;
 
     /// <summary>A baseline (champion) model scored on the same rows (resolved path), or null.</summary>
     public string? BaselineModel { get; init; }
 
     /// <summary>The slice groups with their own bounds.</summary>
     public IReadOnlyList<SliceDefinition> Slices { get; init; } = [];
-
-    /// <summary>Slices with fewer rows are reported but not gated.</summary>
-    public int MinSliceRows { get; init; } = Models.Evaluation.EvaluationRequest.DefaultMinSliceRows;
 
     /// <summary>The gate's bounds on the overall metrics (and maxGap over every slice group).</summary>
     public IReadOnlyList<MetricThreshold> Thresholds { get; init; } = [];

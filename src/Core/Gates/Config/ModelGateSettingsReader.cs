@@ -1,11 +1,12 @@
 using System.Globalization;
 using ModelGates.Configuration.Json;
 using ModelGates.Diagnostics;
+using ModelGates.Configuration.Options;
 using ModelGates.Models.Evaluation;
+using ModelGates.Models.Evaluation.Options;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Evaluation.Slices;
 using ModelGates.Models.Evaluation.Thresholds;
-using ModelGates.Models.Intervals;
 using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
 
@@ -19,10 +20,6 @@ namespace ModelGates.Gates.Config;
 /// </summary>
 public static class ModelGateSettingsReader
 {
-    private static readonly string[] BootstrapKeys = ["resamples", "confidence", "seed"];
-    private static readonly string[] SliceKeys = ["column", "name", "where", "metrics", "description"];
-    private static readonly string[] SliceBoundKeys = ["min", "max", "maxGap", "severity"];
-
     /// <summary>Reads the settings of model gate <paramref name="name"/>; null when the task is unknown.</summary>
     public static ModelGateSettings? Read(ConfigReader r, GatesConfig config, string name, ConfigObject o, string? taskText, IReadOnlyList<MetricThresholdDeclaration> declarations)
     {
@@ -42,16 +39,7 @@ public static class ModelGateSettingsReader
         }
 
         var columns = ReadColumns(r, o, task, isModel, name);
-        var positiveClass = PositiveClass(r, o, task);
-        var decision = r.Number(o, "decisionThreshold");
-        var topK = r.Integer(o, "topK");
-        OnlyFor(r, o, "decisionThreshold", task, ModelTask.Binary);
-        OnlyFor(r, o, "topK", task, ModelTask.Multiclass);
-        if (topK is < 1)
-        {
-            r.Invalid(o.Find("topK")!.Value, "'topK' must be at least 1.");
-        }
-
+        var options = ReadOptions(r, o, task);
         var baselineModel = BaselineModel(r, config, o);
         if (baselineModel is not null && !isModel)
         {
@@ -63,12 +51,6 @@ public static class ModelGateSettingsReader
             r.Invalid(o.Find("baselineModel")!.Value, $"Model gate '{name}' declares both 'baseline' (a metrics file) and 'baselineModel'; change thresholds compare with one of them.");
         }
 
-        var minSliceRows = r.Integer(o, "minSliceRows");
-        if (minSliceRows is < 1)
-        {
-            r.Invalid(o.Find("minSliceRows")!.Value, "'minSliceRows' must be at least 1.");
-        }
-
         var slices = ReadSlices(r, o, task);
         var thresholds = declarations.Select(d => Threshold(r, d, task, null)).Where(t => t is not null).Select(t => t!).ToList();
         CheckThresholds(r, o, name, thresholds, slices);
@@ -76,13 +58,9 @@ public static class ModelGateSettingsReader
         {
             Task = task,
             Columns = columns,
-            PositiveClass = positiveClass,
-            Metrics = new MetricSettings { DecisionThreshold = decision ?? 0.5, TopK = (int)Math.Max(1, topK ?? 2) },
-            Bootstrap = ReadBootstrap(r, o),
-            RequireSignificantRegression = r.Boolean(o, "requireSignificantRegression") ?? false,
+            Options = options,
             BaselineModel = baselineModel,
             Slices = slices,
-            MinSliceRows = (int)Math.Clamp(minSliceRows ?? EvaluationRequest.DefaultMinSliceRows, 1, int.MaxValue),
             Thresholds = thresholds,
         };
     }
@@ -165,30 +143,6 @@ public static class ModelGateSettingsReader
         return new PredictionColumns { Score = score, Probabilities = probabilities, Predicted = predicted };
     }
 
-    private static string? PositiveClass(ConfigReader r, ConfigObject o, ModelTask task)
-    {
-        var node = o.Find("positiveClass")?.Value;
-        if (node is null)
-        {
-            return null;
-        }
-
-        OnlyFor(r, o, "positiveClass", task, ModelTask.Binary);
-        return node switch
-        {
-            ConfigString s => s.Value,
-            ConfigBoolean b => b.Value ? "true" : "false",
-            ConfigNumber n => Scalar.Format(n.Value),
-            _ => Wrong(r, node),
-        };
-
-        static string? Wrong(ConfigReader r, ConfigNode node)
-        {
-            r.Report(DiagnosticCatalog.WrongType, node.Position, $"'positiveClass' must be a label value (a string, number or boolean), not {node.TypeName}.");
-            return null;
-        }
-    }
-
     private static string? BaselineModel(ConfigReader r, GatesConfig config, ConfigObject o)
     {
         if (r.String(o, "baselineModel") is not { } path)
@@ -205,38 +159,51 @@ public static class ModelGateSettingsReader
         return resolved;
     }
 
-    private static BootstrapOptions ReadBootstrap(ConfigReader r, ConfigObject o)
+    /// <summary>The settings of <see cref="ModelOptionTable"/>, each read, checked against the task and its range at its line.</summary>
+    private static EvaluationOptions ReadOptions(ConfigReader r, ConfigObject o, ModelTask task)
     {
-        if (r.Property<ConfigObject>(o, "bootstrap", "an object with resamples, confidence and seed", required: false) is not { } b)
+        var bootstrap = r.Property<ConfigObject>(o, ModelOptionTable.BootstrapGroup, "an object with resamples, confidence and seed", required: false);
+        if (bootstrap is not null)
         {
-            return BootstrapOptions.Default;
+            r.CheckKeys(bootstrap, "'bootstrap'", [.. ConfigKeys.Bootstrap.Accepted]);
         }
 
-        r.CheckKeys(b, "'bootstrap'", BootstrapKeys);
-        var resamples = r.Integer(b, "resamples");
-        var confidence = r.Number(b, "confidence");
-        var seed = r.Integer(b, "seed");
-        if (resamples is < 10 or > 1_000_000)
+        var options = EvaluationOptions.Default;
+        var written = new Dictionary<ModelOption, ConfigNode>();
+        foreach (var option in ModelOptionTable.All)
         {
-            r.Invalid(b.Find("resamples")!.Value, "'resamples' must be between 10 and 1000000.");
+            var holder = option.Group is null ? o : bootstrap;
+            if (holder?.Find(option.Key)?.Value is not { } node)
+            {
+                continue;
+            }
+
+            if (!option.AppliesTo(task))
+            {
+                r.Invalid(node, ModelOptionTable.NotForTask(option, task, OptionFrontEnd.Json));
+                continue;
+            }
+
+            switch (OptionValues.TryReadJson(option.Type, [], option.Minimum, node, out var value))
+            {
+                case JsonOptionRead.WrongType:
+                    r.Report(DiagnosticCatalog.WrongType, node.Position, $"'{option.Key}' must be {option.Expected}, not {node.TypeName}.");
+                    continue;
+                case JsonOptionRead.NotAllowed:
+                    r.Invalid(node, $"'{option.Key}' must be {option.Expected}.");
+                    continue;
+            }
+
+            options = option.Set(options, value!);
+            written[option] = node;
         }
 
-        if (confidence is not null and not (> 0 and < 1))
+        foreach (var (option, diagnostic) in ModelOptionTable.Check(options, OptionFrontEnd.Json))
         {
-            r.Invalid(b.Find("confidence")!.Value, "'confidence' must lie strictly between 0 and 1 (0.95 for 95 % intervals).");
+            r.Report(DiagnosticCatalog.InvalidValue, written[option].Position, diagnostic.Message);
         }
 
-        if (seed is < 0)
-        {
-            r.Invalid(b.Find("seed")!.Value, "'seed' must be a whole number ≥ 0.");
-        }
-
-        return new BootstrapOptions
-        {
-            Resamples = (int)Math.Clamp(resamples ?? 1000, 10, 1_000_000),
-            Confidence = confidence is > 0 and < 1 ? confidence.Value : 0.95,
-            Seed = (ulong)Math.Max(0, seed ?? 0),
-        };
+        return options;
     }
 
     private static List<SliceDefinition> ReadSlices(ConfigReader r, ConfigObject o, ModelTask task)
@@ -254,7 +221,7 @@ public static class ModelGateSettingsReader
                 continue;
             }
 
-            r.CheckKeys(s, "a slice definition", SliceKeys);
+            r.CheckKeys(s, "a slice definition", [.. ConfigKeys.Slice.Accepted]);
             r.String(s, "description");
             var column = r.String(s, "column");
             var name = r.String(s, "name");
@@ -331,9 +298,9 @@ public static class ModelGateSettingsReader
                 continue;
             }
 
-            r.CheckKeys(bounds, $"the slice bounds of metric '{metric.Name}' (change thresholds apply to the overall metrics only)", SliceBoundKeys);
+            r.CheckKeys(bounds, $"the slice bounds of metric '{metric.Name}' (change thresholds apply to the overall metrics only)", [.. ConfigKeys.SliceBounds.Accepted]);
             var severity = bounds.Find("severity")?.Value is ConfigString { Value: "off" } ? null : r.SeverityValue(bounds);
-            foreach (var bound in bounds.Properties.Where(p => p.Name != "severity" && SliceBoundKeys.Contains(p.Name)))
+            foreach (var bound in bounds.Properties.Where(p => p.Name != "severity" && ConfigKeys.SliceBounds.Accepted.Contains(p.Name)))
             {
                 if (bound.Value is not ConfigNumber number)
                 {
@@ -395,14 +362,6 @@ public static class ModelGateSettingsReader
         if (o.Find("requireSignificantRegression")?.Value is ConfigBoolean { Value: true } flag && !thresholds.Any(t => t.Kind.IsChange()))
         {
             r.Invalid(flag, "'requireSignificantRegression' applies to change thresholds (maxDrop, maxRelativeDrop), and this gate has none.");
-        }
-    }
-
-    private static void OnlyFor(ConfigReader r, ConfigObject o, string key, ModelTask task, ModelTask applies)
-    {
-        if (task != applies && o.Find(key) is { } property)
-        {
-            r.Invalid(property.Value, $"'{key}' applies to {TaskText.ToText(applies)} tasks, not {TaskText.ToText(task)}.");
         }
     }
 }

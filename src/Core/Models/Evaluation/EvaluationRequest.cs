@@ -1,5 +1,6 @@
 using ModelGates.Data;
 using ModelGates.Models.Evaluation.Baselines;
+using ModelGates.Models.Evaluation.Options;
 using ModelGates.Models.Evaluation.Scoring;
 using ModelGates.Models.Evaluation.Slices;
 using ModelGates.Models.Evaluation.Thresholds;
@@ -68,4 +69,28 @@ public sealed record EvaluationRequest
 
     /// <summary>The config file the thresholds and slices come from, for diagnostics; null on the command line.</summary>
     public string? ConfigFile { get; init; }
+
+    /// <summary>The settings every front end names the same way (<see cref="ModelOptionTable"/>), as one record.</summary>
+    public EvaluationOptions Options => new()
+    {
+        PositiveClass = PositiveClass,
+        Metrics = Metrics,
+        Bootstrap = Bootstrap,
+        MinSliceRows = MinSliceRows,
+        RequireSignificantRegression = RequireSignificantRegression,
+    };
+
+    /// <summary>This request with <paramref name="options"/>.</summary>
+    public EvaluationRequest With(EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return this with
+        {
+            PositiveClass = options.PositiveClass,
+            Metrics = options.Metrics,
+            Bootstrap = options.Bootstrap,
+            MinSliceRows = options.MinSliceRows,
+            RequireSignificantRegression = options.RequireSignificantRegression,
+        };
+    }
 }

@@ -93,18 +93,18 @@ public sealed class DriftOptionsTests
 
     public static TheoryData<string, DriftOptions> BadOptions() => new()
     {
-        { "alpha", new DriftOptions { Alpha = 0 } },
-        { "alpha", new DriftOptions { Alpha = 1.2 } },
-        { "p-value test", new DriftOptions { Test = "ks", Threshold = 1.5 } },
-        { "threshold", new DriftOptions { Test = "psi", Threshold = -1 } },
-        { "effect threshold", new DriftOptions { EffectThreshold = double.NaN } },
-        { "missing-share", new DriftOptions { MissingShareThreshold = 2 } },
-        { "dataset drift share", new DriftOptions { DatasetDriftShare = 0 } },
-        { "minimum count", new DriftOptions { MinimumCount = 0 } },
-        { "Bootstrap", new DriftOptions { BootstrapReplicates = 5 } },
-        { "confidence level", new DriftOptions { ConfidenceLevel = 1 } },
-        { "weight of column 'a'", new DriftOptions { Overrides = new Dictionary<string, ColumnDriftOverride> { ["a"] = new() { Weight = -1 } } } },
-        { "p-value test ks of column 'a'", new DriftOptions { Overrides = new Dictionary<string, ColumnDriftOverride> { ["a"] = new() { Test = "ks", Threshold = 3 } } } },
+        { "DriftOptions.Alpha must be above 0 and below 1, not 0.", new DriftOptions { Alpha = 0 } },
+        { "DriftOptions.Alpha must be above 0 and below 1, not 1.2.", new DriftOptions { Alpha = 1.2 } },
+        { "DriftOptions.Threshold is the threshold of the p-value test ks", new DriftOptions { Test = "ks", Threshold = 1.5 } },
+        { "DriftOptions.Threshold must be a finite distance", new DriftOptions { Test = "psi", Threshold = -1 } },
+        { "DriftOptions.EffectThreshold must be a finite distance", new DriftOptions { EffectThreshold = double.NaN } },
+        { "DriftOptions.MissingShareThreshold must be between 0 and 1", new DriftOptions { MissingShareThreshold = 2 } },
+        { "DriftOptions.DatasetDriftShare must be above 0 and at most 1", new DriftOptions { DatasetDriftShare = 0 } },
+        { "DriftOptions.MinimumCount must be at least 1", new DriftOptions { MinimumCount = 0 } },
+        { "DriftOptions.BootstrapReplicates must be between 20 and 100000", new DriftOptions { BootstrapReplicates = 5 } },
+        { "DriftOptions.ConfidenceLevel must be at least 0.5 and below 1", new DriftOptions { ConfidenceLevel = 1 } },
+        { "DriftOptions.Overrides[\"a\"].Weight must be a finite number", new DriftOptions { Overrides = new Dictionary<string, ColumnDriftOverride> { ["a"] = new() { Weight = -1 } } } },
+        { "DriftOptions.Overrides[\"a\"].Threshold is the threshold of the p-value test ks", new DriftOptions { Overrides = new Dictionary<string, ColumnDriftOverride> { ["a"] = new() { Test = "ks", Threshold = 3 } } } },
     };
 
     [Theory]

@@ -1,5 +1,4 @@
-using System.Globalization;
-using ModelGates.Configuration.Json;
+using ModelGates.Configuration.Options;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Drift.Engine.Options;
@@ -7,7 +6,9 @@ namespace ModelGates.Drift.Engine.Options;
 /// <summary>
 /// How a drift comparison judges columns: the test (or <c>auto</c>), thresholds, the correction for testing
 /// many columns, the decision rule, the dataset rule, and per-column overrides merged over these defaults.
-/// Every default is documented in docs/drift.md.
+/// Every property but <see cref="ColumnSeverity"/> is a key of a drift gate in modelgates.json and an option of
+/// <c>modelgates drift</c> under the same name (<see cref="DriftOptionTable"/>); the defaults are documented in
+/// docs/drift.md#options.
 /// </summary>
 public sealed record DriftOptions
 {
@@ -83,120 +84,14 @@ public sealed record DriftOptions
             o.Test is not null);
     }
 
-    /// <summary>Checks every value; a bad one is a configuration error.</summary>
-    /// <exception cref="ConfigurationException">MG0030 for an unknown test id, MG0034 for a value out of range.</exception>
+    /// <summary>Checks every value against <see cref="DriftOptionTable"/>; a bad one is a configuration error.</summary>
+    /// <exception cref="ConfigurationException">MG0030 for an unknown test id, MG0034 for a value out of range; every bad value is reported.</exception>
     public void Validate()
     {
-        CheckTest(Test, null);
-        CheckThreshold(Test, Threshold, null);
-        CheckOpenUnit(Alpha, "alpha", null);
-        CheckDistance(EffectThreshold, "effect threshold", null);
-        CheckClosedUnit(MissingShareThreshold, "missing-share threshold", null);
-        if (!(DatasetDriftShare > 0 && DatasetDriftShare <= 1))
+        var problems = DriftOptionTable.Check(this, OptionFrontEnd.CSharp);
+        if (problems.Count > 0)
         {
-            throw Invalid($"The dataset drift share must be above 0 and at most 1, not {Format(DatasetDriftShare)}.", null);
-        }
-
-        if (MinimumCount < 1)
-        {
-            throw Invalid($"The minimum count must be at least 1, not {MinimumCount.ToString(CultureInfo.InvariantCulture)}.", null);
-        }
-
-        if (BootstrapReplicates is < 20 or > 100_000)
-        {
-            throw Invalid($"Bootstrap replicates must be between 20 and 100000, not {BootstrapReplicates.ToString(CultureInfo.InvariantCulture)}.", null);
-        }
-
-        if (!(ConfidenceLevel >= 0.5 && ConfidenceLevel < 1))
-        {
-            throw Invalid($"The confidence level must be at least 0.5 and below 1, not {Format(ConfidenceLevel)}.", null);
-        }
-
-        foreach (var (column, o) in Overrides.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            CheckTest(o.Test, column);
-            CheckThreshold(o.Test ?? Test, o.Threshold, column);
-            if (o.Alpha is { } alpha)
-            {
-                CheckOpenUnit(alpha, "alpha", column);
-            }
-
-            CheckDistance(o.EffectThreshold, "effect threshold", column);
-            if (o.MissingShareThreshold is { } missing)
-            {
-                CheckClosedUnit(missing, "missing-share threshold", column);
-            }
-
-            if (o.Weight is { } weight && !(weight >= 0 && double.IsFinite(weight)))
-            {
-                throw Invalid($"The weight of column '{column}' must be a finite number of at least 0, not {Format(weight)}.", column);
-            }
+            throw new ConfigurationException([.. problems.Select(p => p.Diagnostic)]);
         }
     }
-
-    private static void CheckTest(string? id, string? column)
-    {
-        if (id is null || id == AutoTest || DriftTestRegistry.TryGet(id, out _))
-        {
-            return;
-        }
-
-        var suggestion = DidYouMean.Suggest(id, DriftTestRegistry.All.Select(t => t.Id).Prepend(AutoTest));
-        var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-        var where = column is null ? string.Empty : $" (column '{column}')";
-        throw new ConfigurationException(DiagnosticCatalog.UnknownDriftTest.Create(
-            $"Unknown drift test '{id}'{where}.{hint} Known tests: {AutoTest}, {string.Join(", ", DriftTestRegistry.All.Select(t => t.Id))}.") with
-        {
-            Column = column,
-            Check = "test",
-        });
-    }
-
-    private static void CheckThreshold(string test, double? threshold, string? column)
-    {
-        if (threshold is not { } value)
-        {
-            return;
-        }
-
-        if (test != AutoTest && DriftTestRegistry.TryGet(test, out var found) && found.ThresholdKind == DriftThresholdKind.PValue)
-        {
-            CheckOpenUnit(value, $"threshold of the p-value test {test}", column);
-        }
-        else
-        {
-            CheckDistance(value, "threshold", column);
-        }
-    }
-
-    private static void CheckOpenUnit(double value, string what, string? column)
-    {
-        if (!(value > 0 && value < 1))
-        {
-            throw Invalid($"The {what}{Of(column)} must be above 0 and below 1, not {Format(value)}.", column);
-        }
-    }
-
-    private static void CheckClosedUnit(double value, string what, string? column)
-    {
-        if (!(value >= 0 && value <= 1))
-        {
-            throw Invalid($"The {what}{Of(column)} must be between 0 and 1, not {Format(value)}.", column);
-        }
-    }
-
-    private static void CheckDistance(double? value, string what, string? column)
-    {
-        if (value is { } v && !(v >= 0 && double.IsFinite(v)))
-        {
-            throw Invalid($"The {what}{Of(column)} must be a finite distance of at least 0, not {Format(v)}.", column);
-        }
-    }
-
-    private static string Of(string? column) => column is null ? string.Empty : $" of column '{column}'";
-
-    private static string Format(double value) => Scalar.Format(value);
-
-    private static ConfigurationException Invalid(string message, string? column) =>
-        new(DiagnosticCatalog.InvalidDriftOption.Create(message) with { Column = column });
 }

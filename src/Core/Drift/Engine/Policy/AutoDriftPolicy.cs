@@ -32,6 +32,25 @@ public static class AutoDriftPolicy
     /// <summary>The plan for a numeric column compared over its frozen reference bins: chi-squared and Jensen–Shannon.</summary>
     public static DriftPlan Binned() => Plan("chisquare", "chisquare", "jensenshannon", DriftInputShape.Bins);
 
+    /// <summary>The effect measure paired with a p-value test that reads <paramref name="input"/>: <c>wasserstein</c> for values, <c>jensenshannon</c> for counts.</summary>
+    public static string EffectFor(DriftInputShape input) => input == DriftInputShape.Values ? "wasserstein" : "jensenshannon";
+
+    /// <summary>
+    /// The p-value test paired with a distance that reads <paramref name="input"/>: <c>ks</c> for values,
+    /// <c>chisquare</c> for bins and categories, <see cref="BooleanTest"/> for a boolean column.
+    /// </summary>
+    /// <param name="input">What the distance compares.</param>
+    /// <param name="kind">The column's kind.</param>
+    /// <param name="referenceCount">Non-missing reference values.</param>
+    /// <param name="currentCount">Non-missing current values.</param>
+    public static string SignificanceFor(DriftInputShape input, ColumnKind kind, long referenceCount, long currentCount) => input switch
+    {
+        DriftInputShape.Values => "ks",
+        DriftInputShape.Bins => "chisquare",
+        _ when kind == ColumnKind.Boolean => BooleanTest(referenceCount, currentCount),
+        _ => "chisquare",
+    };
+
     /// <summary>The p-value test for a boolean column (or a missing share) with these sizes: <c>fisher_exact</c> or <c>z</c>.</summary>
     public static string BooleanTest(long referenceCount, long currentCount) =>
         Math.Min(referenceCount, currentCount) < FisherBelow ? "fisher_exact" : "z";

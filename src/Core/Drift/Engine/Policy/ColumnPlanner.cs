@@ -13,7 +13,7 @@ namespace ModelGates.Drift.Engine.Policy;
 /// </summary>
 internal static class ColumnPlanner
 {
-    /// <summary>The largest error of the normed Wasserstein distance on a sketch, as a share of its threshold, that auto accepts before falling back to bins.</summary>
+    /// <summary>The largest error of the effect on a sketch, as a share of its threshold, that auto accepts before falling back to bins.</summary>
     private const double SketchBoundShare = 0.5;
 
     public static ColumnPlanChoice Choose(ReferenceColumn column, ColumnDriftSettings settings, long currentCount, string referencePath)
@@ -92,9 +92,9 @@ internal static class ColumnPlanner
         var plan = AutoDriftPolicy.Choose(column.Kind, column.Count, currentCount, column.Distinct);
         if (plan is { Input: DriftInputShape.Values } && column.FromProfile && column.Sketch is { IsExact: false } sketch)
         {
-            // The sketch bounds the normed Wasserstein distance only within rankError × range / σ; when that is
-            // a large share of the threshold the verdict would be a guess, so compare the exact frozen bins instead.
-            var bound = sketch.RankError * (column.Max - column.Min) / column.PopulationStandardDeviation;
+            // The sketch bounds the effect only within its error bound; when that is a large share of the
+            // threshold the verdict would be a guess, so compare the exact frozen bins instead.
+            var bound = plan.EffectMeasure.SketchErrorBound(sketch.RankError, column.Max - column.Min, column.PopulationStandardDeviation);
             var threshold = effectThreshold ?? plan.EffectMeasure.DefaultThreshold;
             if (!(bound <= SketchBoundShare * threshold))
             {
@@ -112,17 +112,10 @@ internal static class ColumnPlanner
             : column.IsNumeric ? DriftInputShape.Bins : DriftInputShape.Categories;
         if (test.ThresholdKind == DriftThresholdKind.PValue)
         {
-            var effect = input == DriftInputShape.Values ? "wasserstein" : "jensenshannon";
-            return new DriftPlan(test, test, DriftTestRegistry.Get(effect), input, Auto: false);
+            return new DriftPlan(test, test, DriftTestRegistry.Get(AutoDriftPolicy.EffectFor(input)), input, Auto: false);
         }
 
-        var significance = input switch
-        {
-            DriftInputShape.Values => "ks",
-            DriftInputShape.Bins => "chisquare",
-            _ when column.Kind == ColumnKind.Boolean => AutoDriftPolicy.BooleanTest(column.Count, currentCount),
-            _ => "chisquare",
-        };
+        var significance = AutoDriftPolicy.SignificanceFor(input, column.Kind, column.Count, currentCount);
         return new DriftPlan(test, DriftTestRegistry.Get(significance), test, input, Auto: false);
     }
 
@@ -130,18 +123,31 @@ internal static class ColumnPlanner
     {
         var test = plan.Test;
         if (plan.Input != DriftInputShape.Values || !column.FromProfile || column.Sketch is not { IsExact: false } sketch
-            || test.AcceptsWeights || test.Id == "t_test")
+            || test.ProfileUse != DriftProfileUse.ExactSketch)
         {
             return;
         }
 
         throw new ConfigurationException(DiagnosticCatalog.DriftTestNeedsRawReference.Create(
             $"Test '{test.Id}' needs the reference's raw values of column '{column.Name}', but the reference profile '{referencePath}' holds a quantile sketch of it (rank error {Scalar.Format(sketch.RankError)}) and {test.Id} does not accept weighted samples."
-            + " Use ks, wasserstein, ed or t_test (which run on the sketch within a stated bound), a binned test such as psi, or the raw reference data.") with
+            + $" Use {ServedBySketch} (which run on the profile within a stated bound), a binned test such as psi, or the raw reference data.") with
         {
             Column = column.Name,
             Check = "test",
         });
+    }
+
+    /// <summary>The tests on values a profile serves without its raw values, as a list for messages (<c>ks, t_test, wasserstein or ed</c>).</summary>
+    private static string ServedBySketch
+    {
+        get
+        {
+            var ids = DriftTestRegistry.All
+                .Where(t => t.Input == DriftInputKind.Values && t.ProfileUse is DriftProfileUse.Sketch or DriftProfileUse.Moments)
+                .Select(t => t.Id)
+                .ToList();
+            return ids.Count == 1 ? ids[0] : $"{string.Join(", ", ids[..^1])} or {ids[^1]}";
+        }
     }
 
     private static string Kinds(IDriftTest test) => string.Join(", ", test.ColumnKinds.Select(k => k.ToText()));

@@ -1,0 +1,86 @@
+using ModelGates.Drift.Engine.Options;
+using ModelGates.Models.Evaluation.Options;
+
+namespace ModelGates.Gates.Config;
+
+/// <summary>
+/// The keys each object of modelgates.json accepts, as the readers check them (an unknown key is MG0012 with a
+/// did-you-mean). Each set names the object of schema/modelgates.schema.json it matches; a test checks that the
+/// schema lists exactly these keys, so editors and the reader agree.
+/// </summary>
+public static class ConfigKeys
+{
+    /// <summary>The top level.</summary>
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers", "lock"]);
+
+    /// <summary>A dataset declaration.</summary>
+    public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "description"]);
+
+    /// <summary>The <c>read</c> options of a dataset.</summary>
+    public static ConfigKeySet DatasetRead { get; } = new("'read' of a dataset", "/properties/datasets/additionalProperties/properties/read", ["delimiter", "header", "quote", "escape", "nullStrings", "encoding", "skip"]);
+
+    /// <summary>A contract gate.</summary>
+    public static ConfigKeySet ContractGate { get; } = new("a contract gate", "/properties/contracts/additionalProperties", ["dataset", "contract", "severity", "description"]);
+
+    /// <summary>A drift gate: its data, every option of <see cref="DriftOptionTable"/> for the whole comparison, overrides, severity.</summary>
+    public static ConfigKeySet DriftGate { get; } = new(
+        "a drift gate",
+        "/properties/drift/additionalProperties",
+        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "severity", "description"],
+        [.. DriftOptionTable.All.Where(o => o.ForComparison).SelectMany(o => o.DeprecatedKeys)]);
+
+    /// <summary>A column's override in a drift gate: every per-column option of <see cref="DriftOptionTable"/>, and its severity.</summary>
+    public static ConfigKeySet DriftOverride { get; } = new(
+        "a column override",
+        "/properties/drift/additionalProperties/properties/overrides/additionalProperties",
+        [.. DriftOptionTable.All.Where(o => o.ForColumn).Select(o => o.Key), "severity"],
+        [.. DriftOptionTable.All.Where(o => o.ForColumn).SelectMany(o => o.DeprecatedKeys)]);
+
+    /// <summary>A model gate: what it evaluates, the options of <see cref="ModelOptionTable"/>, bounds, baselines, slices, lineage.</summary>
+    public static ConfigKeySet ModelGate { get; } = new(
+        "a model gate",
+        "/$defs/model",
+        [
+            "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage",
+        ]);
+
+    /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
+    public static ConfigKeySet Bootstrap { get; } = new("'bootstrap'", "/$defs/model/properties/bootstrap", ModelOptionTable.BootstrapKeys);
+
+    /// <summary>The bounds of one metric of a model gate.</summary>
+    public static ConfigKeySet MetricBounds { get; } = new("the bounds of a metric", "/$defs/bounds", ["min", "max", "maxDrop", "maxRelativeDrop", "maxGap", "severity"]);
+
+    /// <summary>A slice definition of a model gate.</summary>
+    public static ConfigKeySet Slice { get; } = new("a slice definition", "/$defs/model/properties/slices/items", ["column", "name", "where", "metrics", "description"]);
+
+    /// <summary>The bounds of one metric on every slice of a group (change thresholds apply to the overall metrics only).</summary>
+    public static ConfigKeySet SliceBounds { get; } = new("the slice bounds of a metric", "/$defs/sliceBounds", ["min", "max", "maxGap", "severity"]);
+
+    /// <summary>The <c>lineage</c> section of a model gate.</summary>
+    public static ConfigKeySet Lineage { get; } = new("'lineage'", "/$defs/model/properties/lineage", ["severity", "trainingData", "requireSeed", "description"]);
+
+    /// <summary>A waiver.</summary>
+    public static ConfigKeySet Waiver { get; } = new("a waiver", "/properties/waivers/items", ["check", "reason", "expires"]);
+
+    /// <summary>Every set, in the order of the schema.</summary>
+    public static IReadOnlyList<ConfigKeySet> All { get; } =
+        [Top, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Waiver];
+}
+
+/// <summary>The keys one object of modelgates.json accepts.</summary>
+/// <param name="Name">The object, for messages and test names.</param>
+/// <param name="SchemaPointer">The JSON Pointer of the object's schema in schema/modelgates.schema.json (empty for the root).</param>
+/// <param name="Keys">The keys, in documentation order.</param>
+/// <param name="DeprecatedKeys">Old keys still read, with a warning (MG0022).</param>
+public sealed record ConfigKeySet(string Name, string SchemaPointer, IReadOnlyList<string> Keys, IReadOnlyList<string> DeprecatedKeys)
+{
+    /// <summary>A set without deprecated keys.</summary>
+    public ConfigKeySet(string name, string schemaPointer, IReadOnlyList<string> keys)
+        : this(name, schemaPointer, keys, [])
+    {
+    }
+
+    /// <summary>Every key the reader accepts: <see cref="Keys"/> and <see cref="DeprecatedKeys"/>.</summary>
+    public IReadOnlyList<string> Accepted { get; } = [.. Keys, .. DeprecatedKeys];
+}

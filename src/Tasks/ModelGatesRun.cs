@@ -189,12 +189,12 @@ namespace ModelGates.Build
             // Exit code 1 (a gate failed), 2 (configuration) and 3 (unreadable data) come with the errors that
             // explain them, logged above; MSB6006 ("exited with code 1") would only add noise. When every one of
             // them was lowered to a warning (ModelGatesErrorsAsWarnings), the build goes on.
-            if (diagnostics != null && diagnostics.IsComplete && diagnostics.Errors > 0)
+            if (diagnostics != null && diagnostics.IsComplete && diagnostics.Errors > 0 && IsExplainedFailure(ExitCode))
             {
                 return !Log.HasLoggedErrors;
             }
 
-            if (!Log.HasLoggedErrors)
+            if (!Log.HasLoggedErrors || !IsExplainedFailure(ExitCode))
             {
                 LogEngineFailure(ExitCode);
             }
@@ -207,6 +207,11 @@ namespace ModelGates.Build
 
         /// <inheritdoc />
         protected override Encoding StandardErrorEncoding => Encoding.UTF8;
+
+        private static bool IsExplainedFailure(int exitCode) =>
+            exitCode == SharedConstants.ExitCodes.CheckFailed
+            || exitCode == SharedConstants.ExitCodes.UsageError
+            || exitCode == SharedConstants.ExitCodes.DataError;
 
         /// <summary>The engine ended without its diagnostics file (it crashed, or is of another version): say so with what it printed.</summary>
         private void LogEngineFailure(int exitCode)

@@ -1,3 +1,5 @@
+using ModelGates.Testing;
+
 namespace ModelGates.EndToEnd.Tests;
 
 /// <summary>
@@ -30,7 +32,9 @@ public sealed class MsBuildErrorPolicyTests(PackagesFixture packages)
         project.CopyFromRepo("samples/data/broken/credit_corrupted.csv", "applications.csv");
         project.CopyFromRepo("samples/contracts/credit.contract.json");
 
-        var one = project.Build("-p:ModelGatesErrorsAsWarnings=MG2007");
+        // The properties exactly as docs/msbuild.md shows them.
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile).Replace("</Project>", DocumentedWarningProperties() + "</Project>", StringComparison.Ordinal));
+        var one = project.Build();
         Assert.True(one.ExitCode == 1, one.ToString());
         Assert.Contains("): warning MG2007: ", one.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error MG2007", one.Output, StringComparison.Ordinal);
@@ -44,6 +48,10 @@ public sealed class MsBuildErrorPolicyTests(PackagesFixture packages)
         Assert.DoesNotContain("error MG", all.Output, StringComparison.Ordinal);
         Assert.Contains("gates passed=true", all.Output, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The <c>PropertyGroup</c> of docs/msbuild.md that sets <c>ModelGatesErrorsAsWarnings</c>.</summary>
+    private static string DocumentedWarningProperties() =>
+        Assert.Single(MarkdownBlocks.Of(File.ReadAllText(RepoPaths.Combine("docs", "msbuild.md")), "xml"), b => b.Contains("<ModelGatesErrorsAsWarnings>MG2007<", StringComparison.Ordinal));
 
     [Fact]
     public void An_engine_that_fails_without_reporting_why_is_an_MG0000_error_that_shows_its_output()

@@ -37,8 +37,16 @@ internal sealed class GatedProject : IDisposable
     public void CopyFromRepo(string relativePath, string? name = null) =>
         File.Copy(RepoPaths.Combine(relativePath.Split('/')), Path.Combine(Directory, name ?? Path.GetFileName(relativePath)), overwrite: true);
 
+    /// <summary>Builds with normal verbosity, which shows the task's messages.</summary>
     public ProcessResult Build(params string[] args) =>
         ProcessRunner.Run(Directory, "dotnet", ["build", ProjectFile, "-nologo", "-v:n", .. args]);
+
+    /// <summary>Builds as a CI job does: <c>dotnet build</c> with its default (minimal) verbosity.</summary>
+    public ProcessResult BuildWithDefaultVerbosity(params string[] args) =>
+        ProcessRunner.Run(Directory, "dotnet", ["build", ProjectFile, "-nologo", .. args]);
+
+    /// <summary>The report folder of the build.</summary>
+    public string ReportDirectory => Path.Combine(Directory, "obj", "modelgates");
 
     public void Dispose()
     {

@@ -44,7 +44,7 @@ public sealed class MsBuildGateTests(PackagesFixture packages)
         var build = project.Build();
 
         Assert.NotEqual(0, build.ExitCode);
-        var match = Regex.Match(build.Output, @"credit\.contract\.json\((\d+),(\d+)\): ModelGates error MG2006: ");
+        var match = Regex.Match(build.Output, @"credit\.contract\.json\((\d+),(\d+)\): error MG2006: ");
         Assert.True(match.Success, build.ToString());
         var line = File.ReadAllLines(Path.Combine(project.Directory, "credit.contract.json"))[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1];
         Assert.Contains("\"min\"", line, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class MsBuildGateTests(PackagesFixture packages)
 
         Assert.NotEqual(0, build.ExitCode);
         var (line, column) = PositionOf(config, "\"max\"");
-        Assert.Contains($"modelgates.json({line},{column}): ModelGates error MG2006: ", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"modelgates.json({line},{column}): error MG2006: ", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class MsBuildGateTests(PackagesFixture packages)
         var build = project.Build();
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains("ModelGates warning MG2006", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning MG2006", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class MsBuildGateTests(PackagesFixture packages)
 
         Assert.NotEqual(0, build.ExitCode);
         var (line, column) = PositionOf(config, "\"datset\"");
-        Assert.Matches(new Regex($@"modelgates\.json\({line},{column}\): ModelGates error MG0012: Unknown key 'datset' .* Did you mean 'dataset'\?"), build.Output);
+        Assert.Matches(new Regex($@"modelgates\.json\({line},{column}\): error MG0012: Unknown key 'datset' .* Did you mean 'dataset'\?"), build.Output);
     }
 
     [Fact]

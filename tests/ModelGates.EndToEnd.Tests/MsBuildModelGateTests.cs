@@ -38,7 +38,7 @@ public sealed class MsBuildModelGateTests(PackagesFixture packages)
 
         Assert.NotEqual(0, build.ExitCode);
         var line = Array.FindIndex(Config.ReplaceLineEndings("\n").Split('\n'), l => l.Contains("\"min\": 0.95", StringComparison.Ordinal)) + 1;
-        Assert.Matches(new Regex($@"modelgates\.json\({line},\d+\): ModelGates error MG4\d{{3}}: .*auc"), build.Output);
+        Assert.Matches(new Regex($@"modelgates\.json\({line},\d+\): error MG4\d{{3}}: .*auc"), build.Output);
         Assert.DoesNotContain("logLoss", Regex.Matches(build.Output, "error MG4.*").Select(m => m.Value).FirstOrDefault() ?? string.Empty, StringComparison.Ordinal);
     }
 
@@ -79,7 +79,7 @@ public sealed class MsBuildModelGateTests(PackagesFixture packages)
 
         var unlocked = project.Build();
         Assert.NotEqual(0, unlocked.ExitCode);
-        Assert.Matches(new Regex($@"modelgates\.json\({lockLine},\d+\): ModelGates error MG5004: .*does not exist yet"), unlocked.Output);
+        Assert.Matches(new Regex($@"modelgates\.json\({lockLine},\d+\): error MG5004: .*does not exist yet"), unlocked.Output);
 
         var accept = project.Build("-p:ModelGatesAccept=true");
         Assert.True(accept.ExitCode == 0, accept.ToString());

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ModelGates.Testing;
 
 namespace ModelGates.EndToEnd.Tests;
@@ -11,6 +12,7 @@ public sealed class ReadmeQuickstartTests : IDisposable
 {
     private static readonly string Readme = File.ReadAllText(RepoPaths.Combine("README.md"));
     private static readonly string[] CopiedFolders = ["src", "samples", "schema"];
+    private static readonly Regex DiagnosticLine = new(@"\(\d+,\d+\): (error|warning|message) MG\d{4}: ");
     private readonly TempDirectory clone = new();
 
     public void Dispose() => clone.Dispose();
@@ -52,7 +54,7 @@ public sealed class ReadmeQuickstartTests : IDisposable
     private static IEnumerable<string> BashCommands(string markdown) =>
         MarkdownBlocks.Of(markdown, "bash").SelectMany(b => b.Split('\n')).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0);
 
-    /// <summary>The diagnostic lines of the README's build output blocks.</summary>
+    /// <summary>The diagnostic lines (<c>file(line,column): error MG3001: ...</c>) of the README's build output blocks.</summary>
     private static IEnumerable<string> ShownDiagnostics(string markdown) =>
-        MarkdownBlocks.Of(markdown, "text").SelectMany(b => b.Split('\n')).Where(l => l.Contains(": ModelGates ", StringComparison.Ordinal)).Select(l => l.Trim());
+        MarkdownBlocks.Of(markdown, "text").SelectMany(b => b.Split('\n')).Where(l => DiagnosticLine.IsMatch(l)).Select(l => l.Trim());
 }

@@ -27,6 +27,7 @@ internal sealed class AcceptCommand : ICliCommand
         new("report-dir", true, "<dir>: accepted; the build passes it, accept writes no report"),
         new("format", true, "text|msbuild: how changes and errors are printed (default text)"),
         new("snapshots", true, "<folder>: accept every received test snapshot (*.received.*) under the folder as approved"),
+        DiagnosticsFileOption.Spec,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -36,9 +37,20 @@ internal sealed class AcceptCommand : ICliCommand
             return AcceptSnapshots(folder, context);
         }
 
-        var config = GatesConfigReader.Read(args.Value("config") ?? GatesConfigReader.DefaultFileName);
-        var only = args.Values("gate");
-        var changes = BaselineAcceptor.Accept(config, only.Count == 0 ? null : only.ToHashSet(StringComparer.Ordinal));
+        IReadOnlyList<AcceptedChange> changes;
+        try
+        {
+            var config = GatesConfigReader.Read(args.Value("config") ?? GatesConfigReader.DefaultFileName);
+            var only = args.Values("gate");
+            changes = BaselineAcceptor.Accept(config, only.Count == 0 ? null : only.ToHashSet(StringComparer.Ordinal));
+        }
+        catch (ModelGatesException e)
+        {
+            DiagnosticsFileOption.Write(args, e.Diagnostics);
+            throw;
+        }
+
+        DiagnosticsFileOption.Write(args, []);
         if (changes.Count == 0)
         {
             context.Out.WriteLine("Nothing to accept: the config declares no model baseline, no drift gate with a reference profile and no model lock file.");

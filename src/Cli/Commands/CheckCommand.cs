@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using ModelGates.Checks;
 using ModelGates.Cli.Arguments;
 using ModelGates.Cli.Output;
+using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Gates.Config;
-using ModelGates.Output;
 using ModelGates.Reports;
+using ModelGates.Reports.Sarif;
 
 namespace ModelGates.Cli.Commands;
 
@@ -16,42 +19,81 @@ internal sealed class CheckCommand : ICliCommand
 
     public string Summary => "Run every gate of modelgates.json (contracts, drift, models) and write the reports.";
 
-    public string Usage => "modelgates check [--config modelgates.json] [--format text|json|msbuild|markdown] [--report-dir <dir>]";
+    public string Usage => "modelgates check [--config modelgates.json] [--format text|json|msbuild|markdown|sarif] [--report-dir <dir>] [--diagnostics-file <path>]";
 
     public string Example => "modelgates check --config samples/CreditRisk/modelgates.json --report-dir reports";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("config", true, "<path>: the config file (default: modelgates.json in the current folder)"),
-        new("report-dir", true, "<dir>: write modelgates.result.json and modelgates.summary.md there"),
-        new("format", true, "text|json|msbuild|markdown: how results are printed (default text)"),
+        new("report-dir", true, "<dir>: write modelgates.result.json, report.html, modelgates.summary.md, modelgates.sarif and modelgates.inputs.txt there"),
+        new("format", true, "text|json|msbuild|markdown|sarif: how results are printed (default text)"),
+        DiagnosticsFileOption.Spec,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
     {
-        var format = OutputFormats.From(args, allowMarkdown: true);
-        var config = GatesConfigReader.Read(args.Value("config") ?? GatesConfigReader.DefaultFileName);
-        var progress = context.ProgressEnabled ? new Action<string>(line => context.Error.WriteLine(line)) : null;
-        var report = GateRunner.Run(config, RunOptions.Create(progress));
-
-        if (args.Value("report-dir") is { } directory)
+        var format = OutputFormats.From(args, allowMarkdown: true, allowSarif: true);
+        var configFile = args.Value("config") ?? GatesConfigReader.DefaultFileName;
+        var directory = args.Value("report-dir");
+        GateReport report;
+        try
         {
-            GateReportFiles.Write(report, directory);
+            var config = GatesConfigReader.Read(configFile);
+            report = GateRunner.Run(config, RunOptions.Create(Progress(context)));
+            if (directory is not null)
+            {
+                GateReportFiles.Write(report, directory);
+            }
+        }
+        catch (ModelGatesException e)
+        {
+            // The run stopped early: the build's files and a SARIF reader must learn why, not see the last run's findings.
+            DiagnosticsFileOption.Write(args, e.Diagnostics);
+            if (directory is not null)
+            {
+                GateReportFiles.WriteFailure(e.Diagnostics, configFile, ToolVersion.Text, e.ExitCode, directory);
+            }
+
+            if (format != OutputFormat.Sarif)
+            {
+                throw;
+            }
+
+            context.Out.Write(Encoding.UTF8.GetString(SarifLogWriter.Write(e.Diagnostics, configFile, ToolVersion.Text, e.ExitCode)));
+            return e.ExitCode;
         }
 
+        DiagnosticsFileOption.Write(args, report.Diagnostics);
         var outcome = new CheckOutcome("check", report.Diagnostics)
         {
             JsonBody = null,
             TextBody = o => WriteText(o, report),
             MarkdownBody = o => o.Write(GateReportMarkdown.Write(report)),
         };
-        if (format == OutputFormat.Json)
+        switch (format)
         {
-            context.Out.Write(System.Text.Encoding.UTF8.GetString(GateReportJson.Write(report)));
-            return outcome.ExitCode;
+            case OutputFormat.Json:
+                context.Out.Write(Encoding.UTF8.GetString(GateReportJson.Write(report)));
+                return outcome.ExitCode;
+            case OutputFormat.Sarif:
+                context.Out.Write(Encoding.UTF8.GetString(SarifLogWriter.Write(report)));
+                return outcome.ExitCode;
+            default:
+                return OutcomePrinter.Print(outcome, format, context.Out);
+        }
+    }
+
+    /// <summary>Progress lines on stderr (<c>[   3.1s] drift 'x': ...</c>), when progress is on.</summary>
+    private static Action<string>? Progress(CliContext context)
+    {
+        if (!context.ProgressEnabled)
+        {
+            return null;
         }
 
-        return OutcomePrinter.Print(outcome, format, context.Out);
+        var clock = Stopwatch.StartNew();
+        return line => context.Error.WriteLine(ProgressLine.Format(clock.Elapsed, line));
     }
 
     private static void WriteText(TextWriter o, GateReport report)

@@ -9,14 +9,27 @@ internal enum OutputFormat
     Json,
     MsBuild,
     Markdown,
+
+    /// <summary>SARIF 2.1.0 (<c>check</c> only), for code scanning.</summary>
+    Sarif,
 }
 
 internal static class OutputFormats
 {
-    public static OutputFormat From(ParsedArguments args, bool allowMarkdown = false)
+    public static OutputFormat From(ParsedArguments args, bool allowMarkdown = false, bool allowSarif = false)
     {
-        var allowed = allowMarkdown ? new[] { "text", "json", "msbuild", "markdown" } : ["text", "json", "msbuild"];
-        return Parse(args.Choice("format", "text", allowed));
+        var allowed = new List<string> { "text", "json", "msbuild" };
+        if (allowMarkdown)
+        {
+            allowed.Add("markdown");
+        }
+
+        if (allowSarif)
+        {
+            allowed.Add("sarif");
+        }
+
+        return Parse(args.Choice("format", "text", [.. allowed]));
     }
 
     /// <summary>Finds <c>--format</c> in raw arguments, for reporting errors that happen before parsing succeeds.</summary>
@@ -43,6 +56,7 @@ internal static class OutputFormats
         "json" => OutputFormat.Json,
         "msbuild" => OutputFormat.MsBuild,
         "markdown" => OutputFormat.Markdown,
+        "sarif" => OutputFormat.Sarif,
         _ => OutputFormat.Text,
     };
 }

@@ -1,3 +1,5 @@
+using ModelGates.Shared;
+
 namespace ModelGates.Diagnostics;
 
 /// <summary>The fixed identity of one diagnostic code: its id, title, default severity and help page.</summary>
@@ -7,10 +9,10 @@ namespace ModelGates.Diagnostics;
 public sealed record DiagnosticDescriptor(string Code, string Title, Severity DefaultSeverity)
 {
     /// <summary>The base of every help link; a code's page is <c>{HelpBase}/{Code}.md</c>.</summary>
-    public const string HelpBase = "https://github.com/modelgates/modelgates/blob/main/docs/diagnostics";
+    public const string HelpBase = SharedConstants.HelpLinks.DiagnosticsBase;
 
     /// <summary>The link to this code's documentation page.</summary>
-    public string HelpLink => $"{HelpBase}/{Code}.md";
+    public string HelpLink => SharedConstants.HelpLinks.ForDiagnostic(Code);
 
     /// <summary>Creates a diagnostic of this code with its default severity.</summary>
     public Diagnostic Create(string message) => new(Code, DefaultSeverity, message);

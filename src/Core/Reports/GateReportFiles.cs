@@ -1,11 +1,12 @@
+using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Output;
 
 namespace ModelGates.Reports;
 
 /// <summary>
-/// Writes the reports of a gate run into the report folder (JSON, HTML, Markdown, all rendered from the same
-/// <see cref="GateReport"/>), each atomically, and appends the Markdown
+/// Writes the reports of a gate run into the report folder (JSON, HTML, Markdown and SARIF, all rendered from
+/// the same <see cref="GateReport"/>), each atomically, and appends the Markdown
 /// summary to <c>$GITHUB_STEP_SUMMARY</c> when that variable is set (GitHub Actions job summaries).
 /// </summary>
 public static class GateReportFiles
@@ -26,6 +27,7 @@ public static class GateReportFiles
         AtomicFile.Write(Path.Combine(directory, JsonName), json);
         AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(report));
 
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(report));
         var markdown = GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName);
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);
         var inputs = report.Inputs.Select(i => Path.GetFullPath(i.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -35,4 +37,11 @@ public static class GateReportFiles
             File.AppendAllText(summary, markdown + "\n");
         }
     }
+
+    /// <summary>
+    /// Writes the SARIF log of a run that stopped before it had a report (a configuration error, unreadable
+    /// data), so that code review shows why instead of the findings of an earlier run.
+    /// </summary>
+    public static void WriteFailure(IReadOnlyList<Diagnostic> diagnostics, string configFile, string toolVersion, int exitCode, string directory) =>
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(diagnostics, configFile, toolVersion, exitCode));
 }

@@ -34,9 +34,13 @@ internal sealed class ParsedArguments
             ? given.Option is Option<bool> ? (given.GetValueOrDefault<bool>() ? "true" : null) : given.Tokens[^1].Value
             : null;
 
-    /// <summary>Every value of the option, in the order given.</summary>
-    public IReadOnlyList<string> Values(string name) =>
-        Given(name) is { Option: not Option<bool> } given ? [.. given.Tokens.Select(t => t.Value)] : [];
+    /// <summary>Every value of the option, in the order given; a flag that is set has the one value <c>true</c>.</summary>
+    public IReadOnlyList<string> Values(string name) => Given(name) switch
+    {
+        { Option: Option<bool> } flag => flag.GetValueOrDefault<bool>() ? ["true"] : [],
+        { } given => [.. given.Tokens.Select(t => t.Value)],
+        null => [],
+    };
 
     /// <summary>The value of a required option, or an MG0003 usage error.</summary>
     public string Required(string name, string usage) =>

@@ -22,7 +22,7 @@ public sealed class DriftGateRunner : IGateRunner
     {
         foreach (var gate in config.Drift.Where(g => g.Severity is not null))
         {
-            context.Options.Progress?.Invoke($"drift '{gate.Name}': comparing '{gate.Current}' with '{gate.Reference}'");
+            context.Options.Progress?.Invoke($"drift '{gate.Name}': comparing '{gate.Current}' with '{(config.FindDataset(gate.Reference) is null ? Data.PathDisplay.For(gate.Reference) : gate.Reference)}'");
             yield return RunGate(config, gate, context);
         }
     }

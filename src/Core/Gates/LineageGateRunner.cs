@@ -35,7 +35,7 @@ public sealed class LineageGateRunner : IGateRunner
                 continue;
             }
 
-            context.Options.Progress?.Invoke($"lineage '{gate.Name}': checking {gate.Model}");
+            context.Options.Progress?.Invoke($"lineage '{gate.Name}': checking {Data.PathDisplay.For(gate.Model!)}");
             var checks = new List<CheckResult>();
             var facts = new List<KeyValuePair<string, string>> { new("model", gate.Model!) };
             if (lineage is not null)

@@ -23,7 +23,7 @@ public sealed class ModelGateRunner : IGateRunner
         ArgumentNullException.ThrowIfNull(context);
         foreach (var gate in config.Models.Where(g => g.Severity is not null && g.Evaluation is not null))
         {
-            context.Options.Progress?.Invoke($"model '{gate.Name}': evaluating {gate.Model ?? gate.Predictions}");
+            context.Options.Progress?.Invoke($"model '{gate.Name}': evaluating {Data.PathDisplay.For(gate.Model ?? gate.Predictions!)}");
             var checks = new List<CheckResult>();
             var (request, dataDeclaration) = CreateRequest(config, gate, context.Datasets, context.Read);
             if (UnparsedRowsCheck.Check(request.Data, dataDeclaration?.MaxUnparsedRows ?? 0) is { } parse)

@@ -51,7 +51,7 @@ public sealed class InputPipeline : IDisposable
             return read;
         }
 
-        var files = Resolve(source);
+        var files = Resolve(source, "Reading");
         var hashes = HashesOf(files);
         read = DirectCsvReader.TryRead(Engine, source) is { } direct
             ? new ColumnInput(this, source, files, hashes, direct, null)
@@ -70,7 +70,7 @@ public sealed class InputPipeline : IDisposable
             return read;
         }
 
-        var files = Resolve(source);
+        var files = Resolve(source, source.AllText ? "Loading as text" : "Loading");
         var hashes = HashesOf(files);
         var dataset = DatasetLoader.Load(Engine, source);
         read = new TableInput(dataset, hashes, UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows));
@@ -105,7 +105,7 @@ public sealed class InputPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         settings ??= ProfileSettings.Default;
-        Resolve(source);
+        Resolve(source, "Profiling");
         if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
         {
             return new ProfileRead(direct, null);
@@ -166,18 +166,25 @@ public sealed class InputPipeline : IDisposable
     private Task<FileHash> FileHashTask(string path) =>
         fileHashes.GetOrAdd(Key(path), _ => Task.Run(() => DatasetHash.OfFiles([path]).Files[0]));
 
-    private IReadOnlyList<DataFile> Resolve(DatasetSource source)
+    /// <summary>Resolves the files and says what happens to them next (<c>Reading data/train.csv (184 MB)</c>).</summary>
+    private IReadOnlyList<DataFile> Resolve(DatasetSource source, string doing)
     {
         var files = DataFileResolver.Resolve(Engine, source);
         if (Progress is { } progress)
         {
-            var megabytes = files.Sum(f => f.Length) / (1024.0 * 1024.0);
             var what = files.Count == 1 ? PathDisplay.For(files[0].Path) : $"{PathDisplay.For(source.Path)} ({files.Count} files)";
-            progress(string.Create(CultureInfo.InvariantCulture, $"Reading {what}, {megabytes:0.#} MB"));
+            progress($"{doing} {what} ({Size(files.Sum(f => f.Length))})");
         }
 
         return files;
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1 << 20 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB"),
+        < 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0 * 1024.0):0.##} GB"),
+    };
 
     private static string Key(string path) => Path.GetFullPath(path);
 }

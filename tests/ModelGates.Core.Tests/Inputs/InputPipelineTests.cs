@@ -190,8 +190,10 @@ public sealed class InputPipelineTests : IDisposable
         using var pipeline = new InputPipeline(lines.Add);
 
         pipeline.ReadColumns(new DatasetSource(path));
+        pipeline.ReadTable(new DatasetSource(path) { AllText = true });
 
-        Assert.Contains(lines, l => l.StartsWith("Reading ", StringComparison.Ordinal) && l.Contains("data.csv", StringComparison.Ordinal) && l.EndsWith(" MB", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Reading ", StringComparison.Ordinal) && l.Contains("data.csv", StringComparison.Ordinal) && l.EndsWith(" KB)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Loading as text ", StringComparison.Ordinal) && l.Contains("data.csv", StringComparison.Ordinal));
     }
 
     private static DatasetSource TableOnly(string path) => new(path) { Csv = new CsvOptions { Quote = "\"" } };

@@ -27,7 +27,7 @@ public static class ModelEvaluation
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(request);
         progress?.Invoke(request.ModelPath is { } modelPath
-            ? string.Create(CultureInfo.InvariantCulture, $"scoring: model {modelPath} on {request.Data.Rows:N0} rows")
+            ? string.Create(CultureInfo.InvariantCulture, $"scoring: model {Data.PathDisplay.For(modelPath)} on {request.Data.Rows:N0} rows")
             : string.Create(CultureInfo.InvariantCulture, $"scoring: reading predictions of {request.Data.Rows:N0} rows"));
         var scores = Score(engine, request, request.ModelPath);
         var current = Label(engine, request, scores);

@@ -7,7 +7,7 @@ public sealed class DataFileHash
     /// <param name="path">The path as the caller named it, with '/' separators.</param>
     /// <param name="sha256">Lower-case hexadecimal SHA-256 of the file's bytes.</param>
     /// <param name="length">The file's length in bytes.</param>
-    public DataFileHash(string path, string sha256, long length)
+    internal DataFileHash(string path, string sha256, long length)
     {
         Path = path ?? throw new ArgumentNullException(nameof(path));
         Sha256 = sha256 ?? throw new ArgumentNullException(nameof(sha256));

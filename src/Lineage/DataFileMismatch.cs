@@ -18,7 +18,7 @@ public sealed class DataFileMismatch
     /// <param name="resolvedPath">The full path that was checked.</param>
     /// <param name="kind">Missing or changed.</param>
     /// <param name="actualSha256">The file's SHA-256 now; null when it is missing.</param>
-    public DataFileMismatch(DataFileHash recorded, string resolvedPath, DataFileMismatchKind kind, string? actualSha256)
+    internal DataFileMismatch(DataFileHash recorded, string resolvedPath, DataFileMismatchKind kind, string? actualSha256)
     {
         Recorded = recorded ?? throw new ArgumentNullException(nameof(recorded));
         ResolvedPath = resolvedPath ?? throw new ArgumentNullException(nameof(resolvedPath));

@@ -6,7 +6,7 @@ public sealed class GitState
     /// <summary>Creates a git state.</summary>
     /// <param name="commit">The full hash of HEAD.</param>
     /// <param name="dirty">Whether tracked files had uncommitted changes.</param>
-    public GitState(string commit, bool dirty)
+    internal GitState(string commit, bool dirty)
     {
         Commit = commit ?? throw new ArgumentNullException(nameof(commit));
         Dirty = dirty;

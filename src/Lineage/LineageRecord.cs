@@ -7,7 +7,7 @@ namespace ModelGates.Lineage;
 public sealed class LineageRecord
 {
     /// <summary>The version of the JSON layout this library writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
 
     internal LineageRecord(
         int schemaVersion,

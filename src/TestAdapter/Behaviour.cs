@@ -31,7 +31,7 @@ public sealed record BehaviourResult(int Rows, int Violations, double LargestCha
 public static class Behaviour
 {
     /// <summary>The number of failing rows or cases a message lists by default.</summary>
-    public const int DefaultShown = 10;
+    internal const int DefaultShown = 10;
 
     /// <summary>
     /// Asserts that <paramref name="change"/> to <paramref name="column"/> moves no row's prediction by more than

@@ -24,13 +24,13 @@ public sealed class GateCase : IXunitSerializable
     }
 
     /// <summary>The full path of the modelgates.json the check belongs to.</summary>
-    public string ConfigPath { get; private set; } = string.Empty;
+    internal string ConfigPath { get; private set; } = string.Empty;
 
     /// <summary>The check's stable id (<c>contract:training/Income/maxMissingShare</c>).</summary>
-    public string CheckId { get; private set; } = string.Empty;
+    internal string CheckId { get; private set; } = string.Empty;
 
     /// <summary>The readable statement of the check, shown as the case's name.</summary>
-    public string Description { get; private set; } = string.Empty;
+    internal string Description { get; private set; } = string.Empty;
 
     /// <inheritdoc />
     public void Deserialize(IXunitSerializationInfo info)

@@ -66,10 +66,10 @@ public class ModelFixture : IDisposable
     public EvaluationData Data { get; }
 
     /// <summary>Where tables are written, or null; set by <see cref="WriteTo"/>.</summary>
-    public ITestOutputHelper? Output { get; private set; }
+    internal ITestOutputHelper? Output { get; private set; }
 
     /// <summary>The loaded evaluation dataset (typed).</summary>
-    public LoadedDataset Dataset => data!;
+    internal LoadedDataset Dataset => data!;
 
     /// <summary>The evaluation rows in memory, in file order: column name → value (numbers as double or long, text as written, missing as null).</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows

@@ -17,7 +17,7 @@ namespace ModelGates.Xunit;
 public static class Snapshot
 {
     /// <summary>The environment variable that accepts every received snapshot as approved.</summary>
-    public const string AcceptVariable = "MODELGATES_ACCEPT_SNAPSHOTS";
+    internal const string AcceptVariable = "MODELGATES_ACCEPT_SNAPSHOTS";
 
     /// <summary>Matches named values (metrics) against the approved snapshot.</summary>
     public static void Match(IReadOnlyDictionary<string, double> values, SnapshotTolerance tolerance, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "") =>
@@ -28,7 +28,7 @@ public static class Snapshot
         MatchValues(Flatten(profile), tolerance, testFile, testName);
 
     /// <summary>The snapshot files of a test: approved and received.</summary>
-    public static (string Approved, string Received) PathsFor(string testFile, string testName)
+    internal static (string Approved, string Received) PathsFor(string testFile, string testName)
     {
         testFile = SourceFileLocator.Resolve(testFile);
         var stem = Path.Combine(Path.GetDirectoryName(testFile)!, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
@@ -36,7 +36,7 @@ public static class Snapshot
     }
 
     /// <summary>A profile's numbers by key (<c>rows</c>, <c>columns.Income.mean</c>, ...).</summary>
-    public static Dictionary<string, double?> Flatten(DatasetProfile profile)
+    internal static Dictionary<string, double?> Flatten(DatasetProfile profile)
     {
         var values = new Dictionary<string, double?>(StringComparer.Ordinal) { ["rows"] = profile.Rows };
         foreach (var column in profile.Columns)

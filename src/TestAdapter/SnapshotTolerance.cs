@@ -20,10 +20,10 @@ public sealed class SnapshotTolerance
     public static SnapshotTolerance Exact => new(0, 0);
 
     /// <summary>The default absolute allowance.</summary>
-    public double Absolute { get; }
+    internal double Absolute { get; }
 
     /// <summary>The default relative allowance (a fraction of the approved value).</summary>
-    public double Relative { get; }
+    internal double Relative { get; }
 
     /// <summary>A tolerance with an absolute allowance.</summary>
     public static SnapshotTolerance AbsoluteOf(double allowance) => new(Check(allowance), 0);
@@ -39,7 +39,7 @@ public sealed class SnapshotTolerance
     }
 
     /// <summary>The allowance for a key and approved value: the larger of the absolute and relative parts.</summary>
-    public double AllowanceFor(string key, double approved)
+    internal double AllowanceFor(string key, double approved)
     {
         var match = overrides.Where(o => key.StartsWith(o.Prefix, StringComparison.Ordinal)).OrderByDescending(o => o.Prefix.Length).FirstOrDefault();
         var (absolute, relative) = match.Prefix is null ? (Absolute, Relative) : (match.Absolute, match.Relative);

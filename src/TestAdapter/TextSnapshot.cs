@@ -52,7 +52,7 @@ public static class TextSnapshot
     }
 
     /// <summary>The snapshot files of a test.</summary>
-    public static (string Approved, string Received) PathsFor(string testFile, string testName, string extension)
+    internal static (string Approved, string Received) PathsFor(string testFile, string testName, string extension)
     {
         testFile = SourceFileLocator.Resolve(testFile);
         var stem = Path.Combine(Path.GetDirectoryName(testFile)!, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");

@@ -55,5 +55,5 @@ public sealed record ColumnContract
     public IReadOnlyDictionary<string, SourcePosition> RulePositions { get; init; } = new Dictionary<string, SourcePosition>();
 
     /// <summary>The position of a rule, falling back to the column's declaration.</summary>
-    public SourcePosition PositionOf(string rule) => RulePositions.TryGetValue(rule, out var p) ? p : Position;
+    internal SourcePosition PositionOf(string rule) => RulePositions.TryGetValue(rule, out var p) ? p : Position;
 }

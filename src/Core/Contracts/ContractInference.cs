@@ -12,10 +12,10 @@ namespace ModelGates.Contracts;
 public static class ContractInference
 {
     /// <summary>String columns with at most this many distinct values get an <c>allowedValues</c> domain (TFDV's default string domain size).</summary>
-    public const int MaxDomainSize = 100;
+    internal const int MaxDomainSize = 100;
 
     /// <summary>Uniqueness is inferred only from at least this many rows; fewer are unique by chance too often.</summary>
-    public const int MinRowsForUniqueness = 20;
+    internal const int MinRowsForUniqueness = 20;
 
     /// <summary>Infers a contract for <paramref name="dataset"/> from its profile.</summary>
     public static DataContract Infer(DataEngine engine, LoadedDataset dataset, DatasetProfile profile)
@@ -29,7 +29,7 @@ public static class ContractInference
     }
 
     /// <summary>The missing-value budget for an observed missing share: twice the share, rounded up to a whole percent.</summary>
-    public static double MissingBudget(double observedShare) =>
+    internal static double MissingBudget(double observedShare) =>
         observedShare <= 0 ? 0 : Math.Min(1, Math.Ceiling(observedShare * 2 * 100) / 100);
 
     private static ColumnContract InferColumn(DataEngine engine, LoadedDataset dataset, ColumnProfile column)

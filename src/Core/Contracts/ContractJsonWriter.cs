@@ -9,7 +9,7 @@ namespace ModelGates.Contracts;
 public static class ContractJsonWriter
 {
     /// <summary>The schema URL written as <c>$schema</c> so editors complete and check the file.</summary>
-    public const string SchemaUrl = "https://raw.githubusercontent.com/modelgates/modelgates/main/schema/contract.schema.json";
+    internal const string SchemaUrl = "https://raw.githubusercontent.com/modelgates/modelgates/main/schema/contract.schema.json";
 
     /// <summary>The contract as UTF-8 JSON.</summary>
     public static byte[] Write(DataContract contract) => JsonWriterExtensions.Build(w =>

@@ -32,7 +32,7 @@ public static class ContractReader
     }
 
     /// <summary>Parses contract text; <paramref name="file"/> names it in diagnostics.</summary>
-    public static DataContract Parse(string text, string file)
+    internal static DataContract Parse(string text, string file)
     {
         var root = ConfigJsonParser.Parse(text, file, out var syntax);
         if (root is null)
@@ -51,7 +51,7 @@ public static class ContractReader
     }
 
     /// <summary>Reads a contract from an already parsed node (used by modelgates.json, which may embed one).</summary>
-    public static DataContract? Read(ConfigReader r, ConfigNode root)
+    internal static DataContract? Read(ConfigReader r, ConfigNode root)
     {
         if (r.AsObject(root, "the contract") is not { } obj)
         {

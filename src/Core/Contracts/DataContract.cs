@@ -8,7 +8,7 @@ namespace ModelGates.Contracts;
 public sealed record DataContract
 {
     /// <summary>The contract schema version this tool reads and writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
 
     /// <summary>The contract file (for diagnostics), or null for a contract built in memory.</summary>
     public string? File { get; init; }
@@ -44,10 +44,10 @@ public sealed record DataContract
     public IReadOnlyDictionary<string, SourcePosition> KeyPositions { get; init; } = new Dictionary<string, SourcePosition>();
 
     /// <summary>The position of a top-level key, or the start of the file.</summary>
-    public SourcePosition PositionOf(string key) => KeyPositions.TryGetValue(key, out var p) ? p : new SourcePosition(1, 1);
+    internal SourcePosition PositionOf(string key) => KeyPositions.TryGetValue(key, out var p) ? p : new SourcePosition(1, 1);
 
     /// <summary>The declared column of that name, or null.</summary>
-    public ColumnContract? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    internal ColumnContract? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }
 
 /// <summary>Columns whose combined values must be unique.</summary>

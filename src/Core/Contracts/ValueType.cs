@@ -23,7 +23,7 @@ public enum ValueType
 }
 
 /// <summary>Text forms of <see cref="ValueType"/> and the SQL that parses them.</summary>
-public static class ValueTypes
+internal static class ValueTypes
 {
     /// <summary>The JSON names, in declaration order.</summary>
     public static IReadOnlyList<string> Names { get; } = ["integer", "number", "string", "boolean", "date", "timestamp"];

@@ -20,7 +20,7 @@ public enum ColumnKind
 }
 
 /// <summary>Text forms of <see cref="ColumnKind"/> as written in JSON.</summary>
-public static class ColumnKindText
+internal static class ColumnKindText
 {
     /// <summary>The lower-case JSON name.</summary>
     public static string ToText(this ColumnKind kind) => kind switch

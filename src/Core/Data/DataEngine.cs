@@ -13,7 +13,7 @@ public sealed class DataEngine : IDisposable
     private int nameCounter;
 
     /// <summary>Opens a fresh in-memory database.</summary>
-    public DataEngine()
+    internal DataEngine()
     {
         connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
@@ -28,10 +28,10 @@ public sealed class DataEngine : IDisposable
     public Action<double>? QueryProgress { get; set; }
 
     /// <summary>A fresh table name, unique in this engine.</summary>
-    public string NewName(string stem) => $"mg_{stem}_{++nameCounter}";
+    internal string NewName(string stem) => $"mg_{stem}_{++nameCounter}";
 
     /// <summary>Runs a statement that returns no rows.</summary>
-    public void Execute(string sql)
+    internal void Execute(string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -40,7 +40,7 @@ public sealed class DataEngine : IDisposable
     }
 
     /// <summary>Runs a query and hands each row to <paramref name="read"/>.</summary>
-    public void Query(string sql, Action<DbDataReader> read)
+    internal void Query(string sql, Action<DbDataReader> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -53,7 +53,7 @@ public sealed class DataEngine : IDisposable
     }
 
     /// <summary>Runs a query and maps each row.</summary>
-    public List<T> Query<T>(string sql, Func<DbDataReader, T> map)
+    internal List<T> Query<T>(string sql, Func<DbDataReader, T> map)
     {
         var rows = new List<T>();
         Query(sql, r => rows.Add(map(r)));
@@ -65,7 +65,7 @@ public sealed class DataEngine : IDisposable
     /// interface (a copy per batch instead of a call per value). NULLs are skipped; filter them in SQL to keep
     /// row positions meaningful.
     /// </summary>
-    public double[] ReadDoubles(string sql)
+    internal double[] ReadDoubles(string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -98,7 +98,7 @@ public sealed class DataEngine : IDisposable
     }
 
     /// <summary>Runs a query returning one value.</summary>
-    public object? Scalar(string sql)
+    internal object? Scalar(string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -107,7 +107,7 @@ public sealed class DataEngine : IDisposable
     }
 
     /// <summary>Runs a query and returns its first row as an array of values (nulls for SQL NULL).</summary>
-    public object?[] Row(string sql)
+    internal object?[] Row(string sql)
     {
         object?[]? row = null;
         Query(sql, r =>

@@ -6,7 +6,7 @@ namespace ModelGates.Data;
 /// Turns a path or glob into the list of files to read, and rejects what cannot be read before
 /// DuckDB sees it: a missing path, an empty glob, a directory, an empty file, a mix of formats.
 /// </summary>
-public static class DataFileResolver
+internal static class DataFileResolver
 {
     /// <summary>True when <paramref name="path"/> holds a glob wildcard.</summary>
     public static bool IsGlob(string path) => path.IndexOfAny(['*', '?', '[']) >= 0;

@@ -12,11 +12,11 @@ public sealed class DataReadException : ModelGatesException
     }
 
     /// <summary>Creates the exception from several diagnostics (every missing dataset of a config, say).</summary>
-    public DataReadException(IReadOnlyList<Diagnostic> diagnostics)
+    internal DataReadException(IReadOnlyList<Diagnostic> diagnostics)
         : base(diagnostics, ExitCodes.DataError)
     {
     }
 
     /// <summary>The first diagnostic to report.</summary>
-    public Diagnostic Diagnostic => Diagnostics[0];
+    internal Diagnostic Diagnostic => Diagnostics[0];
 }

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 
 namespace ModelGates.Data;
 
-public static partial class DatasetLoader
+internal static partial class DatasetLoader
 {
     /// <summary>
     /// DuckDB's sniff of one delimited-text file with the options a full read of <paramref name="source"/> uses

@@ -9,7 +9,7 @@ namespace ModelGates.Data;
 /// instead, and the records holding the strays are reported as unparsed (MG2001, or MG2013 within the
 /// tolerance) with their lines, as any record that does not parse is. Declaring the column's type keeps it text.
 /// </summary>
-public static partial class DatasetLoader
+internal static partial class DatasetLoader
 {
     /// <summary>The fewest numbers a column must hold before its few other values count as strays rather than text.</summary>
     public const int MinimumNumbersBesideStrays = 20;

@@ -11,7 +11,7 @@ namespace ModelGates.Data;
 /// silently: DuckDB's reject tables give each one's file, line and reason, and they are returned
 /// with the dataset for the caller to report.
 /// </summary>
-public static partial class DatasetLoader
+internal static partial class DatasetLoader
 {
     /// <summary>The hidden column that names each row's file when a glob matched several files.</summary>
     public const string FileColumn = "__mg_file";

@@ -27,13 +27,13 @@ public sealed class LoadedDataset
     public DatasetSource Source { get; }
 
     /// <summary>The name of the table holding the rows, already quoted for SQL.</summary>
-    public string Table { get; }
+    internal string Table { get; }
 
     /// <summary>The format that was read.</summary>
-    public DataFormat Format { get; }
+    internal DataFormat Format { get; }
 
     /// <summary>The files, in read order.</summary>
-    public IReadOnlyList<DataFile> Files { get; }
+    internal IReadOnlyList<DataFile> Files { get; }
 
     /// <summary>The columns in file order.</summary>
     public IReadOnlyList<DatasetColumn> Columns { get; }
@@ -46,9 +46,6 @@ public sealed class LoadedDataset
 
     /// <summary>Maps table rows back to files and record numbers.</summary>
     public RowLocator Locator { get; }
-
-    /// <summary>The total size of the files in bytes.</summary>
-    public long Bytes => Files.Sum(f => f.Length);
 
     /// <summary>The column of that name (ordinal), or null.</summary>
     public DatasetColumn? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));

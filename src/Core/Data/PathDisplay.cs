@@ -4,7 +4,7 @@ namespace ModelGates.Data;
 /// How file paths appear in messages: relative to the current folder when they are under it (a build runs in
 /// the project folder, so messages read <c>data/train.csv</c>, the same on every machine), otherwise as given.
 /// </summary>
-public static class PathDisplay
+internal static class PathDisplay
 {
     /// <summary>The path as shown in a message.</summary>
     public static string For(string path)

@@ -20,7 +20,7 @@ public sealed class RowLocator
     }
 
     /// <summary>True when line numbers can be given (delimited text).</summary>
-    public bool LinesKnown { get; }
+    internal bool LinesKnown { get; }
 
     /// <summary>An example pointing at table row <paramref name="rowId"/> (DuckDB rowid, 0-based in load order).</summary>
     public ExampleRow Example(long rowId, string? value)

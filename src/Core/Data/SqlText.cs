@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGates.Data;
 
 /// <summary>Quoting for SQL text built from user-given names and values.</summary>
-public static class SqlText
+internal static class SqlText
 {
     /// <summary>A double-quoted identifier, safe for any column name.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

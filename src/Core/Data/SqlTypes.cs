@@ -1,7 +1,7 @@
 namespace ModelGates.Data;
 
 /// <summary>What DuckDB's type names mean for ModelGates.</summary>
-public static class SqlTypes
+internal static class SqlTypes
 {
     /// <summary>The column kind of a DuckDB type; strings map to <see cref="ColumnKind.Categorical"/> until their values say otherwise.</summary>
     public static ColumnKind KindOf(string sqlType)

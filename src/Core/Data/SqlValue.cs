@@ -4,7 +4,7 @@ using System.Numerics;
 namespace ModelGates.Data;
 
 /// <summary>Converts values DuckDB returns (including HUGEINT as <see cref="BigInteger"/>) to .NET numbers.</summary>
-public static class SqlValue
+internal static class SqlValue
 {
     /// <summary>A whole number; null reads as 0.</summary>
     public static long ToInt64(object? value) => value switch

@@ -3,11 +3,7 @@ namespace ModelGates.Data;
 /// <summary>The rows of a dataset that could not be parsed, counted and with the first few as examples.</summary>
 /// <param name="Count">How many records failed.</param>
 /// <param name="Examples">The first few, in file order.</param>
-public sealed record UnparsedRows(long Count, IReadOnlyList<UnparsedRow> Examples)
-{
-    /// <summary>No unparsed rows.</summary>
-    public static UnparsedRows None { get; } = new(0, []);
-}
+public sealed record UnparsedRows(long Count, IReadOnlyList<UnparsedRow> Examples);
 
 /// <summary>One record that could not be parsed.</summary>
 /// <param name="File">The data file.</param>

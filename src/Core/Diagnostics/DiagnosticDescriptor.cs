@@ -9,7 +9,7 @@ namespace ModelGates.Diagnostics;
 public sealed record DiagnosticDescriptor(string Code, string Title, Severity DefaultSeverity)
 {
     /// <summary>The base of every help link; a code's page is <c>{HelpBase}/{Code}.md</c>.</summary>
-    public const string HelpBase = SharedConstants.HelpLinks.DiagnosticsBase;
+    internal const string HelpBase = SharedConstants.HelpLinks.DiagnosticsBase;
 
     /// <summary>The link to this code's documentation page.</summary>
     public string HelpLink => SharedConstants.HelpLinks.ForDiagnostic(Code);

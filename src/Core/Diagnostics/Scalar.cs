@@ -18,10 +18,10 @@ public readonly record struct Scalar
     public string? Text { get; }
 
     /// <summary>Makes a numeric scalar.</summary>
-    public static Scalar Of(double number) => new(number, null);
+    internal static Scalar Of(double number) => new(number, null);
 
     /// <summary>Makes a text scalar.</summary>
-    public static Scalar Of(string text) => new(null, text);
+    internal static Scalar Of(string text) => new(null, text);
 
     /// <summary>Converts a number.</summary>
     public static implicit operator Scalar(double number) => Of(number);

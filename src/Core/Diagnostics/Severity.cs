@@ -14,7 +14,7 @@ public enum Severity
 }
 
 /// <summary>Text forms of <see cref="Severity"/> as they appear in JSON, MSBuild and config files.</summary>
-public static class SeverityText
+internal static class SeverityText
 {
     /// <summary>The lower-case name used in every output format: <c>info</c>, <c>warning</c>, <c>error</c>.</summary>
     public static string ToText(this Severity severity) => severity switch

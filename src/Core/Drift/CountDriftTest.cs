@@ -1,7 +1,7 @@
 namespace ModelGates.Drift;
 
 /// <summary>A drift test on aligned counts over bins or categories.</summary>
-public abstract class CountDriftTest : DriftTest
+internal abstract class CountDriftTest : DriftTest
 {
     private protected CountDriftTest(DriftTestTraits traits)
         : base(traits, DriftInputKind.Counts, DriftProfileUse.Counts)

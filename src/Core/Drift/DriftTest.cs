@@ -4,7 +4,7 @@ using ModelGates.Data;
 namespace ModelGates.Drift;
 
 /// <summary>The metadata and threshold rule shared by every drift test; derive from <see cref="ValueDriftTest"/> or <see cref="CountDriftTest"/>.</summary>
-public abstract class DriftTest : IDriftTest
+internal abstract class DriftTest : IDriftTest
 {
     private readonly ColumnKind[] columnKinds;
 

@@ -7,8 +7,8 @@ namespace ModelGates.Drift;
 public readonly record struct DriftTestResult(double Statistic, double? PValue, PValueMethod? Method)
 {
     /// <summary>The result of a distance.</summary>
-    public static DriftTestResult OfDistance(double distance) => new(distance, null, null);
+    internal static DriftTestResult OfDistance(double distance) => new(distance, null, null);
 
     /// <summary>The result of a hypothesis test.</summary>
-    public static DriftTestResult OfTest(double statistic, double pValue, PValueMethod method) => new(statistic, pValue, method);
+    internal static DriftTestResult OfTest(double statistic, double pValue, PValueMethod method) => new(statistic, pValue, method);
 }

@@ -1,7 +1,7 @@
 namespace ModelGates.Drift;
 
 /// <summary>A drift test on the raw numeric values of both sides.</summary>
-public abstract class ValueDriftTest : DriftTest
+internal abstract class ValueDriftTest : DriftTest
 {
     private protected ValueDriftTest(DriftTestTraits traits)
         : base(traits, DriftInputKind.Values, traits.ProfileUse)

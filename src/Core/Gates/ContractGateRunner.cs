@@ -6,7 +6,7 @@ using ModelGates.Gates.Config;
 namespace ModelGates.Gates;
 
 /// <summary>Runs the <c>contracts</c> gates: each dataset against its contract, every rule a check.</summary>
-public sealed class ContractGateRunner : IGateRunner
+internal sealed class ContractGateRunner : IGateRunner
 {
     /// <inheritdoc />
     public IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context)

@@ -12,25 +12,25 @@ namespace ModelGates.Gates;
 public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
 {
     /// <summary>The pipeline every dataset is read through.</summary>
-    public InputPipeline Pipeline { get; } = pipeline;
+    internal InputPipeline Pipeline { get; } = pipeline;
 
     /// <summary>The engine the tables live in.</summary>
-    public DataEngine Engine => Pipeline.Engine;
+    internal DataEngine Engine => Pipeline.Engine;
 
     /// <summary>The dataset of that name as a table, read on first use.</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    public TableInput Table(string name, bool allText = false) => Pipeline.ReadTable(Source(Declaration(name)) with { AllText = allText });
+    internal TableInput Table(string name, bool allText = false) => Pipeline.ReadTable(Source(Declaration(name)) with { AllText = allText });
 
     /// <summary>The dataset of that name, read for column statistics on first use.</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    public ColumnInput Columns(string name) => Pipeline.ReadColumns(Source(Declaration(name)));
+    internal ColumnInput Columns(string name) => Pipeline.ReadColumns(Source(Declaration(name)));
 
     /// <summary>The dataset of that name as a loaded table (see <see cref="Table"/>).</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    public LoadedDataset Get(string name, bool allText = false) => Table(name, allText).Dataset;
+    internal LoadedDataset Get(string name, bool allText = false) => Table(name, allText).Dataset;
 
     /// <summary>The read settings of a declared dataset.</summary>
-    public static DatasetSource Source(DatasetDeclaration declaration)
+    internal static DatasetSource Source(DatasetDeclaration declaration)
     {
         ArgumentNullException.ThrowIfNull(declaration);
         return new(declaration.Path)
@@ -42,6 +42,6 @@ public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
     }
 
     /// <summary>The declaration of a dataset.</summary>
-    public DatasetDeclaration Declaration(string name) =>
+    internal DatasetDeclaration Declaration(string name) =>
         config.FindDataset(name) ?? throw new InvalidOperationException($"Dataset '{name}' is not declared.");
 }

@@ -10,7 +10,7 @@ namespace ModelGates.Gates;
 /// <param name="DriftedShare">The weighted share of drifted columns.</param>
 /// <param name="DriftedShareThreshold">The share at which the dataset drifted.</param>
 /// <param name="Columns">Every compared column, in the reference's order.</param>
-public sealed record DriftGateDetails(
+internal sealed record DriftGateDetails(
     DriftSide Reference,
     DriftSide Current,
     bool DatasetDrift,
@@ -44,7 +44,7 @@ public sealed record DriftGateDetails(
 /// <param name="Column">The column name.</param>
 /// <param name="Kind">The column's kind in the reference.</param>
 /// <param name="Status">The outcome.</param>
-public sealed record DriftColumnDetails(string Column, ColumnKind Kind, ColumnDriftStatus Status)
+internal sealed record DriftColumnDetails(string Column, ColumnKind Kind, ColumnDriftStatus Status)
 {
     /// <summary>The test that measured the effect, or null when the column was not tested.</summary>
     public string? Test { get; init; }

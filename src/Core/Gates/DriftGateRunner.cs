@@ -15,7 +15,7 @@ namespace ModelGates.Gates;
 /// column a check and its missing share another, plus the dataset rule. Diagnostics point at the column's
 /// override in modelgates.json when it has one, otherwise at the gate.
 /// </summary>
-public sealed class DriftGateRunner : IGateRunner
+internal sealed class DriftGateRunner : IGateRunner
 {
     /// <inheritdoc />
     public IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context)

@@ -17,4 +17,4 @@ public abstract record GateDetails
 /// <summary>The lower and upper ends of an interval as a report shows them.</summary>
 /// <param name="Lower">The lower end (NaN when undefined).</param>
 /// <param name="Upper">The upper end (NaN when undefined).</param>
-public readonly record struct IntervalBounds(double Lower, double Upper);
+internal readonly record struct IntervalBounds(double Lower, double Upper);

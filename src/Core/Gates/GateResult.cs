@@ -10,9 +10,6 @@ namespace ModelGates.Gates;
 /// <param name="Checks">Every check of the gate; ids are prefixed <c>kind:name/</c>.</param>
 public sealed record GateResult(string Kind, string Name, SourcePosition Position, IReadOnlyList<CheckResult> Checks)
 {
-    /// <summary>The prefix of this gate's check ids.</summary>
-    public string IdPrefix => $"{Kind}:{Name}/";
-
     /// <summary>Extra facts about the gate for reports (dataset rows, reference hash, drifted share, ...), in a stable order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
 

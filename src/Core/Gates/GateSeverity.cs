@@ -7,7 +7,7 @@ namespace ModelGates.Gates;
 /// A gate's severity caps the severity of its checks: the milder of the gate's and the rule's wins, so a
 /// gate at <c>warning</c> never fails the build, and a rule at <c>warning</c> stays a warning in an error gate.
 /// </summary>
-public static class GateSeverity
+internal static class GateSeverity
 {
     /// <summary>The check with its diagnostic's severity capped at <paramref name="gate"/>.</summary>
     public static CheckResult Apply(CheckResult check, Severity gate)

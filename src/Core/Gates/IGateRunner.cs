@@ -4,7 +4,7 @@ using ModelGates.Inputs;
 namespace ModelGates.Gates;
 
 /// <summary>Runs the gates of one kind (contracts, drift, models, lineage).</summary>
-public interface IGateRunner
+internal interface IGateRunner
 {
     /// <summary>Runs every gate of this kind in the config, in config order; gates whose severity is off are skipped.</summary>
     IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context);
@@ -16,16 +16,16 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
     private readonly List<InputFile> inputs = [];
 
     /// <summary>The run's datasets.</summary>
-    public DatasetCache Datasets { get; } = datasets;
+    internal DatasetCache Datasets { get; } = datasets;
 
     /// <summary>The run's options.</summary>
-    public GateRunOptions Options { get; } = options;
+    internal GateRunOptions Options { get; } = options;
 
     /// <summary>The files read so far.</summary>
-    public IReadOnlyList<InputFile> Inputs => inputs;
+    internal IReadOnlyList<InputFile> Inputs => inputs;
 
     /// <summary>Records a file the run read (once per role and path), with the hash the pipeline took of it.</summary>
-    public void Read(string role, string path)
+    internal void Read(string role, string path)
     {
         if (!inputs.Any(i => i.Role == role && i.Path == path) && File.Exists(path))
         {
@@ -35,7 +35,7 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
     }
 
     /// <summary>Records every file of a dataset read through the pipeline, with the hashes taken beside the read.</summary>
-    public void Read(string role, DatasetHashes hashes)
+    internal void Read(string role, DatasetHashes hashes)
     {
         ArgumentNullException.ThrowIfNull(hashes);
         foreach (var file in hashes.Files.Where(f => !inputs.Any(i => i.Role == role && i.Path == f.Path)))

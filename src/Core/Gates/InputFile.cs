@@ -10,7 +10,7 @@ namespace ModelGates.Gates;
 public sealed record InputFile(string Role, string Path, string Sha256, long Bytes)
 {
     /// <summary>Hashes a file.</summary>
-    public static InputFile Of(string role, string path)
+    internal static InputFile Of(string role, string path)
     {
         using var stream = File.OpenRead(path);
         var hash = SHA256.HashData(stream);

@@ -10,7 +10,7 @@ namespace ModelGates.Gates;
 /// intervals, and its baseline model (champion) is replaced by the current model. Both atomically, with old → new
 /// for every metric. Nothing else writes them.
 /// </summary>
-public static class ModelBaselineAcceptor
+internal static class ModelBaselineAcceptor
 {
     /// <summary>Accepts <paramref name="gate"/>; no change when it has neither a baseline file nor a baseline model.</summary>
     public static IReadOnlyList<AcceptedChange> Accept(GatesConfig config, ModelGate gate, DatasetCache datasets)

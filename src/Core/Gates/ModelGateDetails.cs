@@ -16,7 +16,7 @@ namespace ModelGates.Gates;
 /// <param name="Changes">The change thresholds (<c>maxDrop</c>, <c>maxRelativeDrop</c>) that were judged against a baseline value, in declaration order.</param>
 /// <param name="Slices">Every slice.</param>
 /// <param name="Gaps">The gated gaps between slices.</param>
-public sealed record ModelGateDetails(
+internal sealed record ModelGateDetails(
     ModelTask Task,
     int Rows,
     IReadOnlyList<ModelMetricDetails> Metrics,
@@ -73,7 +73,7 @@ public sealed record ModelGateDetails(
 /// <summary>One metric of a model gate.</summary>
 /// <param name="Metric">The metric id.</param>
 /// <param name="Value">The value, or null when undefined on these rows.</param>
-public sealed record ModelMetricDetails(string Metric, double? Value)
+internal sealed record ModelMetricDetails(string Metric, double? Value)
 {
     /// <summary>The bootstrap interval, when one was computed.</summary>
     public IntervalBounds? Interval { get; init; }
@@ -92,7 +92,7 @@ public sealed record ModelMetricDetails(string Metric, double? Value)
 /// <param name="Bound">The largest drop allowed.</param>
 /// <param name="Significance">The one-sided test the verdict used (with <c>requireSignificantRegression</c>), or null when the verdict is the point estimate's.</param>
 /// <param name="Status">The verdict.</param>
-public sealed record ModelChangeDetails(string Metric, ThresholdKind Kind, double? Measured, double Bound, ChangeSignificance? Significance, ThresholdStatus Status)
+internal sealed record ModelChangeDetails(string Metric, ThresholdKind Kind, double? Measured, double Bound, ChangeSignificance? Significance, ThresholdStatus Status)
 {
     /// <summary>
     /// True when the measured change is beyond the allowance, by the rule the threshold was judged with
@@ -106,7 +106,7 @@ public sealed record ModelChangeDetails(string Metric, ThresholdKind Kind, doubl
 /// <param name="Roc">(false positive rate, true positive rate).</param>
 /// <param name="PrecisionRecall">(recall, precision).</param>
 /// <param name="Calibration">Per non-empty bin: mean predicted probability, observed positive rate, weight.</param>
-public sealed record BinaryModelCurves(
+internal sealed record BinaryModelCurves(
     IReadOnlyList<(double X, double Y)> Roc,
     IReadOnlyList<(double X, double Y)> PrecisionRecall,
     IReadOnlyList<(double Predicted, double Observed, double Weight)> Calibration);
@@ -116,11 +116,11 @@ public sealed record BinaryModelCurves(
 /// <param name="Rows">Its rows.</param>
 /// <param name="Gated">True when the slice had enough rows to be gated.</param>
 /// <param name="Metrics">Metric id and value (null when undefined), in order.</param>
-public sealed record SliceDetails(string Name, int Rows, bool Gated, IReadOnlyList<KeyValuePair<string, double?>> Metrics);
+internal sealed record SliceDetails(string Name, int Rows, bool Gated, IReadOnlyList<KeyValuePair<string, double?>> Metrics);
 
 /// <summary>A gated gap of a metric between slices.</summary>
 /// <param name="Metric">The metric id.</param>
 /// <param name="Gap">The gap between the best and the worst slice, or null when undefined.</param>
 /// <param name="Bound">The largest gap allowed.</param>
 /// <param name="Passed">True when the gap is within the bound.</param>
-public sealed record SliceGapDetails(string Metric, double? Gap, double Bound, bool Passed);
+internal sealed record SliceGapDetails(string Metric, double? Gap, double Bound, bool Passed);

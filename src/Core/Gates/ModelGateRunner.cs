@@ -14,7 +14,7 @@ namespace ModelGates.Gates;
 /// its bootstrap interval, and turns every threshold into a check (<c>model:&lt;gate&gt;/&lt;metric&gt;/&lt;kind&gt;</c>,
 /// per slice <c>model:&lt;gate&gt;/&lt;slice&gt;/&lt;metric&gt;/&lt;kind&gt;</c>) whose diagnostic points at the line of the bound.
 /// </summary>
-public sealed class ModelGateRunner : IGateRunner
+internal sealed class ModelGateRunner : IGateRunner
 {
     /// <inheritdoc />
     public IEnumerable<GateResult> Run(GatesConfig config, GateRunContext context)

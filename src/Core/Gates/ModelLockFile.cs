@@ -10,14 +10,14 @@ namespace ModelGates.Gates;
 /// <param name="Path">The model's path relative to the lock file's folder, with <c>/</c> separators.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the model file.</param>
 /// <param name="Bytes">The model file's size.</param>
-public sealed record ModelLockEntry(string Path, string Sha256, long Bytes);
+internal sealed record ModelLockEntry(string Path, string Sha256, long Bytes);
 
 /// <summary>
 /// The model lock file named by <c>lock</c> in modelgates.json (docs/lineage.md#the-model-lock-file): the SHA-256 of
 /// every gated model file, so a model swapped without review fails (MG5004). Only accept writes it, atomically, with
 /// its models in ordinal path order.
 /// </summary>
-public static class ModelLockFile
+internal static class ModelLockFile
 {
     /// <summary>The version of the lock file's layout.</summary>
     public const int SchemaVersion = 1;

@@ -10,7 +10,7 @@ namespace ModelGates.Gates;
 /// waived; an expired waiver over a failing check fails with MG0040; a waiver that covers no failing check
 /// is reported as unnecessary (MG0041) so it can be removed.
 /// </summary>
-public static class WaiverApplier
+internal static class WaiverApplier
 {
     /// <summary>The gates with waived checks marked, and the waiver diagnostics to add.</summary>
     public static (IReadOnlyList<GateResult> Gates, IReadOnlyList<Diagnostic> Diagnostics) Apply(GatesConfig config, IReadOnlyList<GateResult> gates, DateOnly today)

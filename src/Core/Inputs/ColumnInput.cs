@@ -27,29 +27,29 @@ public sealed class ColumnInput
     }
 
     /// <summary>What was read.</summary>
-    public DatasetSource Source { get; }
+    internal DatasetSource Source { get; }
 
     /// <summary>The files, in read order.</summary>
-    public IReadOnlyList<DataFile> Files { get; }
+    internal IReadOnlyList<DataFile> Files { get; }
 
     /// <summary>Rows read.</summary>
-    public long Rows { get; }
+    internal long Rows { get; }
 
     /// <summary>The columns with the types a DuckDB read gives them, in file order.</summary>
-    public IReadOnlyList<DatasetColumn> Columns { get; }
+    internal IReadOnlyList<DatasetColumn> Columns { get; }
 
     /// <summary>True when the file was read straight into column arrays, without a table.</summary>
-    public bool ReadDirectly => Direct is not null;
+    internal bool ReadDirectly => Direct is not null;
 
     /// <summary>The unparsed-row rule's finding (MG2001 or MG2013), or null when every row parsed.</summary>
-    public Diagnostic? Unparsed => table?.Unparsed;
+    internal Diagnostic? Unparsed => table?.Unparsed;
 
     /// <summary>The dataset hash (<c>sha256:</c> and hex); waits for the hashing that runs beside the read.</summary>
     /// <exception cref="DataReadException">A file cannot be read to hash it (MG0110).</exception>
-    public string Hash => Hashes.Dataset;
+    internal string Hash => Hashes.Dataset;
 
     /// <summary>Every file's hash; waits for the hashing that runs beside the read.</summary>
-    public DatasetHashes Hashes => hashes.GetAwaiter().GetResult();
+    internal DatasetHashes Hashes => hashes.GetAwaiter().GetResult();
 
     /// <summary>The engine that holds the table, and that the direct path sniffs and hashes text values with.</summary>
     internal DataEngine Engine => pipeline.Engine;

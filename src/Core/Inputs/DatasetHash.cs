@@ -6,7 +6,7 @@ using ModelGates.Diagnostics;
 namespace ModelGates.Inputs;
 
 /// <summary>Content hashes that name exactly which bytes a result checked.</summary>
-public static class DatasetHash
+internal static class DatasetHash
 {
     /// <summary>The prefix of every dataset hash this class writes.</summary>
     public const string Prefix = "sha256:";
@@ -80,7 +80,7 @@ public static class DatasetHash
 /// <summary>The hashes of a dataset's files.</summary>
 /// <param name="Dataset">SHA-256 of every file's bytes in read order (<c>sha256:</c> and hex).</param>
 /// <param name="Files">Each file's own hash.</param>
-public sealed record DatasetHashes(string Dataset, IReadOnlyList<FileHash> Files);
+internal sealed record DatasetHashes(string Dataset, IReadOnlyList<FileHash> Files);
 
 /// <summary>One file's content hash.</summary>
 /// <param name="Path">The path as read.</param>

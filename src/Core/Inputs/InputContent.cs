@@ -9,7 +9,7 @@ namespace ModelGates.Inputs;
 /// included, is data (a <c>.json</c> file is read as JSON Lines). Every front end asks this one question, so
 /// a path means the same thing to <c>modelgates drift</c>, a drift gate and <c>DriftAssert</c>.
 /// </summary>
-public static class InputContent
+internal static class InputContent
 {
     // The writer puts "kind" second; a hand-edited profile may move it, but not past its columns.
     private const int HeadBytes = 64 * 1024;

@@ -22,8 +22,8 @@ public sealed class TableInput
     public Diagnostic? Unparsed { get; }
 
     /// <summary>The dataset hash (<c>sha256:</c> and hex); waits for the hashing that runs beside the read.</summary>
-    public string Hash => Hashes.Dataset;
+    internal string Hash => Hashes.Dataset;
 
     /// <summary>Every file's hash; waits for the hashing that runs beside the read.</summary>
-    public DatasetHashes Hashes => hashes.GetAwaiter().GetResult();
+    internal DatasetHashes Hashes => hashes.GetAwaiter().GetResult();
 }

@@ -52,7 +52,7 @@ public static class AtomicFile
 }
 
 /// <summary>An output could not be written; carries its MG0020 diagnostic (exit code 2).</summary>
-public sealed class OutputException : ModelGatesException
+internal sealed class OutputException : ModelGatesException
 {
     /// <summary>Creates the exception from its diagnostic.</summary>
     public OutputException(Diagnostic diagnostic)

@@ -9,7 +9,7 @@ namespace ModelGates.Output;
 public static class JsonWriterExtensions
 {
     /// <summary>The writer options every ModelGates JSON output uses: indented, UTF-8, no escaping of non-ASCII text.</summary>
-    public static JsonWriterOptions Options { get; } = new()
+    internal static JsonWriterOptions Options { get; } = new()
     {
         Indented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -24,7 +24,7 @@ public static class JsonWriterExtensions
     }
 
     /// <summary>Writes a number value, or null when the value is null or not finite.</summary>
-    public static void WriteNumberOrNullValue(this Utf8JsonWriter writer, double? value)
+    internal static void WriteNumberOrNullValue(this Utf8JsonWriter writer, double? value)
     {
         if (value is { } v && double.IsFinite(v))
         {
@@ -38,7 +38,7 @@ public static class JsonWriterExtensions
     }
 
     /// <summary>Writes an array of numbers (non-finite as null).</summary>
-    public static void WriteNumberArray(this Utf8JsonWriter writer, string name, IEnumerable<double> values)
+    internal static void WriteNumberArray(this Utf8JsonWriter writer, string name, IEnumerable<double> values)
     {
         writer.WriteStartArray(name);
         foreach (var v in values)
@@ -50,7 +50,7 @@ public static class JsonWriterExtensions
     }
 
     /// <summary>Writes an array of whole numbers.</summary>
-    public static void WriteNumberArray(this Utf8JsonWriter writer, string name, IEnumerable<long> values)
+    internal static void WriteNumberArray(this Utf8JsonWriter writer, string name, IEnumerable<long> values)
     {
         writer.WriteStartArray(name);
         foreach (var v in values)
@@ -62,7 +62,7 @@ public static class JsonWriterExtensions
     }
 
     /// <summary>Writes a string property, or null.</summary>
-    public static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)
+    internal static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)
         {

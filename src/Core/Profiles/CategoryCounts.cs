@@ -15,10 +15,10 @@ public sealed record CategoryCount(string Value, long Count);
 public sealed record CategoryCounts(IReadOnlyList<CategoryCount> Values, long Other, bool IsComplete)
 {
     /// <summary>No categories.</summary>
-    public static CategoryCounts Empty { get; } = new([], 0, true);
+    internal static CategoryCounts Empty { get; } = new([], 0, true);
 
     /// <summary>Sorts and truncates to <paramref name="max"/> categories, moving the rest to <see cref="Other"/>.</summary>
-    public static CategoryCounts From(IEnumerable<CategoryCount> counts, int max, long otherAlready = 0, bool completeAlready = true)
+    internal static CategoryCounts From(IEnumerable<CategoryCount> counts, int max, long otherAlready = 0, bool completeAlready = true)
     {
         var sorted = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
         var kept = sorted.Take(max).ToList();
@@ -30,7 +30,7 @@ public sealed record CategoryCounts(IReadOnlyList<CategoryCount> Values, long Ot
     /// Adds two sets of counts. Exact when both are complete; otherwise a value listed on one side only
     /// may hide in the other's <see cref="Other"/>, so its count is a lower bound and the result is incomplete.
     /// </summary>
-    public CategoryCounts Merge(CategoryCounts other, int max)
+    internal CategoryCounts Merge(CategoryCounts other, int max)
     {
         var sums = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var c in Values.Concat(other.Values))
@@ -40,7 +40,4 @@ public sealed record CategoryCounts(IReadOnlyList<CategoryCount> Values, long Ot
 
         return From(sums.Select(p => new CategoryCount(p.Key, p.Value)), max, Other + other.Other, IsComplete && other.IsComplete);
     }
-
-    /// <summary>The count of a value, or 0 when not listed.</summary>
-    public long CountOf(string value) => Values.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.Ordinal))?.Count ?? 0;
 }

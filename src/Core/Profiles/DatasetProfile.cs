@@ -7,7 +7,7 @@ namespace ModelGates.Profiles;
 public sealed record DatasetProfile
 {
     /// <summary>The version of the profile JSON schema this tool writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
 
     /// <summary>The dataset(s) summarised: the path or glob given, or the profiles merged.</summary>
     public required IReadOnlyList<string> Sources { get; init; }
@@ -25,5 +25,5 @@ public sealed record DatasetProfile
     public required IReadOnlyList<ColumnProfile> Columns { get; init; }
 
     /// <summary>The column of that name, or null.</summary>
-    public ColumnProfile? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    internal ColumnProfile? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }

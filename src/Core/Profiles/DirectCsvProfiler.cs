@@ -11,7 +11,7 @@ namespace ModelGates.Profiles;
 /// qualify), with the same code as <see cref="ProfileBuilder"/> and DuckDB's hash for text distinct
 /// estimates, so the profile is the same, byte for byte, as the one built from a DuckDB table.
 /// </summary>
-public static class DirectCsvProfiler
+internal static class DirectCsvProfiler
 {
     /// <summary>Profiles <paramref name="source"/> directly, or returns null when the direct path does not apply.</summary>
     /// <param name="engine">An engine for sniffing and hashing; no table is created.</param>

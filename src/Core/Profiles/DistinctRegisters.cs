@@ -6,7 +6,7 @@ namespace ModelGates.Profiles;
 /// Computes HyperLogLog registers of string values in SQL from DuckDB's <c>hash()</c>, always over the
 /// VARCHAR form, so that partitions read with different types still merge. (Numbers: <see cref="ValueHash"/>.)
 /// </summary>
-public static class DistinctRegisters
+internal static class DistinctRegisters
 {
     /// <summary>Registers of <paramref name="valueSql"/> over the rows of <paramref name="fromSql"/> (a table and optional WHERE).</summary>
     public static byte[] Compute(DataEngine engine, string valueSql, string fromSql)

@@ -10,25 +10,25 @@ namespace ModelGates.Profiles;
 public sealed record DistinctSketch(long Estimate, bool IsExact, byte[]? Registers, string? HashId)
 {
     /// <summary>The register index bits.</summary>
-    public const int Precision = 11;
+    internal const int Precision = 11;
 
     /// <summary>The number of registers.</summary>
-    public const int RegisterCount = 1 << Precision;
+    internal const int RegisterCount = 1 << Precision;
 
     /// <summary>The relative standard error of the estimate (1.04/√m).</summary>
-    public static double StandardError { get; } = 1.04 / Math.Sqrt(RegisterCount);
+    internal static double StandardError { get; } = 1.04 / Math.Sqrt(RegisterCount);
 
     /// <summary>An exact count.</summary>
-    public static DistinctSketch Exact(long count, byte[]? registers, string? hashId) => new(count, true, registers, hashId);
+    internal static DistinctSketch Exact(long count, byte[]? registers, string? hashId) => new(count, true, registers, hashId);
 
     /// <summary>An estimate from registers.</summary>
-    public static DistinctSketch FromRegisters(byte[] registers, string hashId) => new(EstimateOf(registers), false, registers, hashId);
+    internal static DistinctSketch FromRegisters(byte[] registers, string hashId) => new(EstimateOf(registers), false, registers, hashId);
 
     /// <summary>
     /// Registers from the minimum of the low 53 bits of the hash per bucket: the rank (position of the first
     /// 1-bit) is largest where the remaining bits are smallest, so the minimum gives the register value.
     /// </summary>
-    public static byte[] RegistersFromMinima(IEnumerable<(int Bucket, ulong MinLowBits)> minima)
+    internal static byte[] RegistersFromMinima(IEnumerable<(int Bucket, ulong MinLowBits)> minima)
     {
         var registers = new byte[RegisterCount];
         foreach (var (bucket, low) in minima)
@@ -41,11 +41,11 @@ public sealed record DistinctSketch(long Estimate, bool IsExact, byte[]? Registe
     }
 
     /// <summary>The number of hash bits below the bucket index.</summary>
-    public const int LowBits = 64 - Precision;
+    internal const int LowBits = 64 - Precision;
 
     /// <summary>Merges two sketches of disjoint or overlapping data.</summary>
     /// <returns>The merged sketch, or null when the registers cannot be combined (different hash functions or missing registers).</returns>
-    public DistinctSketch? Merge(DistinctSketch other)
+    internal DistinctSketch? Merge(DistinctSketch other)
     {
         if (Registers is null || other.Registers is null || !string.Equals(HashId, other.HashId, StringComparison.Ordinal))
         {
@@ -62,7 +62,7 @@ public sealed record DistinctSketch(long Estimate, bool IsExact, byte[]? Registe
     }
 
     /// <summary>The HyperLogLog estimate with the usual small-range (linear counting) correction.</summary>
-    public static long EstimateOf(byte[] registers)
+    internal static long EstimateOf(byte[] registers)
     {
         double m = registers.Length;
         var alpha = 0.7213 / (1 + (1.079 / m));

@@ -10,10 +10,10 @@ namespace ModelGates.Profiles;
 public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<long> Counts, bool IsExact = true)
 {
     /// <summary>No bins.</summary>
-    public static Histogram Empty { get; } = new([], []);
+    internal static Histogram Empty { get; } = new([], []);
 
     /// <summary>Equal-width edges over [min, max]; a single bin when min equals max.</summary>
-    public static double[] EqualWidthEdges(double min, double max, int bins)
+    internal static double[] EqualWidthEdges(double min, double max, int bins)
     {
         if (!(max > min))
         {
@@ -35,7 +35,7 @@ public sealed record Histogram(IReadOnlyList<double> Edges, IReadOnlyList<long> 
     /// Adds two histograms. With identical edges the result is exact; otherwise both are redistributed onto
     /// equal-width edges over the union range, assuming values spread evenly inside each bin (marked inexact).
     /// </summary>
-    public Histogram Merge(Histogram other, int bins)
+    internal Histogram Merge(Histogram other, int bins)
     {
         if (Counts.Count == 0)
         {

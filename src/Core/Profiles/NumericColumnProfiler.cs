@@ -8,7 +8,7 @@ namespace ModelGates.Profiles;
 /// distinct count, the quantile sketch, the reference bins and the histogram, all counted exactly by
 /// binary search on the sorted values.
 /// </summary>
-public static class NumericColumnProfiler
+internal static class NumericColumnProfiler
 {
     /// <summary>What the profiler found.</summary>
     /// <param name="Summary">The numeric summary of the profile.</param>

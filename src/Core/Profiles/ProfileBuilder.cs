@@ -72,14 +72,14 @@ public static class ProfileBuilder
     }
 
     /// <summary>The identity of the hash behind the registers of string columns: sketches merge only when it matches.</summary>
-    public static string HashId(DataEngine engine) =>
+    internal static string HashId(DataEngine engine) =>
         "duckdb-hash/" + string.Join('.', ((string)engine.Scalar("SELECT version()")!).TrimStart('v').Split('.').Take(2));
 
     /// <summary>
     /// SQL for the value a column is profiled (and compared for drift) as: numbers as DOUBLE with non-finite
     /// values as missing, datetimes as epoch seconds, other columns as they are.
     /// </summary>
-    public static string ValueSql(DatasetColumn column)
+    internal static string ValueSql(DatasetColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
         var name = SqlText.Identifier(column.Name);
@@ -93,7 +93,7 @@ public static class ProfileBuilder
     }
 
     /// <summary>SQL for the reference-bin index of a value: the number of inner edges at or below it.</summary>
-    public static string BinIndex(string valueSql, IReadOnlyList<double> edges)
+    internal static string BinIndex(string valueSql, IReadOnlyList<double> edges)
     {
         if (edges.Count == 0)
         {
@@ -111,7 +111,7 @@ public static class ProfileBuilder
     }
 
     /// <summary>Turns a DuckDB <c>histogram()</c> map of bin index → count into a dense array.</summary>
-    public static long[] Counts(object? map, int bins)
+    internal static long[] Counts(object? map, int bins)
     {
         var counts = new long[bins];
         if (map is System.Collections.IDictionary dictionary)

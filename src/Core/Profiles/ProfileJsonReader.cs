@@ -8,7 +8,7 @@ namespace ModelGates.Profiles;
 public static class ProfileJsonReader
 {
     /// <summary>The value of the <c>kind</c> key that marks a ModelGates profile.</summary>
-    public const string Kind = "modelgates.profile";
+    internal const string Kind = "modelgates.profile";
 
     private static readonly string[] ColumnKeys =
     [
@@ -39,7 +39,7 @@ public static class ProfileJsonReader
     }
 
     /// <summary>Parses profile JSON text; <paramref name="file"/> names it in diagnostics.</summary>
-    public static DatasetProfile Parse(string text, string file)
+    internal static DatasetProfile Parse(string text, string file)
     {
         var root = ConfigJsonParser.Parse(text, file, out var syntax);
         if (root is null)

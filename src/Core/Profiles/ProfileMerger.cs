@@ -30,7 +30,7 @@ public static class ProfileMerger
     }
 
     /// <summary>Merges two profiles.</summary>
-    public static DatasetProfile Merge(DatasetProfile a, DatasetProfile b)
+    internal static DatasetProfile Merge(DatasetProfile a, DatasetProfile b)
     {
         using var registers = new RegisterSource();
         return Merge(a, b, registers);

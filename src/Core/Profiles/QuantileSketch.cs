@@ -12,7 +12,7 @@ namespace ModelGates.Profiles;
 public sealed class QuantileSketch
 {
     /// <summary>Creates a sketch; <paramref name="values"/> ascending and distinct, weights positive.</summary>
-    public QuantileSketch(IReadOnlyList<double> values, IReadOnlyList<long> weights, double rankError)
+    internal QuantileSketch(IReadOnlyList<double> values, IReadOnlyList<long> weights, double rankError)
     {
         if (values.Count != weights.Count)
         {
@@ -26,25 +26,25 @@ public sealed class QuantileSketch
     }
 
     /// <summary>The points, ascending and distinct.</summary>
-    public IReadOnlyList<double> Values { get; }
+    internal IReadOnlyList<double> Values { get; }
 
     /// <summary>How many rows each point stands for.</summary>
-    public IReadOnlyList<long> Weights { get; }
+    internal IReadOnlyList<long> Weights { get; }
 
     /// <summary>The total weight (the number of non-missing values summarised).</summary>
-    public long Count { get; }
+    internal long Count { get; }
 
     /// <summary>Bound on |F̂(x) − F(x)| over all x, as a fraction of <see cref="Count"/>; 0 when exact.</summary>
-    public double RankError { get; }
+    internal double RankError { get; }
 
     /// <summary>True when the points are the exact value counts.</summary>
-    public bool IsExact => RankError == 0;
+    internal bool IsExact => RankError == 0;
 
     /// <summary>An empty sketch.</summary>
-    public static QuantileSketch Empty { get; } = new([], [], 0);
+    internal static QuantileSketch Empty { get; } = new([], [], 0);
 
     /// <summary>An exact sketch from (value, count) pairs, compressed when there are more than <paramref name="points"/>.</summary>
-    public static QuantileSketch FromValueCounts(IEnumerable<(double Value, long Count)> valueCounts, int points)
+    internal static QuantileSketch FromValueCounts(IEnumerable<(double Value, long Count)> valueCounts, int points)
     {
         var sorted = valueCounts.Where(v => v.Count > 0).OrderBy(v => v.Value).ToList();
         var values = new List<double>(sorted.Count);
@@ -70,7 +70,7 @@ public sealed class QuantileSketch
     /// A sketch from exact order statistics: <paramref name="midpoints"/>[i] is the value at fraction
     /// (i + 0.5) / points of <paramref name="count"/> sorted values.
     /// </summary>
-    public static QuantileSketch FromMidpoints(IReadOnlyList<double> midpoints, long count)
+    internal static QuantileSketch FromMidpoints(IReadOnlyList<double> midpoints, long count)
     {
         var points = midpoints.Count;
         var shaped = FromValueCounts(midpoints.Select((v, i) => (v, ShareOf(count, i, points))), points);
@@ -81,7 +81,7 @@ public sealed class QuantileSketch
     }
 
     /// <summary>The union of two sketches, compressed to at most <paramref name="points"/> points.</summary>
-    public QuantileSketch Merge(QuantileSketch other, int points)
+    internal QuantileSketch Merge(QuantileSketch other, int points)
     {
         var union = new SortedDictionary<double, long>();
         foreach (var sketch in new[] { this, other })
@@ -97,7 +97,7 @@ public sealed class QuantileSketch
     }
 
     /// <summary>The share of values at or below <paramref name="x"/>, by the points.</summary>
-    public double Cdf(double x)
+    internal double Cdf(double x)
     {
         if (Count == 0)
         {

@@ -11,7 +11,7 @@ namespace ModelGates.Profiles;
 public sealed record ReferenceBins(IReadOnlyList<double> Edges, IReadOnlyList<long> Counts, bool IsExact = true)
 {
     /// <summary>The bin index of <paramref name="value"/>: the number of edges at or below it.</summary>
-    public static int BinOf(IReadOnlyList<double> edges, double value)
+    internal static int BinOf(IReadOnlyList<double> edges, double value)
     {
         var lo = 0;
         var hi = edges.Count;
@@ -32,10 +32,10 @@ public sealed record ReferenceBins(IReadOnlyList<double> Edges, IReadOnlyList<lo
     }
 
     /// <summary>Distinct ascending edges from candidate quantiles.</summary>
-    public static double[] EdgesFrom(IEnumerable<double> quantiles) => quantiles.Distinct().Order().ToArray();
+    internal static double[] EdgesFrom(IEnumerable<double> quantiles) => quantiles.Distinct().Order().ToArray();
 
     /// <summary>Counts the points of a sketch into bins with the given edges; exact when the sketch is.</summary>
-    public static ReferenceBins FromSketch(IReadOnlyList<double> edges, QuantileSketch sketch)
+    internal static ReferenceBins FromSketch(IReadOnlyList<double> edges, QuantileSketch sketch)
     {
         var counts = new long[edges.Count + 1];
         for (var i = 0; i < sketch.Values.Count; i++)

@@ -7,7 +7,7 @@ namespace ModelGates.Profiles;
 /// <see cref="ProfileSettings.MaxCategories"/> distinct values and at most max(50, half its non-missing
 /// values) distinct; otherwise text (identifiers, names, comments). Documented in docs/profiles.md.
 /// </summary>
-public static class StringColumnRule
+internal static class StringColumnRule
 {
     /// <summary>The kind of a string column with <paramref name="distinct"/> distinct values among <paramref name="nonMissing"/>.</summary>
     public static ColumnKind KindOf(long distinct, long nonMissing, ProfileSettings settings) =>

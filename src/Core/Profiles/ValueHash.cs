@@ -6,7 +6,7 @@ namespace ModelGates.Profiles;
 /// The 64-bit hash of numeric values behind their distinct-count registers: SplitMix64's finalizer over the
 /// IEEE bits (with −0 folded into +0), computed in C# so that numeric columns are profiled without a SQL pass.
 /// </summary>
-public static class ValueHash
+internal static class ValueHash
 {
     /// <summary>The hash identity recorded with numeric registers; registers merge only with the same identity.</summary>
     public const string NumericHashId = "splitmix64-double/1";

@@ -8,7 +8,7 @@ namespace ModelGates.Reports;
 public static class DiagnosticFormatter
 {
     /// <summary>The origin used when a diagnostic names no file.</summary>
-    public const string ToolOrigin = "modelgates";
+    internal const string ToolOrigin = "modelgates";
 
     /// <summary>
     /// MSBuild's canonical error format, <c>file(line,col): error MG2005: message</c>, which MSBuild,

@@ -6,7 +6,7 @@ using ModelGates.Output;
 namespace ModelGates.Reports;
 
 /// <summary>Writes diagnostics into the stable JSON result schema (docs/json-output.md), and reads them back.</summary>
-public static class DiagnosticJson
+internal static class DiagnosticJson
 {
     /// <summary>Writes the <c>diagnostics</c> array.</summary>
     public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics)

@@ -13,16 +13,13 @@ namespace ModelGates.Reports;
 /// </summary>
 public static class DiagnosticsFileWriter
 {
-    /// <summary>The file name the build uses in its report folder.</summary>
-    public const string FileName = SharedConstants.DiagnosticsFile.FileName;
-
     /// <summary>Writes <paramref name="diagnostics"/> to <paramref name="path"/>, in order.</summary>
     /// <exception cref="OutputException">The file cannot be written (MG0020).</exception>
     public static void Write(string path, IEnumerable<Diagnostic> diagnostics) =>
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(Render(diagnostics)));
 
     /// <summary>The file's text.</summary>
-    public static string Render(IEnumerable<Diagnostic> diagnostics)
+    internal static string Render(IEnumerable<Diagnostic> diagnostics)
     {
         var text = new StringBuilder();
         text.Append(SharedConstants.DiagnosticsFile.Header).Append('\n');

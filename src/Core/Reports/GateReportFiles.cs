@@ -15,10 +15,10 @@ public static class GateReportFiles
     public const string JsonName = "modelgates.result.json";
 
     /// <summary>The Markdown summary's file name.</summary>
-    public const string MarkdownName = "modelgates.summary.md";
+    internal const string MarkdownName = "modelgates.summary.md";
 
     /// <summary>The files the run read, one absolute path per line: the inputs of the MSBuild target's next incremental check.</summary>
-    public const string InputsName = "modelgates.inputs.txt";
+    internal const string InputsName = "modelgates.inputs.txt";
 
     /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)

@@ -10,7 +10,7 @@ public static partial class GateReportJson
     /// diagnostics and their examples, facts that are paths, drift sides) relative to the config's folder with
     /// forward slashes. A report read back from a result is already in this form and comes back unchanged.
     /// </summary>
-    public static GateReport Relativize(GateReport report)
+    internal static GateReport Relativize(GateReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var root = Path.GetDirectoryName(Path.GetFullPath(report.ConfigFile))!;
@@ -24,14 +24,14 @@ public static partial class GateReportJson
     }
 
     /// <summary>The diagnostic with its file and its examples' files relative to <paramref name="root"/>.</summary>
-    public static Diagnostic Relativize(Diagnostic diagnostic, string root) => diagnostic with
+    internal static Diagnostic Relativize(Diagnostic diagnostic, string root) => diagnostic with
     {
         File = diagnostic.File is null ? null : Relative(root, diagnostic.File),
         Examples = diagnostic.Examples.Select(e => e with { File = e.File is null ? null : Relative(root, e.File) }).ToList(),
     };
 
     /// <summary>A path relative to the config's folder, with forward slashes (a relative path stays as it is).</summary>
-    public static string Relative(string root, string path) =>
+    internal static string Relative(string root, string path) =>
         (Path.IsPathRooted(path) ? Path.GetRelativePath(root, path) : path).Replace('\\', '/');
 
     private static GateResult Relativize(GateResult gate, string root) => gate with

@@ -25,7 +25,7 @@ public static partial class GateReportJson
     }
 
     /// <summary>The JSON name of a status.</summary>
-    public static string StatusText(CheckStatus status) => status switch
+    internal static string StatusText(CheckStatus status) => status switch
     {
         CheckStatus.Passed => "passed",
         CheckStatus.Failed => "failed",

@@ -61,7 +61,7 @@ public static class GateReportMarkdown
     }
 
     /// <summary>The status as a word with a symbol, readable without colour.</summary>
-    public static string StatusLabel(CheckStatus status) => status switch
+    internal static string StatusLabel(CheckStatus status) => status switch
     {
         CheckStatus.Passed => "✅ passed",
         CheckStatus.Failed => "❌ failed",

@@ -8,9 +8,6 @@ namespace ModelGates.Reports;
 /// </summary>
 public static class ProgressLine
 {
-    /// <summary>The environment variable that forces progress lines on (<c>1</c>) or off (<c>0</c>).</summary>
-    public const string Variable = SharedConstants.Progress.Variable;
-
     /// <summary>One line: the time since the run started, then <paramref name="text"/>.</summary>
     public static string Format(TimeSpan elapsed, string text) => SharedConstants.Progress.Format(elapsed, text);
 }

@@ -12,7 +12,7 @@ namespace ModelGates.Reports;
 public static class ResultJson
 {
     /// <summary>The result schema version.</summary>
-    public const int SchemaVersion = 1;
+    internal const int SchemaVersion = 1;
 
     /// <summary>Builds the result document.</summary>
     public static byte[] Build(string command, bool passed, IReadOnlyList<Diagnostic> diagnostics, Action<Utf8JsonWriter>? body = null) =>
@@ -26,7 +26,4 @@ public static class ResultJson
             DiagnosticJson.WriteDiagnostics(w, diagnostics);
             w.WriteEndObject();
         });
-
-    /// <summary>True unless a diagnostic is an error.</summary>
-    public static bool Passed(IEnumerable<Diagnostic> diagnostics) => !diagnostics.Any(d => d.IsError);
 }

@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The modified Bessel function of the second kind, K_ν, for real order.</summary>
-public static class BesselK
+internal static class BesselK
 {
     /// <summary>
     /// e^x K_ν(x) for x &gt; 0 (SciPy's <c>kve</c>), from K_ν(x) = ∫₀^∞ e^(−x cosh t) cosh(νt) dt.

@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The chi-squared distribution.</summary>
-public static class ChiSquaredDistribution
+internal static class ChiSquaredDistribution
 {
     /// <summary>P(X &gt; x) for X ~ χ²(degreesOfFreedom), degreesOfFreedom &gt; 0.</summary>
     public static double Sf(double x, double degreesOfFreedom)

@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The logarithm of the gamma and beta functions, and Stirling's error term.</summary>
-public static class GammaFunctions
+internal static class GammaFunctions
 {
     /// <summary>log(sqrt(2 pi)).</summary>
     internal const double LogSqrtTwoPi = 0.91893853320467274178032973640561764;

@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The regularized incomplete beta function I_x(a, b).</summary>
-public static class IncompleteBeta
+internal static class IncompleteBeta
 {
     private const double Tiny = 1e-300;
 

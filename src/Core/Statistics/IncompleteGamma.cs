@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P(a, x).</summary>
-public static class IncompleteGamma
+internal static class IncompleteGamma
 {
     private const double Tiny = 1e-300;
 

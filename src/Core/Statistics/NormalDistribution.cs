@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>The standard normal distribution.</summary>
-public static class NormalDistribution
+internal static class NormalDistribution
 {
     /// <summary>P(Z ≤ z), accurate (relatively) in the far lower tail.</summary>
     public static double Cdf(double z) => Sf(-z);

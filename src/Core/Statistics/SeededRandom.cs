@@ -5,7 +5,7 @@ namespace ModelGates.Statistics;
 /// same across .NET versions; bootstrap intervals and simulations must give the same bytes
 /// everywhere, so ModelGates owns its generator.
 /// </summary>
-public sealed class SeededRandom
+internal sealed class SeededRandom
 {
     private ulong s0;
     private ulong s1;

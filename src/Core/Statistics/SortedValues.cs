@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace ModelGates.Statistics;
 
 /// <summary>Counting by binary search over values sorted ascending (no NaN).</summary>
-public static class SortedValues
+internal static class SortedValues
 {
     /// <summary>The number of distinct values (−0 and +0 are one value).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,7 +1,7 @@
 namespace ModelGates.Statistics;
 
 /// <summary>Student's t distribution with real (not only integer) degrees of freedom.</summary>
-public static class StudentTDistribution
+internal static class StudentTDistribution
 {
     /// <summary>P(T ≤ t) for T ~ t(degreesOfFreedom), degreesOfFreedom &gt; 0.</summary>
     public static double Cdf(double t, double degreesOfFreedom)

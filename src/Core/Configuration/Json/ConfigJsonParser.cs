@@ -8,7 +8,7 @@ namespace ModelGates.Configuration.Json;
 /// Parses JSON with comments and trailing commas into <see cref="ConfigNode"/>s that carry their
 /// line and column. System.Text.Json's DOM forgets positions, which a diagnostic needs.
 /// </summary>
-public static class ConfigJsonParser
+internal static class ConfigJsonParser
 {
     private static readonly JsonReaderOptions Options = new()
     {

@@ -14,7 +14,7 @@ public abstract class ConfigNode
     private protected ConfigNode(SourcePosition position) => Position = position;
 
     /// <summary>Where the value starts in its file.</summary>
-    public SourcePosition Position { get; }
+    internal SourcePosition Position { get; }
 
     /// <summary>The JSON type name of this value as the schema spells it (object, array, string, number, boolean, null).</summary>
     public abstract string TypeName { get; }
@@ -27,13 +27,13 @@ public sealed class ConfigObject : ConfigNode
         : base(position) => Properties = properties;
 
     /// <summary>The properties in the order they were written.</summary>
-    public IReadOnlyList<ConfigProperty> Properties { get; }
+    internal IReadOnlyList<ConfigProperty> Properties { get; }
 
     /// <inheritdoc />
     public override string TypeName => "object";
 
     /// <summary>The property of that name (ordinal comparison), or null.</summary>
-    public ConfigProperty? Find(string name) =>
+    internal ConfigProperty? Find(string name) =>
         Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 }
 
@@ -41,10 +41,10 @@ public sealed class ConfigObject : ConfigNode
 /// <param name="Name">The key.</param>
 /// <param name="NamePosition">Where the key is written.</param>
 /// <param name="Value">The value.</param>
-public sealed record ConfigProperty(string Name, SourcePosition NamePosition, ConfigNode Value);
+internal sealed record ConfigProperty(string Name, SourcePosition NamePosition, ConfigNode Value);
 
 /// <summary>A JSON array.</summary>
-public sealed class ConfigArray : ConfigNode
+internal sealed class ConfigArray : ConfigNode
 {
     internal ConfigArray(SourcePosition position, IReadOnlyList<ConfigNode> items)
         : base(position) => Items = items;
@@ -57,7 +57,7 @@ public sealed class ConfigArray : ConfigNode
 }
 
 /// <summary>A JSON string.</summary>
-public sealed class ConfigString : ConfigNode
+internal sealed class ConfigString : ConfigNode
 {
     internal ConfigString(SourcePosition position, string value) : base(position) => Value = value;
 
@@ -69,7 +69,7 @@ public sealed class ConfigString : ConfigNode
 }
 
 /// <summary>A JSON number.</summary>
-public sealed class ConfigNumber : ConfigNode
+internal sealed class ConfigNumber : ConfigNode
 {
     internal ConfigNumber(SourcePosition position, double value, bool isInteger) : base(position)
     {
@@ -88,7 +88,7 @@ public sealed class ConfigNumber : ConfigNode
 }
 
 /// <summary>A JSON <c>true</c> or <c>false</c>.</summary>
-public sealed class ConfigBoolean : ConfigNode
+internal sealed class ConfigBoolean : ConfigNode
 {
     internal ConfigBoolean(SourcePosition position, bool value) : base(position) => Value = value;
 
@@ -100,7 +100,7 @@ public sealed class ConfigBoolean : ConfigNode
 }
 
 /// <summary>A JSON <c>null</c>.</summary>
-public sealed class ConfigNull : ConfigNode
+internal sealed class ConfigNull : ConfigNode
 {
     internal ConfigNull(SourcePosition position) : base(position)
     {

@@ -7,7 +7,7 @@ namespace ModelGates.Configuration.Json;
 /// diagnostic at the offending line and column. Reading goes on after a problem, so one run
 /// reports all mistakes in a file, not just the first.
 /// </summary>
-public sealed class ConfigReader
+internal sealed class ConfigReader
 {
     private readonly List<Diagnostic> diagnostics = [];
 

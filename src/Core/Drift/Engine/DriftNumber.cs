@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGates.Drift.Engine;
 
 /// <summary>Numbers as drift messages and tables show them: four significant digits, small p-values in exponent form.</summary>
-public static class DriftNumber
+internal static class DriftNumber
 {
     /// <summary>A short invariant-culture form: <c>0.1234</c>, <c>1.2e-30</c>, <c>∞</c>.</summary>
     public static string Format(double value)

@@ -27,31 +27,31 @@ public sealed class DriftReference
     }
 
     /// <summary>The path (or glob) as given.</summary>
-    public string Path { get; }
+    internal string Path { get; }
 
     /// <summary>SHA-256 of the bytes (<c>sha256:</c> and hex); for data, waits for the hashing that runs beside the read.</summary>
-    public string Hash => hash();
+    internal string Hash => hash();
 
     /// <summary>Raw reference data: the unparsed-row rule's finding (MG2001 or MG2013), or null.</summary>
-    public Diagnostic? Unparsed { get; }
+    internal Diagnostic? Unparsed { get; }
 
     /// <summary>Rows of the reference data.</summary>
-    public long Rows { get; }
+    internal long Rows { get; }
 
     /// <summary>The reference dataset, or null for a profile.</summary>
-    public LoadedDataset? Dataset { get; }
+    internal LoadedDataset? Dataset { get; }
 
     /// <summary>The reference profile, or null for a dataset.</summary>
-    public DatasetProfile? Profile { get; }
+    internal DatasetProfile? Profile { get; }
 
     /// <summary>The reference data read straight from a plain CSV file, when it was read so.</summary>
     internal DirectCsvData? Direct { get; }
 
     /// <summary>True when the reference is a profile.</summary>
-    public bool IsProfile => Profile is not null;
+    internal bool IsProfile => Profile is not null;
 
     /// <summary>Reference data read by <see cref="InputPipeline.ReadColumns"/>: column arrays or a table.</summary>
-    public static DriftReference FromColumns(ColumnInput input)
+    internal static DriftReference FromColumns(ColumnInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var reference = input.Direct is { } direct
@@ -62,7 +62,7 @@ public sealed class DriftReference
     }
 
     /// <summary>Reference data: how the pipeline read it (its files' hashes among other things); null for a profile.</summary>
-    public ColumnInput? Input { get; private set; }
+    internal ColumnInput? Input { get; private set; }
 
     /// <summary>A loaded dataset as the reference; its files are hashed unless <paramref name="hash"/> is given.</summary>
     internal static DriftReference FromDataset(LoadedDataset dataset, string? hash = null)
@@ -73,7 +73,7 @@ public sealed class DriftReference
     }
 
     /// <summary>A profile already read, with the hash of the bytes it was read from.</summary>
-    public static DriftReference FromProfile(DatasetProfile profile, string path, string hash)
+    internal static DriftReference FromProfile(DatasetProfile profile, string path, string hash)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return new DriftReference(path, () => hash, profile.Rows, null, profile);
@@ -81,7 +81,7 @@ public sealed class DriftReference
 
     /// <summary>Reads and hashes a profile file in one read.</summary>
     /// <exception cref="DataReadException">The file does not exist (MG0101) or is not a valid profile (MG0111), both exit code 3 as for any data.</exception>
-    public static DriftReference ReadProfile(string path)
+    internal static DriftReference ReadProfile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))

@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Engine;
 /// test while the smaller side has fewer than 1,000 rows, the two-proportion z-test from there on (the
 /// boolean rule of the auto policy); the verdict also needs the change to reach a threshold.
 /// </summary>
-public static class MissingShareCheck
+internal static class MissingShareCheck
 {
     /// <summary>The p-value of a change from <paramref name="referenceMissing"/> of <paramref name="referenceRows"/> to <paramref name="currentMissing"/> of <paramref name="currentRows"/>; null when a side has no rows.</summary>
     public static double? Measure(long referenceMissing, long referenceRows, long currentMissing, long currentRows)

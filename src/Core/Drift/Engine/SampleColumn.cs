@@ -18,25 +18,25 @@ public sealed class SampleColumn
     }
 
     /// <summary>The column name.</summary>
-    public string Name { get; }
+    internal string Name { get; }
 
     /// <summary>The column's kind.</summary>
-    public ColumnKind Kind { get; }
+    internal ColumnKind Kind { get; }
 
     /// <summary>The non-missing values, sorted ascending (numeric and datetime columns).</summary>
-    public double[]? Values { get; }
+    internal double[]? Values { get; }
 
     /// <summary>The count of each category (categorical and boolean columns; boolean keys are <c>false</c> and <c>true</c>).</summary>
-    public IReadOnlyDictionary<string, long>? Categories { get; }
+    internal IReadOnlyDictionary<string, long>? Categories { get; }
 
     /// <summary>Missing values.</summary>
-    public long Missing { get; }
+    internal long Missing { get; }
 
     /// <summary>Non-missing values.</summary>
-    public long Count => Values?.LongLength ?? Categories!.Values.Sum();
+    internal long Count => Values?.LongLength ?? Categories!.Values.Sum();
 
     /// <summary>A numeric (or datetime, as epoch seconds) column; NaN and infinite values count as missing.</summary>
-    public static SampleColumn Numeric(string name, ReadOnlySpan<double> values, ColumnKind kind = ColumnKind.Numeric)
+    internal static SampleColumn Numeric(string name, ReadOnlySpan<double> values, ColumnKind kind = ColumnKind.Numeric)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (kind is not (ColumnKind.Numeric or ColumnKind.Datetime))
@@ -59,7 +59,7 @@ public sealed class SampleColumn
     }
 
     /// <summary>A categorical or boolean column from its category counts.</summary>
-    public static SampleColumn Counts(string name, IReadOnlyDictionary<string, long> counts, long missing = 0, ColumnKind kind = ColumnKind.Categorical)
+    internal static SampleColumn Counts(string name, IReadOnlyDictionary<string, long> counts, long missing = 0, ColumnKind kind = ColumnKind.Categorical)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(counts);

@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// standardized A²akN; p-value: SciPy's <c>significance_level</c>, interpolated in the critical-value
 /// table and therefore capped to [0.001, 0.25].
 /// </summary>
-public sealed class AndersonDarlingTest : ValueDriftTest
+internal sealed class AndersonDarlingTest : ValueDriftTest
 {
     private const int Samples = 2;
 

@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// are dropped first (SciPy would reject their zero expected frequency); with one category left there
 /// is nothing to compare and the result is statistic 0, p-value 1, as SciPy gives for zero degrees of freedom.
 /// </summary>
-public sealed class ChiSquareTest : CountDriftTest
+internal sealed class ChiSquareTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public ChiSquareTest()

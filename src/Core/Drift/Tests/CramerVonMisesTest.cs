@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// Statistic T (Anderson 1962, eq. 9) from midranks in the pooled sample; exact p-value when both
 /// sides have at most 20 observations, otherwise the limiting distribution of the normalised statistic.
 /// </summary>
-public sealed class CramerVonMisesTest : ValueDriftTest
+internal sealed class CramerVonMisesTest : ValueDriftTest
 {
     private const int MaxExactSize = 20;
 

@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// O(n + m) rather than from all pairs, divided by the reference's population standard deviation.
 /// Accepts frequency weights on either side.
 /// </summary>
-public sealed class EnergyDistanceTest : ValueDriftTest
+internal sealed class EnergyDistanceTest : ValueDriftTest
 {
     /// <summary>Creates the test.</summary>
     public EnergyDistanceTest()

@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// (ref_false·cur_true)/(ref_true·cur_false), +∞ when a denominator count is zero, and 1 (SciPy: NaN)
 /// when a category is empty on both sides.
 /// </summary>
-public sealed class FisherExactTest : CountDriftTest
+internal sealed class FisherExactTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public FisherExactTest()

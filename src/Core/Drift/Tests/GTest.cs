@@ -7,7 +7,7 @@ namespace ModelGates.Drift.Tests;
 /// <c>scipy.stats.chi2_contingency(table, lambda_="log-likelihood", correction=False)</c>:
 /// G = 2 Σ O ln(O/E), chi-squared with K − 1 degrees of freedom. Categories empty on both sides are dropped.
 /// </summary>
-public sealed class GTest : CountDriftTest
+internal sealed class GTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public GTest()

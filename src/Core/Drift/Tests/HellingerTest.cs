@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// proportions, in [0, 1] (the convention with the 1/√2 factor). Computed from the second form, which
 /// keeps its digits when the distributions are close.
 /// </summary>
-public sealed class HellingerTest : CountDriftTest
+internal sealed class HellingerTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public HellingerTest()

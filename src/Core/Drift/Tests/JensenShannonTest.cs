@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// with base-2 logarithms, <c>scipy.spatial.distance.jensenshannon(r, c, base=2)</c>: a metric in [0, 1].
 /// Empty proportions need no smoothing (0 ln 0 = 0).
 /// </summary>
-public sealed class JensenShannonTest : CountDriftTest
+internal sealed class JensenShannonTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public JensenShannonTest()

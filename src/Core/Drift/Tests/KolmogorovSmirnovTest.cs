@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// have at most 10,000 observations, asymptotic otherwise. Accepts frequency weights (the sample
 /// size for the p-value is then the total weight, rounded).
 /// </summary>
-public sealed class KolmogorovSmirnovTest : ValueDriftTest
+internal sealed class KolmogorovSmirnovTest : ValueDriftTest
 {
     /// <summary>Creates the test.</summary>
     public KolmogorovSmirnovTest()

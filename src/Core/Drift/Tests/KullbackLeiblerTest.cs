@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// <c>scipy.stats.entropy(r, c)</c>, after the same smoothing as <see cref="PopulationStabilityIndexTest"/>
 /// (empty proportions set to 0.0001, each side renormalised). Not symmetric.
 /// </summary>
-public sealed class KullbackLeiblerTest : CountDriftTest
+internal sealed class KullbackLeiblerTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public KullbackLeiblerTest()

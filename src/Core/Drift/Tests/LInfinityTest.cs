@@ -6,7 +6,7 @@ namespace ModelGates.Drift.Tests;
 /// <c>linf</c>: the L-infinity distance max |r − c| between the proportions, in [0, 1]: TensorFlow Data
 /// Validation's drift measure for categorical features.
 /// </summary>
-public sealed class LInfinityTest : CountDriftTest
+internal sealed class LInfinityTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public LInfinityTest()

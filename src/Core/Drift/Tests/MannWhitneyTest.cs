@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// exact p-value when a side has at most 8 observations and there are no ties, otherwise the normal
 /// approximation with tie correction and continuity correction. Ranks come from one merge of the sorted samples.
 /// </summary>
-public sealed class MannWhitneyTest : ValueDriftTest
+internal sealed class MannWhitneyTest : ValueDriftTest
 {
     private const int MaxExactSize = 8;
 

@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// side renormalised to sum to one (Evidently's 0.0001 rule, plus renormalisation). In nats;
 /// symmetric in reference and current.
 /// </summary>
-public sealed class PopulationStabilityIndexTest : CountDriftTest
+internal sealed class PopulationStabilityIndexTest : CountDriftTest
 {
     /// <summary>The proportion given to a bin that is empty on one side.</summary>
     public const double Epsilon = 1e-4;

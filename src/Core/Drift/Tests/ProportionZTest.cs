@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// <c>true</c> and p̂ the pooled share; the p-value is two-sided normal. When every value on both sides
 /// is the same (p̂ is 0 or 1) statsmodels returns NaN; here z = 0 and p = 1.
 /// </summary>
-public sealed class ProportionZTest : CountDriftTest
+internal sealed class ProportionZTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public ProportionZTest()

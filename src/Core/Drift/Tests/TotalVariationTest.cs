@@ -4,7 +4,7 @@ using ModelGates.Statistics;
 namespace ModelGates.Drift.Tests;
 
 /// <summary><c>tvd</c>: the total variation distance ½ Σ |r − c| between the proportions, in [0, 1].</summary>
-public sealed class TotalVariationTest : CountDriftTest
+internal sealed class TotalVariationTest : CountDriftTest
 {
     /// <summary>Creates the test.</summary>
     public TotalVariationTest()

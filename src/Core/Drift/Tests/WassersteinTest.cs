@@ -8,7 +8,7 @@ namespace ModelGates.Drift.Tests;
 /// reference's population standard deviation so that thresholds are in reference standard deviations.
 /// Accepts frequency weights on either side.
 /// </summary>
-public sealed class WassersteinTest : ValueDriftTest
+internal sealed class WassersteinTest : ValueDriftTest
 {
     /// <summary>Creates the test.</summary>
     public WassersteinTest()

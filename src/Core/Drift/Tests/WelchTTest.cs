@@ -9,7 +9,7 @@ namespace ModelGates.Drift.Tests;
 /// from Student's t with Welch–Satterthwaite degrees of freedom. Accepts frequency weights (n is then
 /// the total weight; mean and variance are the weighted ones).
 /// </summary>
-public sealed class WelchTTest : ValueDriftTest
+internal sealed class WelchTTest : ValueDriftTest
 {
     /// <summary>Creates the test.</summary>
     public WelchTTest()

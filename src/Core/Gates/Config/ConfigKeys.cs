@@ -8,7 +8,7 @@ namespace ModelGates.Gates.Config;
 /// did-you-mean). Each set names the object of schema/modelgates.schema.json it matches; a test checks that the
 /// schema lists exactly these keys, so editors and the reader agree.
 /// </summary>
-public static class ConfigKeys
+internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
     public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers", "lock"]);
@@ -73,7 +73,7 @@ public static class ConfigKeys
 /// <param name="SchemaPointer">The JSON Pointer of the object's schema in schema/modelgates.schema.json (empty for the root).</param>
 /// <param name="Keys">The keys, in documentation order.</param>
 /// <param name="DeprecatedKeys">Old keys still read, with a warning (MG0022).</param>
-public sealed record ConfigKeySet(string Name, string SchemaPointer, IReadOnlyList<string> Keys, IReadOnlyList<string> DeprecatedKeys)
+internal sealed record ConfigKeySet(string Name, string SchemaPointer, IReadOnlyList<string> Keys, IReadOnlyList<string> DeprecatedKeys)
 {
     /// <summary>A set without deprecated keys.</summary>
     public ConfigKeySet(string name, string schemaPointer, IReadOnlyList<string> keys)

@@ -14,7 +14,7 @@ namespace ModelGates.Gates.Config;
 public sealed record GatesConfig
 {
     /// <summary>The config schema version this tool reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
 
     /// <summary>The config file, as given.</summary>
     public required string File { get; init; }
@@ -47,10 +47,10 @@ public sealed record GatesConfig
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
     /// <summary>The dataset of that name, or null.</summary>
-    public DatasetDeclaration? FindDataset(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+    internal DatasetDeclaration? FindDataset(string name) => Datasets.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
 
     /// <summary>A path from the config resolved against <see cref="BaseDirectory"/>.</summary>
-    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+    internal string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
 }
 
 /// <summary>A named dataset: where it is and how to read it.</summary>
@@ -85,7 +85,7 @@ public abstract record GateDeclaration
     public IReadOnlyDictionary<string, SourcePosition> KeyPositions { get; init; } = new Dictionary<string, SourcePosition>();
 
     /// <summary>The position of a key, falling back to the declaration.</summary>
-    public SourcePosition PositionOf(string key) => KeyPositions.TryGetValue(key, out var p) ? p : Position;
+    internal SourcePosition PositionOf(string key) => KeyPositions.TryGetValue(key, out var p) ? p : Position;
 }
 
 /// <summary>A dataset must satisfy a contract.</summary>
@@ -179,7 +179,7 @@ public sealed record MetricThresholdDeclaration(string Metric, string Kind, doub
 public sealed record Waiver(string Check, string Reason, DateOnly Expires, SourcePosition Position)
 {
     /// <summary>True when the waiver covers the check of that id.</summary>
-    public bool Covers(string checkId) =>
+    internal bool Covers(string checkId) =>
         Check.EndsWith('*')
             ? checkId.StartsWith(Check[..^1], StringComparison.Ordinal)
             : string.Equals(Check, checkId, StringComparison.Ordinal);

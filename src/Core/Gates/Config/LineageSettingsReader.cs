@@ -8,7 +8,7 @@ namespace ModelGates.Gates.Config;
 /// Reads the lineage settings of <c>modelgates.json</c>: a model gate's <c>lineage</c> section and the top-level
 /// <c>lock</c> file. Problems are MG0xxx at their line (exit code 2), like every other config key.
 /// </summary>
-public static class LineageSettingsReader
+internal static class LineageSettingsReader
 {
     /// <summary>Reads the <c>lineage</c> section of model gate <paramref name="name"/>; null when there is none.</summary>
     public static LineageSettings? Read(ConfigReader r, GatesConfig config, string name, ConfigObject gate)

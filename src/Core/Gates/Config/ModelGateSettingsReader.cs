@@ -18,7 +18,7 @@ namespace ModelGates.Gates.Config;
 /// read: unknown metrics with a did-you-mean, wrong types, bounds that cannot apply, malformed slices. Every
 /// problem is an MG0xxx at its line (exit code 2) before any data is touched.
 /// </summary>
-public static class ModelGateSettingsReader
+internal static class ModelGateSettingsReader
 {
     /// <summary>Reads the settings of model gate <paramref name="name"/>; null when the task is unknown.</summary>
     public static ModelGateSettings? Read(ConfigReader r, GatesConfig config, string name, ConfigObject o, string? taskText, IReadOnlyList<MetricThresholdDeclaration> declarations)

@@ -5,7 +5,7 @@ using ModelGates.Models.Predictions;
 namespace ModelGates.Models.Evaluation;
 
 /// <summary>Binary predictions with every binary metric at the evaluation's decision threshold.</summary>
-public sealed class BinaryPredictionSet : PredictionSet
+internal sealed class BinaryPredictionSet : PredictionSet
 {
     private readonly IReadOnlyList<BinaryMetric> metrics;
 

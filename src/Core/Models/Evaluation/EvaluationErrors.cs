@@ -3,7 +3,7 @@ using ModelGates.Diagnostics;
 namespace ModelGates.Models.Evaluation;
 
 /// <summary>Failures of an evaluation, each an explained <see cref="ModelGatesException"/> with the documented exit code.</summary>
-public static class EvaluationErrors
+internal static class EvaluationErrors
 {
     /// <summary>Data, labels, predictions or a model that cannot be used (exit code 3).</summary>
     public static ModelGatesException Data(DiagnosticDescriptor descriptor, string message, string? file = null) =>

@@ -142,7 +142,7 @@ public static class EvaluationJson
     /// point estimate's): the method, the p-value, α, and the one-sided lower bound of the measured change at
     /// 1 − α that decides the same verdict.
     /// </summary>
-    public static void WriteSignificance(Utf8JsonWriter w, ChangeSignificance? significance)
+    internal static void WriteSignificance(Utf8JsonWriter w, ChangeSignificance? significance)
     {
         ArgumentNullException.ThrowIfNull(w);
         if (significance is null)
@@ -162,7 +162,7 @@ public static class EvaluationJson
     }
 
     /// <summary>The JSON name of a threshold status.</summary>
-    public static string StatusText(ThresholdStatus status) => status switch
+    internal static string StatusText(ThresholdStatus status) => status switch
     {
         ThresholdStatus.Passed => "passed",
         ThresholdStatus.Failed => "failed",

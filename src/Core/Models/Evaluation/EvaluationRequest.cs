@@ -14,7 +14,7 @@ namespace ModelGates.Models.Evaluation;
 public sealed record EvaluationRequest
 {
     /// <summary>The default of <see cref="MinSliceRows"/>.</summary>
-    public const int DefaultMinSliceRows = 30;
+    internal const int DefaultMinSliceRows = 30;
 
     /// <summary>binary, multiclass or regression.</summary>
     public required ModelTask Task { get; init; }

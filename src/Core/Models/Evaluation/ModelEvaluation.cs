@@ -54,7 +54,7 @@ public static class ModelEvaluation
     }
 
     /// <summary>Scores the model at <paramref name="modelPath"/>, or reads the predictions file when it is null.</summary>
-    public static ModelScores Score(DataEngine engine, EvaluationRequest request, string? modelPath)
+    internal static ModelScores Score(DataEngine engine, EvaluationRequest request, string? modelPath)
     {
         ArgumentNullException.ThrowIfNull(request);
         return modelPath is not null

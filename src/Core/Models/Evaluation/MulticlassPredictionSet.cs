@@ -5,7 +5,7 @@ using ModelGates.Models.Predictions;
 namespace ModelGates.Models.Evaluation;
 
 /// <summary>Multiclass predictions with every multiclass metric; per-class recall is named by class label.</summary>
-public sealed class MulticlassPredictionSet : PredictionSet
+internal sealed class MulticlassPredictionSet : PredictionSet
 {
     private readonly IReadOnlyList<MulticlassMetric> metrics;
     private readonly IReadOnlyList<string> ids;

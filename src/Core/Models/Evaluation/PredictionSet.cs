@@ -43,7 +43,7 @@ public abstract class PredictionSet
     internal abstract PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options);
 
     /// <summary>The position of a metric in <see cref="MetricIds"/>, or -1.</summary>
-    public int IndexOf(string metricId)
+    internal int IndexOf(string metricId)
     {
         for (var i = 0; i < MetricIds.Count; i++)
         {

@@ -5,7 +5,7 @@ using ModelGates.Models.Predictions;
 namespace ModelGates.Models.Evaluation;
 
 /// <summary>Regression predictions with every regression metric.</summary>
-public sealed class RegressionPredictionSet : PredictionSet
+internal sealed class RegressionPredictionSet : PredictionSet
 {
     private readonly IReadOnlyList<RegressionMetric> metrics = MetricRegistry.AllRegression();
 

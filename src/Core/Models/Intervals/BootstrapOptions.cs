@@ -25,7 +25,7 @@ public sealed record BootstrapOptions
 
     /// <summary>Throws when an option cannot be used.</summary>
     /// <exception cref="ArgumentException">Resamples below 1, confidence outside (0, 1) or a negative thread count.</exception>
-    public void Validate()
+    internal void Validate()
     {
         if (Resamples < 1)
         {

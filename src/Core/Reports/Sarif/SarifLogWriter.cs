@@ -15,10 +15,10 @@ namespace ModelGates.Reports.Sarif;
 public static class SarifLogWriter
 {
     /// <summary>The file name in the report folder.</summary>
-    public const string FileName = "modelgates.sarif";
+    internal const string FileName = "modelgates.sarif";
 
     /// <summary>The schema the log conforms to (OASIS SARIF 2.1.0 with errata 01).</summary>
-    public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    internal const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
     /// <summary>The log of a completed run.</summary>
     public static byte[] Write(GateReport report) =>

@@ -7,7 +7,7 @@ namespace ModelGates.Drift.Engine.Correction;
 /// (<c>bonferroni</c>, <c>holm</c>, <c>fdr_bh</c>): a test is significant at level α after correction
 /// exactly when its adjusted p-value is below α. Checked against eng/oracles/drift_corrections.json.
 /// </summary>
-public static class PValueAdjustment
+internal static class PValueAdjustment
 {
     /// <summary>The adjusted p-values, in the order given.</summary>
     /// <exception cref="ArgumentException">A p-value is NaN or outside [0, 1].</exception>

@@ -21,7 +21,7 @@ public enum DriftDecisionRule
 }
 
 /// <summary>Text forms of <see cref="DriftDecisionRule"/>, as written on the command line and in JSON.</summary>
-public static class DriftDecisionRuleText
+internal static class DriftDecisionRuleText
 {
     /// <summary>Every text form, in documentation order.</summary>
     public static IReadOnlyList<string> Names { get; } = ["effect", "lower-bound", "test"];

@@ -25,13 +25,13 @@ public sealed class DriftOption
     public string ColumnCliName => "column-" + CliName;
 
     /// <summary>The C# property: the key PascalCased (<c>EffectThreshold</c>).</summary>
-    public string PropertyName => OptionNames.Pascal(Key);
+    internal string PropertyName => OptionNames.Pascal(Key);
 
     /// <summary>What the value is.</summary>
     public required OptionType Type { get; init; }
 
     /// <summary>The allowed words of a <see cref="OptionType.Choice"/> option.</summary>
-    public IReadOnlyList<string> Choices { get; init; } = [];
+    internal IReadOnlyList<string> Choices { get; init; } = [];
 
     /// <summary>The shape of the value in help (<c>&lt;x&gt;</c>, <c>effect|lower-bound|test</c>).</summary>
     public required string ValueHint { get; init; }
@@ -46,7 +46,7 @@ public sealed class DriftOption
     public string? ColumnHelp { get; init; }
 
     /// <summary>Old keys that modelgates.json still accepts for it, with a warning (MG0022).</summary>
-    public IReadOnlyList<string> DeprecatedKeys { get; init; } = [];
+    internal IReadOnlyList<string> DeprecatedKeys { get; init; } = [];
 
     /// <summary>True when the option applies to the whole comparison.</summary>
     public bool ForComparison => Set is not null;
@@ -69,7 +69,7 @@ public sealed class DriftOption
     internal Func<object, string, string?, DriftOptionCheck?>? Check { get; init; }
 
     /// <summary>What a value looks like, for messages (<c>a number</c>, <c>one of none, bonferroni, holm, bh</c>).</summary>
-    public string Expected => OptionValues.Expected(Type, Choices, Minimum);
+    internal string Expected => OptionValues.Expected(Type, Choices, Minimum);
 
     /// <inheritdoc />
     public override string ToString() => Key;

@@ -9,7 +9,7 @@ public static partial class DriftOptionTable
     /// <summary>Every value of <paramref name="options"/> that fails its check, in table order, then per column in ordinal order.</summary>
     /// <param name="options">The options to check.</param>
     /// <param name="frontEnd">How messages name an option: as the user wrote it.</param>
-    public static IReadOnlyList<DriftOptionProblem> Check(DriftOptions options, OptionFrontEnd frontEnd)
+    internal static IReadOnlyList<DriftOptionProblem> Check(DriftOptions options, OptionFrontEnd frontEnd)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<DriftOptionProblem>();
@@ -36,7 +36,7 @@ public static partial class DriftOptionTable
     }
 
     /// <summary>How a message names <paramref name="option"/> (set for <paramref name="column"/>, or for every column when null) where it was written.</summary>
-    public static string NameOf(DriftOption option, string? column, OptionFrontEnd frontEnd)
+    internal static string NameOf(DriftOption option, string? column, OptionFrontEnd frontEnd)
     {
         ArgumentNullException.ThrowIfNull(option);
         return (frontEnd, column) switch
@@ -117,4 +117,4 @@ public static partial class DriftOptionTable
 /// <param name="Option">The option.</param>
 /// <param name="Column">The column it was set for, or null for every column.</param>
 /// <param name="Diagnostic">MG0030 or MG0034, naming the option as it was written.</param>
-public sealed record DriftOptionProblem(DriftOption Option, string? Column, Diagnostic Diagnostic);
+internal sealed record DriftOptionProblem(DriftOption Option, string? Column, Diagnostic Diagnostic);

@@ -127,7 +127,7 @@ public static partial class DriftOptionTable
     ];
 
     /// <summary>The option with this JSON key, or null.</summary>
-    public static DriftOption? Find(string key) => All.FirstOrDefault(o => string.Equals(o.Key, key, StringComparison.Ordinal));
+    internal static DriftOption? Find(string key) => All.FirstOrDefault(o => string.Equals(o.Key, key, StringComparison.Ordinal));
 
     private static DriftDecisionRule DecisionRule(string text) =>
         DriftDecisionRuleText.TryParse(text, out var rule) ? rule : throw new ArgumentException($"Unknown decision rule '{text}'.", nameof(text));

@@ -17,7 +17,7 @@ public enum MultipleTestingCorrection
 }
 
 /// <summary>Text forms of <see cref="MultipleTestingCorrection"/>, as written on the command line and in JSON.</summary>
-public static class MultipleTestingCorrectionText
+internal static class MultipleTestingCorrectionText
 {
     /// <summary>Every text form, in documentation order.</summary>
     public static IReadOnlyList<string> Names { get; } = ["none", "bonferroni", "holm", "bh"];

@@ -37,6 +37,6 @@ public static class ColumnDriftStatusText
     };
 
     /// <summary>True for the statuses that count as drifted in the dataset rule and fail the run.</summary>
-    public static bool CountsAsDrift(this ColumnDriftStatus status) =>
+    internal static bool CountsAsDrift(this ColumnDriftStatus status) =>
         status is ColumnDriftStatus.Drift or ColumnDriftStatus.Missing or ColumnDriftStatus.Incompatible;
 }

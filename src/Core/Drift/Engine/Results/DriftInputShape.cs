@@ -20,7 +20,7 @@ public enum DriftInputShape
 }
 
 /// <summary>Text forms of <see cref="DriftInputShape"/> as written in JSON.</summary>
-public static class DriftInputShapeText
+internal static class DriftInputShapeText
 {
     /// <summary>The JSON form: <c>values</c>, <c>sketch</c>, <c>bins</c>, <c>categories</c> or <c>none</c>.</summary>
     public static string ToText(this DriftInputShape shape) => shape switch

@@ -9,10 +9,10 @@ namespace ModelGates.Models.Evaluation.Baselines;
 public sealed record BaselineMetrics
 {
     /// <summary>The baseline file schema version this tool reads and writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    internal const int CurrentSchemaVersion = 1;
 
     /// <summary>The value of the <c>kind</c> key that marks a ModelGates model baseline.</summary>
-    public const string Kind = "modelgates.model-baseline";
+    internal const string Kind = "modelgates.model-baseline";
 
     /// <summary>The task the metrics belong to.</summary>
     public required ModelTask Task { get; init; }
@@ -36,7 +36,7 @@ public sealed record BaselineMetrics
     public required IReadOnlyList<BaselineMetric> Metrics { get; init; }
 
     /// <summary>The metric of that id, or null.</summary>
-    public BaselineMetric? Find(string id) => Metrics.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+    internal BaselineMetric? Find(string id) => Metrics.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 }
 
 /// <summary>A file a baseline was measured from.</summary>

@@ -13,7 +13,7 @@ namespace ModelGates.Models.Evaluation.Baselines;
 public static class BaselineMetricsJson
 {
     /// <summary>The baseline as UTF-8 JSON.</summary>
-    public static byte[] Write(BaselineMetrics baseline)
+    internal static byte[] Write(BaselineMetrics baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         return JsonWriterExtensions.Build(w =>

@@ -5,7 +5,7 @@ using ModelGates.Models.Predictions;
 namespace ModelGates.Models.Evaluation.Baselines;
 
 /// <summary>Turns an evaluation into the baseline to commit, and describes what accepting it changes.</summary>
-public static class BaselineRecorder
+internal static class BaselineRecorder
 {
     /// <summary>The engine's version, recorded in baselines (the informational version of ModelGates.Core).</summary>
     public static string EngineVersion { get; } =

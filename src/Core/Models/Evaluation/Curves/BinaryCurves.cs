@@ -8,14 +8,14 @@ namespace ModelGates.Models.Evaluation.Curves;
 /// <param name="FalsePositive">Negatives predicted positive.</param>
 /// <param name="TrueNegative">Negatives predicted negative.</param>
 /// <param name="FalseNegative">Positives predicted negative.</param>
-public sealed record ConfusionMatrix(double Threshold, double TruePositive, double FalsePositive, double TrueNegative, double FalseNegative);
+internal sealed record ConfusionMatrix(double Threshold, double TruePositive, double FalsePositive, double TrueNegative, double FalseNegative);
 
 /// <summary>
 /// The curves a reviewer looks at for a binary model: ROC (false positive rate, true positive rate), precision
 /// against recall, and reliability (mean predicted probability against observed positive rate in ten equal-width
 /// bins). Ties in scores move together, as scikit-learn's roc_curve does; weights count as they do in the metrics.
 /// </summary>
-public static class BinaryCurves
+internal static class BinaryCurves
 {
     /// <summary>ROC points from (0, 0) to (1, 1), one per distinct score.</summary>
     public static IReadOnlyList<(double X, double Y)> Roc(BinaryPredictions predictions)

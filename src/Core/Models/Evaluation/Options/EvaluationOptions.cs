@@ -11,7 +11,7 @@ namespace ModelGates.Models.Evaluation.Options;
 public sealed record EvaluationOptions
 {
     /// <summary>The defaults.</summary>
-    public static EvaluationOptions Default { get; } = new();
+    internal static EvaluationOptions Default { get; } = new();
 
     /// <summary>Binary: the label value of the positive class, as text; null to take the label's own (true, 1).</summary>
     public string? PositiveClass { get; init; }

@@ -18,7 +18,7 @@ public sealed class ModelOption
     public required string Key { get; init; }
 
     /// <summary>The object of a model gate the key sits in (<c>bootstrap</c>), or null for the gate itself.</summary>
-    public string? Group { get; init; }
+    internal string? Group { get; init; }
 
     /// <summary>The command-line option without dashes: the key kebab-cased (<c>decision-threshold</c>).</summary>
     public string CliName => OptionNames.Kebab(Key);
@@ -52,10 +52,10 @@ public sealed class ModelOption
     internal Func<object, string?>? Check { get; init; }
 
     /// <summary>What a value looks like, for messages.</summary>
-    public string Expected => OptionValues.Expected(Type, [], Minimum);
+    internal string Expected => OptionValues.Expected(Type, [], Minimum);
 
     /// <summary>True when the option applies to <paramref name="task"/>.</summary>
-    public bool AppliesTo(ModelTask task) => Tasks.Count == 0 || Tasks.Contains(task);
+    internal bool AppliesTo(ModelTask task) => Tasks.Count == 0 || Tasks.Contains(task);
 
     /// <inheritdoc />
     public override string ToString() => Group is null ? Key : $"{Group}.{Key}";

@@ -13,7 +13,7 @@ namespace ModelGates.Models.Evaluation.Options;
 public static class ModelOptionTable
 {
     /// <summary>The group of the bootstrap settings in a model gate.</summary>
-    public const string BootstrapGroup = "bootstrap";
+    internal const string BootstrapGroup = "bootstrap";
 
     /// <summary>Every option.</summary>
     public static IReadOnlyList<ModelOption> All { get; } =
@@ -74,13 +74,13 @@ public static class ModelOptionTable
     ];
 
     /// <summary>The keys a model gate accepts for its options, outside any group.</summary>
-    public static IReadOnlyList<string> GateKeys { get; } = [.. All.Where(o => o.Group is null).Select(o => o.Key)];
+    internal static IReadOnlyList<string> GateKeys { get; } = [.. All.Where(o => o.Group is null).Select(o => o.Key)];
 
     /// <summary>The keys of the <c>bootstrap</c> object of a model gate.</summary>
-    public static IReadOnlyList<string> BootstrapKeys { get; } = [.. All.Where(o => o.Group == BootstrapGroup).Select(o => o.Key)];
+    internal static IReadOnlyList<string> BootstrapKeys { get; } = [.. All.Where(o => o.Group == BootstrapGroup).Select(o => o.Key)];
 
     /// <summary>How a message names <paramref name="option"/> where it was written.</summary>
-    public static string NameOf(ModelOption option, OptionFrontEnd frontEnd)
+    internal static string NameOf(ModelOption option, OptionFrontEnd frontEnd)
     {
         ArgumentNullException.ThrowIfNull(option);
         return frontEnd switch
@@ -108,7 +108,7 @@ public static class ModelOptionTable
     }
 
     /// <summary>The message when <paramref name="option"/> is given for a task it does not apply to.</summary>
-    public static string NotForTask(ModelOption option, ModelTask task, OptionFrontEnd frontEnd)
+    internal static string NotForTask(ModelOption option, ModelTask task, OptionFrontEnd frontEnd)
     {
         ArgumentNullException.ThrowIfNull(option);
         return $"{NameOf(option, frontEnd)} applies to {string.Join(" and ", option.Tasks.Select(TaskText.ToText))} tasks, not {TaskText.ToText(task)}.";

@@ -9,7 +9,7 @@ namespace ModelGates.Models.Evaluation.Scoring;
 /// model's classes. A missing label, a third binary value or an unknown class is MG4020 (exit code 3): rows are
 /// never dropped silently.
 /// </summary>
-public static class LabelEncoder
+internal static class LabelEncoder
 {
     /// <summary>0/1 labels.</summary>
     /// <param name="labels">The label of each row as text (null when missing).</param>

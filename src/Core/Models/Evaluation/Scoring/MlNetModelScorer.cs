@@ -13,7 +13,7 @@ namespace ModelGates.Models.Evaluation.Scoring;
 /// the <c>Score</c> vector with class labels from its slot names or the label's key values, regression
 /// <c>Score</c>. Every failure is an MG4010-MG4015 diagnostic, never an ML.NET exception.
 /// </summary>
-public static class MlNetModelScorer
+internal static class MlNetModelScorer
 {
     /// <summary>Scores <paramref name="data"/> with the model at <paramref name="modelPath"/>.</summary>
     /// <exception cref="ModelGatesException">The model cannot be loaded or scored, or does not fit the data or the task.</exception>

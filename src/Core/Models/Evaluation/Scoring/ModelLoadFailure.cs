@@ -10,7 +10,7 @@ namespace ModelGates.Models.Evaluation.Scoring;
 /// <see cref="TargetInvocationException"/>s around "Could not load file or assembly 'Microsoft.ML.FastTree'".
 /// That becomes MG4011 naming the assembly; anything else MG4010 with ML.NET's innermost message.
 /// </summary>
-public static partial class ModelLoadFailure
+internal static partial class ModelLoadFailure
 {
     /// <summary>The diagnostic for an exception thrown while loading <paramref name="modelPath"/>.</summary>
     public static Diagnostic Explain(Exception exception, string modelPath)

@@ -10,7 +10,7 @@ namespace ModelGates.Models.Evaluation.Scoring;
 /// (probabilities when every score lies in [0, 1], free scores otherwise), multiclass one probability column per
 /// class, regression the predicted value; or, without scores, a predicted-label column.
 /// </summary>
-public static class PredictionsFileReader
+internal static class PredictionsFileReader
 {
     /// <summary>Reads the predictions of <paramref name="task"/> from <paramref name="data"/>.</summary>
     /// <exception cref="ModelGatesException">A column is missing (MG4022) or holds unusable values (MG4021); exit code 3.</exception>

@@ -10,7 +10,7 @@ namespace ModelGates.Models.Evaluation.Slices;
 /// slices are ordered by value (ordinal), the missing value last as <c>column=(missing)</c>; predicate slices keep
 /// their declared order. An unknown column or a predicate DuckDB rejects is MG4031 at the slice's line (exit 2).
 /// </summary>
-public static class SliceResolver
+internal static class SliceResolver
 {
     /// <summary>The name of a column slice's missing-value slice.</summary>
     public const string MissingValue = "(missing)";

@@ -11,7 +11,7 @@ namespace ModelGates.Models.Evaluation.Thresholds;
 /// <see cref="DifferenceTolerance"/>: 0.85 − 0.83 is 0.020000000000000018 in binary floating point, and a
 /// bound of 0.02 must hold there. An undefined metric never passes.
 /// </summary>
-public static class ThresholdEvaluator
+internal static class ThresholdEvaluator
 {
     /// <summary>How far a difference may exceed its bound through rounding and still pass.</summary>
     public const double DifferenceTolerance = 1e-12;

@@ -23,13 +23,13 @@ public enum ThresholdKind
 public static class ThresholdKindText
 {
     /// <summary>Every kind's config key, in enum order.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["min", "max", "maxDrop", "maxRelativeDrop", "maxGap"];
+    internal static IReadOnlyList<string> Keys { get; } = ["min", "max", "maxDrop", "maxRelativeDrop", "maxGap"];
 
     /// <summary>The config key (<c>maxRelativeDrop</c>).</summary>
     public static string ToKey(this ThresholdKind kind) => Keys[(int)kind];
 
     /// <summary>Parses a config key; false for an unknown one.</summary>
-    public static bool TryParse(string? key, out ThresholdKind kind)
+    internal static bool TryParse(string? key, out ThresholdKind kind)
     {
         for (var i = 0; i < Keys.Count; i++)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGates.Reports.Html.Charts;
 
 /// <summary>A linear axis: a data range mapped to pixels, with "nice" ticks (1, 2, 5 × 10^k).</summary>
-public sealed class Axis
+internal sealed class Axis
 {
     /// <summary>Creates an axis over [<paramref name="min"/>, <paramref name="max"/>], widened when empty or degenerate.</summary>
     public Axis(double min, double max, double pixelStart, double pixelEnd, bool nice = true)

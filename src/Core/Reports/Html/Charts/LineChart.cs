@@ -3,10 +3,10 @@ namespace ModelGates.Reports.Html.Charts;
 /// <summary>One line of a <see cref="LineChart"/>.</summary>
 /// <param name="Name">The legend text.</param>
 /// <param name="Points">The points, in drawing order.</param>
-public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points);
+internal sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points);
 
 /// <summary>Curves on fixed [0, 1] axes: ROC, precision–recall and reliability (calibration) curves.</summary>
-public static class LineChart
+internal static class LineChart
 {
     private const double Size = 260;
     private const double Margin = 40;

@@ -6,7 +6,7 @@ namespace ModelGates.Reports.Html.Charts;
 /// Reference and current shares side by side for each bin or category: the drift chart. Shares, not counts,
 /// because the two datasets rarely have the same number of rows.
 /// </summary>
-public static class PairedBarChart
+internal static class PairedBarChart
 {
     private const double Width = 460;
     private const double Height = 220;

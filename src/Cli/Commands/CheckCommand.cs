@@ -40,10 +40,13 @@ internal sealed class CheckCommand : ICliCommand
         try
         {
             var config = GatesConfigReader.Read(configFile);
-            report = GateRunner.Run(config, RunOptions.Create(Progress(context)));
+            var progress = Progress(context);
+            report = GateRunner.Run(config, RunOptions.Create(progress));
             if (directory is not null)
             {
+                progress?.Invoke($"Writing the reports to {directory}");
                 GateReportFiles.Write(report, directory);
+                progress?.Invoke("Done");
             }
         }
         catch (ModelGatesException e)

@@ -47,6 +47,41 @@ internal static class HugePages
         return array;
     }
 
+    /// <summary>
+    /// A pinned array of at least <paramref name="length"/> doubles from <c>offset</c> on, where element <c>offset</c>
+    /// starts a 2 MB page, advised for huge pages up to its end; so every page the caller fills is a huge page.
+    /// Falls back to an ordinary array (offset 0) off Linux.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The length and a page of slack do not fit one array.</exception>
+    public static (double[] Array, int Offset) AlignedDoubles(long length)
+    {
+        const int perPage = (int)(HugePageSize / sizeof(double));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Array.MaxLength - perPage);
+        if (unavailable || !OperatingSystem.IsLinux())
+        {
+            return (GC.AllocateUninitializedArray<double>((int)length), 0);
+        }
+
+        // Pinned, so the address the offset was computed from stays the array's for its whole life.
+        var array = GC.AllocateUninitializedArray<double>((int)(length + perPage), pinned: true);
+        var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
+        var start = (long)handle.AddrOfPinnedObject();
+        handle.Free();
+        var aligned = (start + HugePageSize - 1) & ~(HugePageSize - 1);
+        var offset = (int)((aligned - start) / sizeof(double));
+        var end = start + ((long)array.Length * sizeof(double));
+        try
+        {
+            _ = Madvise((nint)aligned, (nuint)((end - aligned) & ~(HugePageSize - 1)), AdviseHugePage);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            unavailable = true;
+        }
+
+        return (array, offset);
+    }
+
     // DllImport, not LibraryImport: the arguments are blittable, and LibraryImport would need unsafe code.
     [DllImport("libc", EntryPoint = "madvise")]
     private static extern int Madvise(nint address, nuint length, int advice);

@@ -28,4 +28,28 @@ public sealed class HugePagesTests
 
         Assert.True(array.Select((v, i) => v == (ulong)i * 3).All(x => x));
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(262_144)]
+    [InlineData(5_000_000)]
+    public void An_aligned_block_starts_its_usable_part_on_a_2_MB_page_and_holds_the_length_asked(long length)
+    {
+        var (array, offset) = HugePages.AlignedDoubles(length);
+
+        Assert.True(array.Length - offset >= length);
+        var handle = System.Runtime.InteropServices.GCHandle.Alloc(array, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            var address = (long)handle.AddrOfPinnedObject() + (offset * sizeof(double));
+            Assert.Equal(0, OperatingSystem.IsLinux() ? address % (2 << 20) : 0);
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        array.AsSpan(offset, (int)length).Fill(1.5);
+        Assert.Equal(1.5 * length, array.AsSpan(offset, (int)length).ToArray().Sum());
+    }
 }

@@ -12,6 +12,9 @@ internal struct CsvColumnCursor
     /// <summary>Number columns: the array shared by all ranges.</summary>
     public double[]? Numbers;
 
+    /// <summary>Number columns: where the column's first row sits in <see cref="Numbers"/> (columns may share one array).</summary>
+    public int Base;
+
     /// <summary>Number columns: where the next value goes.</summary>
     public int Next;
 

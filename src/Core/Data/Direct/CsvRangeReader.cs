@@ -37,10 +37,10 @@ internal sealed class CsvRangeReader
     }
 
     /// <summary>Reads the lines of <paramref name="range"/> into the column arrays, skipping the first when it is the header.</summary>
-    public CsvRangeSummary? Read(string path, CsvRange range, double[]?[] numbers, bool skipFirstLine, int distinctCapacity)
+    public CsvRangeSummary? Read(string path, CsvRange range, double[]?[] numbers, int[] bases, bool skipFirstLine, int distinctCapacity)
     {
         var (start, end) = (range.Start, range.End);
-        summary = new CsvRangeSummary(kinds, numbers, range.FirstRow, range.Lines, distinctCapacity);
+        summary = new CsvRangeSummary(kinds, numbers, bases, range.FirstRow, range.Lines, distinctCapacity);
         cursors = summary.Columns;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;

@@ -7,7 +7,7 @@ namespace ModelGates.Data.Direct;
 /// </summary>
 internal sealed class CsvRangeSummary
 {
-    public CsvRangeSummary(IReadOnlyList<DirectColumn> kinds, double[]?[] numbers, int firstRow, int lines, int distinctCapacity)
+    public CsvRangeSummary(IReadOnlyList<DirectColumn> kinds, double[]?[] numbers, int[] bases, int firstRow, int lines, int distinctCapacity)
     {
         Lines = lines;
         FirstRow = firstRow;
@@ -18,7 +18,8 @@ internal sealed class CsvRangeSummary
             {
                 Kind = kinds[i],
                 Numbers = numbers[i],
-                Next = firstRow,
+                Base = bases[i],
+                Next = bases[i] + firstRow,
                 Texts = kinds[i] == DirectColumn.Text ? new Utf8ValueCounts(distinctCapacity) : null,
             };
         }
@@ -30,12 +31,12 @@ internal sealed class CsvRangeSummary
     /// <summary>Data records read.</summary>
     public long Rows { get; set; }
 
-    /// <summary>The index at which this range's values start in every number column's array.</summary>
+    /// <summary>The row at which this range's values start in every number column (from the column's <see cref="CsvColumnCursor.Base"/>).</summary>
     public int FirstRow { get; }
 
     /// <summary>Each column's array, tallies and value counts, updated in place while the range is read.</summary>
     public CsvColumnCursor[] Columns { get; }
 
     /// <summary>Non-missing values this range wrote to number column <paramref name="index"/>.</summary>
-    public int NumberCount(int index) => Columns[index].Next - FirstRow;
+    public int NumberCount(int index) => Columns[index].Next - Columns[index].Base - FirstRow;
 }

@@ -17,7 +17,7 @@ internal static class ColumnComparer
 
     public static ColumnMeasurement Compare(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap) =>
         plan.Input == DriftInputShape.Values
-            ? CompareValues(reference, current.SortedValues!.Value, plan, bootstrap)
+            ? CompareValues(reference, current, plan, bootstrap)
             : CompareCounts(reference, current, plan, bootstrap);
 
     /// <summary>Reference and current counts aligned over the union of categories, in ordinal order (boolean: false, true).</summary>
@@ -71,14 +71,25 @@ internal static class ColumnComparer
         };
     }
 
-    private static ColumnMeasurement CompareValues(ReferenceColumn reference, ReadOnlyMemory<double> sortedCurrent, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    private static ColumnMeasurement CompareValues(ReferenceColumn reference, CurrentColumn inputs, DriftPlan plan, EffectBootstrapSettings bootstrap)
     {
-        var current = NumericSample.FromSorted(sortedCurrent);
+        var sortedCurrent = inputs.SortedValues!.Value;
+        var current = inputs.Weights is { } weights
+            ? NumericSample.FromSorted(sortedCurrent.ToArray(), weights.ToArray())
+            : NumericSample.FromSorted(sortedCurrent);
         var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest);
         var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure);
+        if (inputs.ExtraEffectBound > 0 && plan.EffectMeasure.CdfDistance == CdfDistance.Absolute)
+        {
+            // The current is the engine's counts between the sketch's points, each run at its values' mean.
+            effectBound += inputs.ExtraEffectBound;
+        }
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
-        var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent.Span, BootstrapPoints), reference.PopulationStandardDeviation);
+        var currentPoints = inputs.Weights is null
+            ? WeightedPoints.CompressedFromSorted(sortedCurrent.Span, BootstrapPoints)
+            : WeightedPoints.Of(current).Compress(BootstrapPoints);
+        var grid = ValueGrid.Of(referencePoints, currentPoints, reference.PopulationStandardDeviation);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);

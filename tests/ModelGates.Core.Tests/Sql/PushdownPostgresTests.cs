@@ -106,7 +106,7 @@ public sealed class PushdownPostgresTests : IClassFixture<PostgresServer>
         PostgresTables.Load(server, table, path, file);
         using var session = PostgresSession.Open("warehouse", server.ConnectionStringFor(PostgresTables.Database(server)));
         var runner = PushdownRunner.Over(session);
-        var pushed = PushdownProfiler.Profile(runner, SqlRelation.OfTable("public." + table), null, null, null);
+        var pushed = PushdownProfiler.Profile(runner, SqlRelation.OfTable("public." + table), null, null, session.Provider, null);
         return (file, pushed, runner.Queries);
     }
 

@@ -38,14 +38,13 @@ internal static class PushdownProfiler
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(relation);
-        return Profile(PushdownRunner.Over(session), relation, settings, progress, session as DuckDbSession);
+        return Profile(PushdownRunner.Over(session), relation, settings, progress, session.Provider, session as DuckDbSession);
     }
 
     /// <summary>Profiles through a runner (tests record each query's text for the golden files).</summary>
-    internal static DatasetProfile Profile(PushdownRunner runner, SqlRelation relation, ProfileSettings? settings, Action<string>? progress, DuckDbSession? duckDb)
+    internal static DatasetProfile Profile(PushdownRunner runner, SqlRelation relation, ProfileSettings? settings, Action<string>? progress, string provider, DuckDbSession? duckDb)
     {
         settings ??= ProfileSettings.Default;
-        var provider = duckDb is not null ? "duckdb" : ProviderOf(runner.Dialect);
         var columns = EngineTypes.Map(provider, runner.Columns(relation), relation.ForMessages(runner.Dialect));
         var numeric = columns.Where(c => c.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime).ToList();
         var booleans = columns.Where(c => c.TypeKind == ColumnKind.Boolean).ToList();
@@ -132,8 +131,6 @@ internal static class PushdownProfiler
 
     /// <summary>The HashId of numeric registers: the engine's hash over the shortest text of each double.</summary>
     internal static string NumericHashId(string hashId) => hashId + "/double-text";
-
-    private static string ProviderOf(ISqlDialect dialect) => dialect.Name;
 
     private static bool NeedsRegisters(TextColumnCounts counts, ProfileSettings settings)
     {
@@ -357,10 +354,12 @@ internal static class PushdownProfiler
 
         var found = runner.Run(d =>
         {
-            var deviations = columns.Select(n => $"({PushdownSql.NumberValue(d, n.Column)} - {d.Literal(n.Stats.Sum / n.Stats.Count)})").ToList();
-            var binIndex = columns.Select(n => d.BinIndex(PushdownSql.NumberValue(d, n.Column), n.FineEdges!)).ToList();
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("dev", deviations), ("bin", binIndex)]);
-            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(dev), sum(dev * dev) FROM ({unpivot}) mg_u WHERE dev IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, bin";
+            // The value once per row and column; the bin and the deviation are computed from it, not re-evaluated per edge.
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(n => PushdownSql.NumberValue(d, n.Column)).ToList())]);
+            var bin = PushdownSql.PerColumn(columns.Select(n => d.BinIndex("v", n.FineEdges!)).ToList());
+            var dev = PushdownSql.PerColumn(columns.Select(n => $"(v - {d.Literal(n.Stats.Sum / n.Stats.Count)})").ToList());
+            var binned = $"SELECT {PushdownSql.ColumnIndex}, {bin} AS bin, {dev} AS dev FROM ({unpivot}) mg_u WHERE v IS NOT NULL";
+            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(dev), sum(dev * dev) FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
         });
 
         foreach (var n in columns)

@@ -56,6 +56,12 @@ internal static class PushdownSql
         return $"SELECT {string.Join(", ", select)} FROM {from} CROSS JOIN {d.Integers(k, "mg_k", ColumnIndex)}";
     }
 
+    /// <summary>One expression per column index, chosen by a CASE on <see cref="ColumnIndex"/> (of a row of <see cref="ColumnsAsRows"/>).</summary>
+    public static string PerColumn(IReadOnlyList<string> perColumn) =>
+        perColumn.Count == 1
+            ? perColumn[0]
+            : "CASE " + ColumnIndex + " " + string.Join(" ", perColumn.Select((e, i) => $"WHEN {i.ToString(CultureInfo.InvariantCulture)} THEN {e}")) + " END";
+
     /// <summary>A whole number from any provider's value; null reads as 0.</summary>
     public static long Long(object? value) => value switch
     {

@@ -130,10 +130,10 @@ internal sealed class SqlCurrentData : CurrentData
 
         var found = runner.Run(d =>
         {
-            var values = columns.Select(c => PushdownSql.NumberValue(d, c)).ToList();
-            var bins = columns.Select(c => d.BinIndex(PushdownSql.NumberValue(d, c), result[c.Name].Edges)).ToList();
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", values), ("bin", bins)]);
-            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(v), min(v), max(v) FROM ({unpivot}) mg_u WHERE v IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, bin";
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(c => PushdownSql.NumberValue(d, c)).ToList())]);
+            var bin = PushdownSql.PerColumn(columns.Select(c => d.BinIndex("v", result[c.Name].Edges)).ToList());
+            var binned = $"SELECT {PushdownSql.ColumnIndex}, {bin} AS bin, v FROM ({unpivot}) mg_u WHERE v IS NOT NULL";
+            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(v), min(v), max(v) FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
         });
 
         foreach (var r in found.OrderBy(r => PushdownSql.Long(r[0])).ThenBy(r => PushdownSql.Long(r[1])))

@@ -55,6 +55,27 @@ internal interface ISqlDialect
     /// <summary>The number of characters of a text expression.</summary>
     string Length(string expression);
 
+    /// <summary>An aggregate: the number of rows for which <paramref name="condition"/> is true.</summary>
+    string CountWhere(string condition);
+
+    /// <summary>
+    /// The text expression as a boolean, or NULL where it is not one of <c>true/false, t/f, yes/no, y/n, 1/0</c>
+    /// (any case, surrounding blanks ignored), the spellings a contract's <c>boolean</c> type accepts.
+    /// </summary>
+    string TryCastBoolean(string expression);
+
+    /// <summary>The text expression as a date, or NULL where it is not an ISO 8601 calendar date (<c>2026-11-30</c>) that exists.</summary>
+    string TryCastDate(string expression);
+
+    /// <summary>
+    /// The text expression as a timestamp, or NULL where it is not an ISO 8601 date with an optional time
+    /// (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between) that exists.
+    /// </summary>
+    string TryCastTimestamp(string expression);
+
+    /// <summary>The text expression parsed with a strptime format as a timestamp (NULL where it does not parse); null when the engine has no such parser.</summary>
+    string? TryParseTimestamp(string expression, string format);
+
     /// <summary>A query reading at most <paramref name="rows"/> rows of a select.</summary>
     string Limit(string select, long rows);
 

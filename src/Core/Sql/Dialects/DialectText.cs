@@ -50,4 +50,10 @@ internal static class DialectText
         Append(sql, expression, edges, mid + 1, hi, literal);
         sql.Append(" END");
     }
+
+    /// <summary>An ISO 8601 calendar date, whole text (<c>2026-11-30</c>, one- or two-digit month and day).</summary>
+    public const string IsoDatePattern = "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$";
+
+    /// <summary>An ISO 8601 date with an optional time (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between), whole text.</summary>
+    public const string IsoTimestampPattern = "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?$";
 }

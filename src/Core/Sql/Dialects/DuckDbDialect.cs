@@ -49,6 +49,17 @@ internal sealed class DuckDbDialect : ISqlDialect
 
     public string Length(string expression) => $"length({expression})";
 
+    public string CountWhere(string condition) => $"count(*) FILTER (WHERE {condition})";
+
+    public string TryCastBoolean(string expression) => $"TRY_CAST({expression} AS BOOLEAN)";
+
+    public string TryCastDate(string expression) => $"TRY_CAST({expression} AS DATE)";
+
+    public string TryCastTimestamp(string expression) => $"TRY_CAST({expression} AS TIMESTAMP)";
+
+    public string? TryParseTimestamp(string expression, string format) => $"try_strptime(CAST({expression} AS VARCHAR), {Literal(format)})";
+
+
     public string Limit(string select, long rows) => $"{select} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
     public string Sample(string relation, double percent, int seed) =>

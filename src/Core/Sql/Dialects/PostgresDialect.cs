@@ -53,6 +53,35 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Length(string expression) => $"char_length({expression})";
 
+    public string CountWhere(string condition) => $"count(*) FILTER (WHERE {condition})";
+
+    public string TryCastBoolean(string expression)
+    {
+        var text = $"lower(btrim(CAST({expression} AS text)))";
+        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+    }
+
+    // PostgreSQL 15 has no TRY_CAST (pg_input_is_valid came in 16): the text must look like an ISO date and name a
+    // day that exists before it is cast, and nested CASEs keep the cast from running on anything else.
+    public string TryCastDate(string expression)
+    {
+        var text = $"btrim(CAST({expression} AS text))";
+        var parts = $"regexp_match({text}, {Literal(DatePattern + "$")})";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CAST({text} AS date) END)";
+    }
+
+    public string TryCastTimestamp(string expression)
+    {
+        var text = $"btrim(CAST({expression} AS text))";
+        var parts = $"regexp_match({text}, {Literal(DatePattern + TimePattern + "$")})";
+        var time = $"CAST(coalesce(({parts})[4], '0') AS integer) < 24 AND CAST(coalesce(({parts})[5], '0') AS integer) < 60 AND CAST(coalesce(({parts})[6], '0') AS integer) < 60";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CASE WHEN {time} THEN CAST(replace({text}, 'T', ' ') AS timestamp) END END)";
+    }
+
+    // to_timestamp's formats are not strptime's, and it fails on bad input instead of giving NULL.
+    public string? TryParseTimestamp(string expression, string format) => null;
+
+
     public string Limit(string select, long rows) => $"{select} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
     public string Sample(string relation, double percent, int seed) =>
@@ -71,4 +100,16 @@ internal sealed class PostgresDialect : ISqlDialect
 
     // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
     private static string Number(double value) => DialectText.Number(value);
+
+    private const string DatePattern = "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})";
+
+    private const string TimePattern = "(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.[0-9]{1,6})?)?)?";
+
+    /// <summary>SQL true when the matched year, month and day (groups 1–3) name a day that exists; NULL when nothing matched.</summary>
+    private static string ValidDate(string parts)
+    {
+        string Part(int i) => $"CAST(({parts})[{i.ToString(CultureInfo.InvariantCulture)}] AS integer)";
+        var lastDay = $"CAST(extract(day FROM make_date({Part(1)}, {Part(2)}, 1) + interval '1 month' - interval '1 day') AS integer)";
+        return $"({parts}) IS NOT NULL AND {Part(1)} >= 1 AND {Part(2)} BETWEEN 1 AND 12 AND {Part(3)} BETWEEN 1 AND (CASE WHEN {Part(2)} BETWEEN 1 AND 12 AND {Part(1)} >= 1 THEN {lastDay} ELSE 0 END)";
+    }
 }

@@ -68,4 +68,35 @@ internal sealed class SnowflakeDialect : ISqlDialect
     public string OrdinalText(string expression) => $"COLLATE({expression}, 'utf8')";
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
+
+    public string CountWhere(string condition) => $"COUNT_IF({condition})";
+
+    public string TryCastBoolean(string expression)
+    {
+        var text = $"LOWER(TRIM({CastText(expression)}))";
+        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+    }
+
+    // The engine's own cast is more lenient than ISO 8601 (a bare year, or a trailing time, casts to a date), so the
+    // text must first look like the ISO form; the cast then rejects days that do not exist.
+    public string TryCastDate(string expression)
+    {
+        var text = $"TRIM({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoDatePattern)} THEN {DateCast(text)} END)";
+    }
+
+    public string TryCastTimestamp(string expression)
+    {
+        var text = $"TRIM({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoTimestampPattern)} THEN {TimestampCast("REPLACE(" + text + ", 'T', ' ')")} END)";
+    }
+
+    // No strptime: the engine's parser takes another format language, so a contract's format is not translated.
+    public string? TryParseTimestamp(string expression, string format) => null;
+
+    private string Matches(string text, string pattern) => $"REGEXP_LIKE({text}, {Literal(pattern)})";
+
+    private static string DateCast(string text) => $"TRY_TO_DATE({text}, 'YYYY-MM-DD')";
+
+    private static string TimestampCast(string text) => $"TRY_TO_TIMESTAMP({text})";
 }

@@ -66,4 +66,35 @@ internal sealed class SparkDialect : ISqlDialect
     public string OrdinalText(string expression) => expression;
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
+
+    public string CountWhere(string condition) => $"count_if({condition})";
+
+    public string TryCastBoolean(string expression)
+    {
+        var text = $"lower(trim({CastText(expression)}))";
+        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+    }
+
+    // The engine's own cast is more lenient than ISO 8601 (a bare year, or a trailing time, casts to a date), so the
+    // text must first look like the ISO form; the cast then rejects days that do not exist.
+    public string TryCastDate(string expression)
+    {
+        var text = $"trim({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoDatePattern)} THEN {DateCast(text)} END)";
+    }
+
+    public string TryCastTimestamp(string expression)
+    {
+        var text = $"trim({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoTimestampPattern)} THEN {TimestampCast("replace(" + text + ", 'T', ' ')")} END)";
+    }
+
+    // No strptime: the engine's parser takes another format language, so a contract's format is not translated.
+    public string? TryParseTimestamp(string expression, string format) => null;
+
+    private string Matches(string text, string pattern) => $"({text} RLIKE {Literal(pattern)})";
+
+    private static string DateCast(string text) => $"try_cast({text} AS DATE)";
+
+    private static string TimestampCast(string text) => $"try_cast({text} AS TIMESTAMP)";
 }

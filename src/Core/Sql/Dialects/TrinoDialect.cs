@@ -72,4 +72,35 @@ internal sealed class TrinoDialect : ISqlDialect
         var text = DialectText.Number(value);
         return text.Contains('E', StringComparison.Ordinal) ? text : text + "E0";
     }
+
+    public string CountWhere(string condition) => $"count_if({condition})";
+
+    public string TryCastBoolean(string expression)
+    {
+        var text = $"lower(trim({CastText(expression)}))";
+        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+    }
+
+    // The engine's own cast is more lenient than ISO 8601 (a bare year, or a trailing time, casts to a date), so the
+    // text must first look like the ISO form; the cast then rejects days that do not exist.
+    public string TryCastDate(string expression)
+    {
+        var text = $"trim({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoDatePattern)} THEN {DateCast(text)} END)";
+    }
+
+    public string TryCastTimestamp(string expression)
+    {
+        var text = $"trim({CastText(expression)})";
+        return $"(CASE WHEN {Matches(text, DialectText.IsoTimestampPattern)} THEN {TimestampCast("replace(" + text + ", 'T', ' ')")} END)";
+    }
+
+    // No strptime: the engine's parser takes another format language, so a contract's format is not translated.
+    public string? TryParseTimestamp(string expression, string format) => null;
+
+    private string Matches(string text, string pattern) => $"regexp_like({text}, {Literal(pattern)})";
+
+    private static string DateCast(string text) => $"try_cast({text} AS date)";
+
+    private static string TimestampCast(string text) => $"try_cast({text} AS timestamp)";
 }

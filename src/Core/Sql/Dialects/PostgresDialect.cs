@@ -18,6 +18,12 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string HashId => "postgres-hashtextextended/0";
 
+    // The queries pushdown sends hold large CASE expressions; PostgreSQL's JIT compiler spent 35 s compiling one
+    // that then ran in 0.3 s, so they run interpreted.
+    public IReadOnlyList<string> SessionStatements { get; } = ["SET jit = off"];
+
+    public bool LateralValues => true;
+
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string TableName(string dotted) => string.Join('.', dotted.Split('.').Select(Identifier));
@@ -40,14 +46,14 @@ internal sealed class PostgresDialect : ISqlDialect
         $"({expression} NOT IN ('NaN'::double precision, 'Infinity'::double precision, '-Infinity'::double precision))";
 
     public string PercentilesDisc(string expression, IReadOnlyList<double> fractions) =>
-        $"percentile_disc(ARRAY[{string.Join(", ", fractions.Select(Number))}]::double precision[]) WITHIN GROUP (ORDER BY {expression})";
+        $"percentile_disc({DoubleArray(fractions)}) WITHIN GROUP (ORDER BY {expression})";
 
     // percentile_disc(f) is the first value whose 1-based position reaches f × count: ceil(f × n).
     public string? OrderStatistics(string expression, IReadOnlyList<long> ranks, long count) =>
         PercentilesDisc(expression, ranks.Select(r => DialectText.CeilingFraction(r, count)).ToList());
 
     public string BinIndex(string expression, IReadOnlyList<double> edges) =>
-        edges.Count == 0 ? "0" : $"width_bucket({expression}, ARRAY[{string.Join(", ", edges.Select(Number))}]::double precision[])";
+        edges.Count == 0 ? "0" : $"width_bucket({expression}, {DoubleArray(edges)})";
 
     public string? FullMatch(string expression, string pattern) => $"({expression} ~ {Literal("^(?:" + pattern + ")$")})";
 
@@ -100,6 +106,11 @@ internal sealed class PostgresDialect : ISqlDialect
 
     // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
     private static string Number(double value) => DialectText.Number(value);
+
+    // One constant of type float8[], read once when the query is parsed. ARRAY[...]::double precision[] is an
+    // array of numerics cast element by element, which the executor repeated for every row (41 s instead of
+    // 0.3 s for 500,000 values); float8in reads each element correctly rounded.
+    private static string DoubleArray(IReadOnlyList<double> values) => "'{" + string.Join(",", values.Select(Number)) + "}'::double precision[]";
 
     private const string DatePattern = "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})";
 

@@ -130,9 +130,7 @@ internal sealed class SqlCurrentData : CurrentData
 
         var found = runner.Run(d =>
         {
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(c => PushdownSql.NumberValue(d, c)).ToList())]);
-            var bin = PushdownSql.PerColumn(columns.Select(c => d.BinIndex("v", result[c.Name].Edges)).ToList());
-            var binned = $"SELECT {PushdownSql.ColumnIndex}, {bin} AS bin, v FROM ({unpivot}) mg_u WHERE v IS NOT NULL";
+            var binned = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(c => PushdownSql.NumberValue(d, c)).ToList(), [("bin", (i, v) => d.BinIndex(v, result[columns[i].Name].Edges))]);
             return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(v), min(v), max(v) FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
         });
 
@@ -156,8 +154,8 @@ internal sealed class SqlCurrentData : CurrentData
 
         var found = runner.Run(d =>
         {
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(c => PushdownSql.TextValue(d, c)).ToList())]);
-            return $"SELECT {PushdownSql.ColumnIndex}, v, count(*) FROM ({unpivot}) mg_u WHERE v IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, v";
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(c => PushdownSql.TextValue(d, c)).ToList(), []);
+            return $"SELECT {PushdownSql.ColumnIndex}, v, count(*) FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, v";
         });
 
         foreach (var r in found)

@@ -58,7 +58,7 @@ internal static class ValidationTargets
     {
         var d = target.Dialect;
         var text = d.CastText(valueSql);
-        var select = $"SELECT {text}, count(*) AS n FROM {target.Relation} WHERE {condition} GROUP BY {text} ORDER BY n DESC, {d.OrderText(text)}";
+        var select = $"SELECT {text}, count(*) AS n FROM {target.Relation} WHERE {condition} GROUP BY {text} ORDER BY n DESC, {d.OrdinalText(text)}";
         return d.Limit(select, limit);
     }
 }

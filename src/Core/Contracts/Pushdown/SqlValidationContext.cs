@@ -59,7 +59,7 @@ internal sealed class SqlValidationContext(SqlSession session, DataContract cont
         var rowColumn = d.Identifier(SqlTypedColumns.RowColumn);
         var select = numbered
             ? $"SELECT {rowColumn}, {value} FROM {Relation} WHERE {condition} ORDER BY {rowColumn}"
-            : $"SELECT 0, {value} FROM {Relation} WHERE {condition} ORDER BY {d.OrderText(value)} NULLS LAST";
+            : $"SELECT 0, {value} FROM {Relation} WHERE {condition} ORDER BY {d.OrdinalText(value)} NULLS LAST";
         return Query(d.Limit(select, ValidationContext.ExampleLimit), ValidationContext.ExampleLimit)
             .Select(r => new ExampleRow(SqlValue.ToInt64(r[0]), r[1] is null or DBNull ? null : Convert.ToString(r[1], System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace ModelGates.Sql.Dialects;
 
-/// <summary>PostgreSQL (12 and later): standard quoting, <c>percentile_disc</c> over an array, <c>width_bucket</c> over an array of edges, POSIX regular expressions.</summary>
+/// <summary>
+/// PostgreSQL (12 and later): standard quoting, <c>percentile_disc</c> over an array, <c>width_bucket</c> over an
+/// array of edges (a binary search), POSIX regular expressions, <c>hashtextextended</c> (the stable hash behind
+/// hash partitioning). Each construct and its documentation page: <c>tests/ModelGates.Core.Tests/Sql/Golden/README.md</c>.
+/// </summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     /// <summary>The one instance.</summary>
@@ -13,6 +17,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Name => "postgres";
 
+    public string HashId => "postgres-hashtextextended/0";
+
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string TableName(string dotted) => string.Join('.', dotted.Split('.').Select(Identifier));
@@ -21,7 +27,7 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Literal(double value) =>
         double.IsFinite(value)
-            ? "CAST(" + value.ToString("R", CultureInfo.InvariantCulture) + " AS double precision)"
+            ? "CAST(" + Number(value) + " AS double precision)"
             : value is double.NaN ? "'NaN'::double precision" : value > 0 ? "'Infinity'::double precision" : "'-Infinity'::double precision";
 
     public string CastDouble(string expression) => $"CAST({expression} AS double precision)";
@@ -44,6 +50,10 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string PercentilesDisc(string expression, IReadOnlyList<double> fractions) =>
         $"percentile_disc(ARRAY[{string.Join(", ", fractions.Select(Number))}]::double precision[]) WITHIN GROUP (ORDER BY {expression})";
+
+    // percentile_disc(f) is the first value whose 1-based position reaches f × count: ceil(f × n).
+    public string? OrderStatistics(string expression, IReadOnlyList<long> ranks, long count) =>
+        PercentilesDisc(expression, ranks.Select(r => DialectText.CeilingFraction(r, count)).ToList());
 
     public string BinIndex(string expression, IReadOnlyList<double> edges) =>
         edges.Count == 0 ? "0" : $"width_bucket({expression}, ARRAY[{string.Join(", ", edges.Select(Number))}]::double precision[])";
@@ -81,12 +91,24 @@ internal sealed class PostgresDialect : ISqlDialect
     // to_timestamp's formats are not strptime's, and it fails on bad input instead of giving NULL.
     public string? TryParseTimestamp(string expression, string format) => null;
 
-    public string OrderText(string expression) => $"({expression}) COLLATE \"C\"";
-
     public string Limit(string select, long rows) => $"{select} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
     public string Sample(string relation, double percent, int seed) =>
         $"{relation} TABLESAMPLE BERNOULLI ({Number(percent)}) REPEATABLE ({seed.ToString(CultureInfo.InvariantCulture)})";
+
+    public string EpochSeconds(string expression) => $"CAST(extract(epoch FROM {expression}) AS double precision)";
+
+    public string Hash64(string textExpression) => $"hashtextextended({textExpression}, 0)";
+
+    public string ShiftAndMask(string expression, int shift, long mask) =>
+        $"(({expression} >> {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
+
+    public string OrdinalText(string expression) => $"({expression} COLLATE \"C\")";
+
+    public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
+
+    // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
+    private static string Number(double value) => DialectText.Number(value);
 
     // Year, separator (-, / or ., the same twice), month, day; then an optional time: hour, minute, second with a
     // fraction, and an offset that is accepted but not applied (timestamp without time zone).
@@ -107,6 +129,4 @@ internal sealed class PostgresDialect : ISqlDialect
     /// <summary>SQL true when the matched hour, minute and second (groups 5–7, each optional) are a time of day.</summary>
     private static string ValidTime(string parts) =>
         $"CAST(coalesce(({parts})[5], '0') AS integer) < 24 AND CAST(coalesce(({parts})[6], '0') AS integer) < 60 AND CAST(coalesce(({parts})[7], '0') AS double precision) < 60";
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

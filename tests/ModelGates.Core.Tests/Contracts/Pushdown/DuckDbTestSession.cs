@@ -105,7 +105,19 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string? TryParseTimestamp(string expression, string format) => Inner.TryParseTimestamp(expression, format);
 
-    public string OrderText(string expression) => Inner.OrderText(expression);
+    public string HashId => Inner.HashId;
+
+    public string? OrderStatistics(string expression, IReadOnlyList<long> ranks, long count) => Inner.OrderStatistics(expression, ranks, count);
+
+    public string EpochSeconds(string expression) => Inner.EpochSeconds(expression);
+
+    public string Hash64(string textExpression) => Inner.Hash64(textExpression);
+
+    public string ShiftAndMask(string expression, int shift, long mask) => Inner.ShiftAndMask(expression, shift, mask);
+
+    public string OrdinalText(string expression) => Inner.OrdinalText(expression);
+
+    public string Integers(int count, string alias, string column) => Inner.Integers(count, alias, column);
 
     public string Limit(string select, long rows) => Inner.Limit(select, rows);
 

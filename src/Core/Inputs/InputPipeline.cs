@@ -73,7 +73,9 @@ public sealed class InputPipeline : IDisposable
 
         var files = Resolve(source, "Reading");
         var hashes = HashesOf(files);
-        read = DirectCsvReader.TryRead(Engine, source) is { } direct
+        read = StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+            ? new ColumnInput(this, source, files, hashes, null, null, streamed)
+            : DirectCsvReader.TryRead(Engine, source) is { } direct
             ? new ColumnInput(this, source, files, hashes, direct, null)
             : new ColumnInput(this, source, files, hashes, null, ReadTable(source));
         columnReads[source] = read;

@@ -47,6 +47,9 @@ public sealed class MemoryLimit
             $"'{text}' is not a memory limit. Write a size of at least 16 MB, such as 512MB or 2GB (units B, KB, MB, GB, TB, powers of 1,024)."));
     }
 
+    /// <summary>A limit of any size that leaves DuckDB's limit alone (tests use tiny ones to stream small files).</summary>
+    internal static MemoryLimit OfBytes(long bytes) => new(bytes, false);
+
     /// <summary>The limit as DuckDB's <c>memory_limit</c> setting reads it.</summary>
     internal string DuckDbSetting => string.Create(CultureInfo.InvariantCulture, $"{Bytes / 1024}KiB");
 

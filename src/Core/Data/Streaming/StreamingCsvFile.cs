@@ -41,7 +41,10 @@ internal sealed class StreamingCsvFile
 
     /// <summary>Opens <paramref name="source"/> for streaming, or returns null when the direct reader would not take it.</summary>
     /// <exception cref="DataReadException">The path names no readable data (as when DuckDB reads it).</exception>
-    public static StreamingCsvFile? TryOpen(DataEngine engine, DatasetSource source)
+    /// <param name="engine">An engine for DuckDB's sniffer.</param>
+    /// <param name="source">The dataset.</param>
+    /// <param name="rangeBytes">The bytes of a range (<see cref="RangeBytes"/>; tests use small ranges).</param>
+    public static StreamingCsvFile? TryOpen(DataEngine engine, DatasetSource source, long rangeBytes = RangeBytes)
     {
         if (!DirectCsvReader.OptionsAllowDirectRead(source))
         {
@@ -70,7 +73,7 @@ internal sealed class StreamingCsvFile
                 return null;
             }
 
-            return new StreamingCsvFile(source, files[0], dialect, kinds, Split(path, files[0].Length));
+            return new StreamingCsvFile(source, files[0], dialect, kinds, Split(path, files[0].Length, rangeBytes));
         }
         catch (IOException)
         {
@@ -232,13 +235,13 @@ internal sealed class StreamingCsvFile
     }
 
     /// <summary>Ranges of <see cref="RangeBytes"/>, each moved on to the next line start: they depend on the file alone.</summary>
-    private static List<(long Start, long End)> Split(string path, long length)
+    private static List<(long Start, long End)> Split(string path, long length, long rangeBytes)
     {
         var starts = new List<long> { 0 };
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
         {
             var buffer = new byte[64 * 1024];
-            for (var at = RangeBytes; at < length; at += RangeBytes)
+            for (var at = rangeBytes; at < length; at += rangeBytes)
             {
                 var next = CsvRanges.NextLineStart(file, buffer, Math.Max(at, starts[^1]), length);
                 if (next > starts[^1] && next < length)

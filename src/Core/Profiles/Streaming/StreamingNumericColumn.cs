@@ -15,24 +15,32 @@ internal sealed class StreamingNumericColumn
     /// <summary>Values sorted and summarised at a time.</summary>
     public const int LeafSize = 1 << 16;
 
-    private readonly double[] leaf = new double[LeafSize];
+    private readonly double[] leaf;
     private readonly byte[] registers = new byte[DistinctSketch.RegisterCount];
-    private readonly StreamingQuantiles quantiles = new();
+    private readonly StreamingQuantiles quantiles;
     private int filled;
     private Moments moments = Moments.Empty;
     private double min = double.PositiveInfinity;
     private double max = double.NegativeInfinity;
+
+    /// <param name="leafSize">Values per leaf (<see cref="LeafSize"/>; tests use smaller leaves).</param>
+    /// <param name="treePoints">Points per summary of the sketch's tree (<see cref="StreamingQuantiles.TreePoints"/>).</param>
+    public StreamingNumericColumn(int leafSize = LeafSize, int treePoints = StreamingQuantiles.TreePoints)
+    {
+        leaf = new double[leafSize];
+        quantiles = new StreamingQuantiles(treePoints);
+    }
 
     /// <summary>Adds the next non-missing, finite values of the column, in stream order.</summary>
     public void Add(ReadOnlySpan<double> values)
     {
         while (!values.IsEmpty)
         {
-            var take = Math.Min(LeafSize - filled, values.Length);
+            var take = Math.Min(leaf.Length - filled, values.Length);
             values[..take].CopyTo(leaf.AsSpan(filled));
             filled += take;
             values = values[take..];
-            if (filled == LeafSize)
+            if (filled == leaf.Length)
             {
                 Flush();
             }

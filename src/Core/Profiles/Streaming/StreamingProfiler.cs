@@ -15,14 +15,20 @@ namespace ModelGates.Profiles.Streaming;
 internal static class StreamingProfiler
 {
     /// <summary>Profiles a plain CSV file in two streamed passes, or returns null when it cannot be read as DuckDB would.</summary>
-    public static DatasetProfile? Profile(DataEngine engine, StreamingCsvFile file, ProfileSettings settings, Action<string>? progress = null)
+    /// <param name="engine">An engine for hashing text values; no table is created.</param>
+    /// <param name="file">The file, opened for streaming.</param>
+    /// <param name="settings">Sketch sizes.</param>
+    /// <param name="progress">Receives a line per pass.</param>
+    /// <param name="leafSize">Values per leaf of the quantile tree (tests use small ones).</param>
+    /// <param name="treePoints">Points per summary of the quantile tree (tests use few).</param>
+    public static DatasetProfile? Profile(DataEngine engine, StreamingCsvFile file, ProfileSettings settings, Action<string>? progress = null, int leafSize = StreamingNumericColumn.LeafSize, int treePoints = StreamingQuantiles.TreePoints)
     {
         var kinds = file.Kinds;
         var numbers = Enumerable.Range(0, kinds.Count).Where(i => kinds[i] == DirectColumn.Number).ToArray();
         var columns = new StreamingNumericColumn?[kinds.Count];
         foreach (var i in numbers)
         {
-            columns[i] = new StreamingNumericColumn();
+            columns[i] = new StreamingNumericColumn(leafSize, treePoints);
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };

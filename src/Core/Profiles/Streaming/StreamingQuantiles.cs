@@ -8,9 +8,10 @@ namespace ModelGates.Profiles.Streaming;
 /// summarised by the profiler's own rule at <see cref="TreePoints"/> points (exact value counts, or the exact
 /// mid-share order statistics: error 1/<see cref="TreePoints"/>), and summaries merge pairwise like a binary
 /// counter, each merge compressed back to <see cref="TreePoints"/> points (another 1/<see cref="TreePoints"/> on
-/// the merged part only). A value passes through at most one summary per level, so the error of the root is at most
-/// (levels + 1)/<see cref="TreePoints"/>: 12/4096 ≈ 0.29% for the 1,526 leaves of 100 million values, which the
-/// final compression to the profile's points adds to. Sketches carry their own bound
+/// the merged part only); at the end the summaries left are united and compressed once. A value passes through at
+/// most one summary per level, so the error of the root is at most (⌊log₂ leaves⌋ + 2)/<see cref="TreePoints"/>:
+/// 12/4096 ≈ 0.29% for the 1,526 leaves of 100 million values, which the final compression to the profile's points
+/// adds 1/points to. Sketches carry their own bound
 /// (<see cref="QuantileSketch.RankError"/>), so what is written is the bound this stream earned, not a worst case.
 /// The result depends only on the values and their order, never on threads.
 /// </summary>
@@ -20,6 +21,10 @@ internal sealed class StreamingQuantiles
     public const int TreePoints = 4096;
 
     private readonly List<QuantileSketch?> levels = [];
+    private readonly int points;
+
+    /// <param name="points">Points per summary (<see cref="TreePoints"/>; tests use fewer to exercise the tree on small data).</param>
+    public StreamingQuantiles(int points = TreePoints) => this.points = points;
 
     /// <summary>Adds a leaf: values sorted ascending, the next run of the stream.</summary>
     public void AddSortedLeaf(ReadOnlySpan<double> sorted)
@@ -30,9 +35,9 @@ internal sealed class StreamingQuantiles
         }
 
         var distinct = SortedValues.DistinctCount(sorted);
-        var leaf = distinct <= TreePoints || sorted.Length < 4L * TreePoints
-            ? QuantileSketch.FromValueCounts(NumericColumnProfiler.Runs(sorted, distinct), TreePoints)
-            : QuantileSketch.FromMidpoints(NumericColumnProfiler.Midpoints(sorted, TreePoints), sorted.Length);
+        var leaf = distinct <= points || sorted.Length < 4L * points
+            ? QuantileSketch.FromValueCounts(NumericColumnProfiler.Runs(sorted, distinct), points)
+            : QuantileSketch.FromMidpoints(NumericColumnProfiler.Midpoints(sorted, points), sorted.Length);
         var level = 0;
         while (true)
         {
@@ -49,15 +54,15 @@ internal sealed class StreamingQuantiles
             }
 
             // The earlier summary first, so that the merge order follows the stream.
-            leaf = held.MergeSorted(leaf, TreePoints);
+            leaf = held.MergeSorted(leaf, points);
             levels[level] = null;
             level++;
         }
     }
 
     /// <summary>
-    /// The sketch of everything added, before its final compression: the summaries left on the levels merged from
-    /// the highest (earliest values) down. Exact while every merge kept at most <see cref="TreePoints"/> distinct values.
+    /// The sketch of everything added, before its final compression: the summaries left on the levels united, then
+    /// compressed once (one more 1/points). Exact while every merge kept at most the tree's points.
     /// </summary>
     public QuantileSketch Root()
     {
@@ -66,10 +71,11 @@ internal sealed class StreamingQuantiles
         {
             if (levels[level] is { } sketch)
             {
-                root = root is null ? sketch : root.MergeSorted(sketch, TreePoints);
+                // United without compressing: a value would otherwise be compressed once per level left here.
+                root = root is null ? sketch : root.MergeSorted(sketch, int.MaxValue);
             }
         }
 
-        return root ?? QuantileSketch.Empty;
+        return root?.CompressedTo(points) ?? QuantileSketch.Empty;
     }
 }

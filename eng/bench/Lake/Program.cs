@@ -40,7 +40,7 @@ string Rows(int firstDay, int dayCount, int seed) => string.Create(
       ['web', 'branch', 'phone', 'partner'][1 + (hash(i, {seed}, 12) % 4)::INTEGER] AS channel,
       'region_' || (hash(i, {seed}, 13) % 20)::VARCHAR AS region,
       'product_' || (hash(i, {seed}, 14) % 60)::VARCHAR AS product,
-      DATE '2026-11-01' + d AS day
+      DATE '2026-11-01' + d::INTEGER AS day
     FROM (SELECT i, {firstDay} + i // {rows} AS d FROM range({dayCount * rows}) t(i))
     """);
 

@@ -130,5 +130,31 @@ public sealed class PartitionConfigTests : IDisposable
         Assert.Equal(Path.Combine(dir.Path, "build", "partitions"), chosen.PartitionCache);
     }
 
+    [Fact]
+    public void Accept_profiles_a_partitioned_reference_per_partition_in_the_config_s_cache()
+    {
+        // An older reference profile, which accept replaces.
+        using (var pipeline = new ModelGates.Inputs.InputPipeline())
+        {
+            var old = pipeline.Profile(new DatasetSource(dir.Write("old.csv", "amount\n1\n2\n"))).Profile;
+            File.WriteAllBytes(dir.File("reference.profile.json"), ModelGates.Profiles.ProfileJsonWriter.Write(old));
+        }
+
+        var config = GatesConfigReader.Read(Write("""
+            {
+              "partitionCache": "cache",
+              "datasets": { "scoring": { "path": "lake", "partitions": { "day": "<= 2026-10-30" } } },
+              "drift": { "d": { "reference": "reference.profile.json", "current": "scoring" } }
+            }
+            """));
+
+        BaselineAcceptor.Accept(config, null);
+
+        var profile = ModelGates.Profiles.ProfileJsonReader.Read(dir.File("reference.profile.json"));
+        Assert.Equal(3 * 400, profile.Rows);
+        Assert.Contains(profile.Columns, c => c.Name == "day");
+        Assert.Equal(3, Directory.GetFiles(dir.File("cache"), "*.profile.json", SearchOption.AllDirectories).Length);
+    }
+
     private string Write(string json) => dir.Write("modelgates.json", json);
 }

@@ -26,8 +26,10 @@ internal sealed class DriftCommand : ICliCommand
         new("reference", true, "<data|profile.json>: the reference dataset, or a profile written by 'modelgates profile' (required)"),
         new("current", true, "<data>: the current dataset (required)"),
         .. DriftOptionSpecs.All,
+        CommonOptions.MemoryLimit,
         new("format", true, "text|json|msbuild|markdown: how results and errors are printed (default text)"),
         .. DatasetOptions.Specs,
+        DatasetOptions.ReferencePartition,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -38,14 +40,15 @@ internal sealed class DriftCommand : ICliCommand
         var options = ReadOptions(args);
         options.Validate();
 
+        var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(currentPath) + TerminalProgress.SizeOf(referencePath));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { MemoryLimit = memoryLimit };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;
         }
 
-        var reference = pipeline.ReadReference(DatasetOptions.From(args, referencePath));
+        var reference = pipeline.ReadReference(DatasetOptions.From(args, referencePath, DatasetOptions.ReferencePartition.Name));
         var current = pipeline.ReadColumns(DatasetOptions.From(args, currentPath));
         var report = DriftEngine.Compare(reference, current, options, progress is null ? null : progress.Phase);
 

@@ -15,7 +15,7 @@ internal sealed class ProfileCommand : ICliCommand
 
     public string Summary => "Summarise a dataset into a mergeable JSON profile.";
 
-    public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [data options]";
+    public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [--memory-limit SIZE] [data options]";
 
     public string Example => "modelgates profile samples/CreditRisk/data/train.csv -o train.profile.json";
 
@@ -25,8 +25,10 @@ internal sealed class ProfileCommand : ICliCommand
     [
         CommonOptions.Output,
         CommonOptions.Format,
+        CommonOptions.MemoryLimit,
         new("quantile-points", true, "<n>: points of each quantile sketch (default 512; rank error 1/n)"),
         .. DatasetOptions.Specs,
+        DatasetOptions.PartitionCache,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -36,18 +38,26 @@ internal sealed class ProfileCommand : ICliCommand
         var settings = new ProfileSettings { QuantilePoints = (int)(args.Integer("quantile-points", min: 16) ?? ProfileSettings.Default.QuantilePoints) };
         var output = args.Value("output");
 
+        var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { MemoryLimit = memoryLimit };
+        pipeline.PartitionCache = args.Value(DatasetOptions.PartitionCache.Name) ?? pipeline.PartitionCache;
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;
         }
 
         // Rows beyond the tolerance stop the profile (nothing is written); rows within it are said here.
-        var (profile, tolerated) = pipeline.Profile(source, settings);
+        var read = pipeline.Profile(source, settings);
+        var (profile, tolerated) = read;
         if (tolerated is not null)
         {
             context.Error.WriteLine(DiagnosticFormatter.ToText(tolerated));
+        }
+
+        if (read.Partitions is { } partitions)
+        {
+            context.Error.WriteLine($"Profiled {partitions.Count} partitions: {partitions.Reused} reused from {partitions.CacheFolder}, {partitions.Computed} read");
         }
 
         var bytes = ProfileJsonWriter.Write(profile);

@@ -1,3 +1,5 @@
+using ModelGates.Data.Partitions;
+
 namespace ModelGates.Data;
 
 /// <summary>What to read: a path or glob, its format and, for delimited text, how to parse it.</summary>
@@ -18,4 +20,10 @@ public sealed record DatasetSource(string Path)
 
     /// <summary>Read every column as text (contract validation casts values itself and counts failures per column).</summary>
     public bool AllText { get; init; }
+
+    /// <summary>
+    /// For data in Hive-style <c>key=value</c> folders: the partitions to read (null reads all). The files of the others
+    /// are not read at all.
+    /// </summary>
+    public PartitionFilter? Partitions { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed class ContractGateRunner : IGateRunner
         {
             context.Options.Progress?.Invoke($"contract '{gate.Name}': validating dataset '{gate.Dataset}'");
             var declaration = context.Datasets.Declaration(gate.Dataset);
-            var table = context.Datasets.Table(gate.Dataset, allText: true);
+            var table = context.Datasets.Table(gate.Dataset, gate.Partitions, allText: true);
             var dataset = table.Dataset;
             context.Read($"dataset {gate.Dataset}", table.Hashes);
             if (gate.ContractFile is not null)

@@ -22,6 +22,7 @@ public sealed class InputPipeline : IDisposable
     private readonly Dictionary<DatasetSource, ColumnInput> columnReads = [];
     private readonly Dictionary<DatasetSource, TableInput> tableReads = [];
     private readonly ConcurrentDictionary<string, Task<FileHash>> fileHashes = new(StringComparer.Ordinal);
+    private readonly Memory.MemoryLimit memoryLimit = Memory.MemoryLimit.Default;
 
     /// <summary>Opens a pipeline over a fresh in-memory DuckDB.</summary>
     /// <param name="progress">Receives a short line at each phase boundary (reading a file, summarising, comparing), for long runs.</param>
@@ -36,6 +37,34 @@ public sealed class InputPipeline : IDisposable
 
     /// <summary>Receives a line per phase, or null.</summary>
     public Action<string>? Progress { get; }
+
+    /// <summary>
+    /// The memory the run may hold data in (<see cref="Memory.MemoryLimit.Default"/> unless set): a profile, and the
+    /// current side of a drift comparison against a stored profile, are read into memory and exact while their
+    /// number columns fit in it, and streamed in bounded memory beyond it. Set explicitly, it is DuckDB's limit too.
+    /// </summary>
+    public Memory.MemoryLimit MemoryLimit
+    {
+        get => memoryLimit;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            memoryLimit = value;
+            if (value.IsExplicit)
+            {
+                Engine.Execute($"SET memory_limit = '{value.DuckDbSetting}'");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the profiles of single partitions of partitioned data are stored and found again
+    /// (default <c>.modelgates/partitions</c> in the current folder; docs/scale.md#partitioned-lakes).
+    /// </summary>
+    public string PartitionCache { get; set; } = DefaultPartitionCache;
+
+    /// <summary>The default <see cref="PartitionCache"/>, relative to the current folder or the config's folder.</summary>
+    public static string DefaultPartitionCache { get; } = Path.Combine(".modelgates", "partitions");
 
     /// <summary>
     /// Reads a dataset for column statistics (drift, profiles): a plain CSV file straight into column arrays,
@@ -53,7 +82,9 @@ public sealed class InputPipeline : IDisposable
 
         var files = Resolve(source, "Reading");
         var hashes = HashesOf(files);
-        read = DirectCsvReader.TryRead(Engine, source) is { } direct
+        read = StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+            ? new ColumnInput(this, source, files, hashes, null, null, streamed)
+            : DirectCsvReader.TryRead(Engine, source) is { } direct
             ? new ColumnInput(this, source, files, hashes, direct, null)
             : new ColumnInput(this, source, files, hashes, null, ReadTable(source));
         columnReads[source] = read;
@@ -105,7 +136,18 @@ public sealed class InputPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         settings ??= ProfileSettings.Default;
-        Resolve(source, "Profiling");
+        var files = Resolve(source, "Profiling");
+        if (DataFileResolver.ResolvePartitions(Engine, source) is { Layout: not null } partitioned)
+        {
+            return PartitionedProfiler.Profile(this, source, partitioned, settings, PartitionCache);
+        }
+
+        if (StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+            && Profiles.Streaming.StreamingProfiler.Profile(Engine, streamed, settings, Progress) is { } bounded)
+        {
+            return new ProfileRead(bounded, null);
+        }
+
         if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
         {
             return new ProfileRead(direct, null);
@@ -192,4 +234,15 @@ public sealed class InputPipeline : IDisposable
 /// <summary>A profile built by <see cref="InputPipeline.Profile"/>.</summary>
 /// <param name="Profile">The profile.</param>
 /// <param name="Unparsed">Rows that failed to parse within the tolerance (MG2013), to report beside the profile; null when none did.</param>
-public sealed record ProfileRead(DatasetProfile Profile, Diagnostic? Unparsed);
+public sealed record ProfileRead(DatasetProfile Profile, Diagnostic? Unparsed)
+{
+    /// <summary>For partitioned data: how many partition profiles were reused and how many computed; null otherwise.</summary>
+    public PartitionProfiles? Partitions { get; init; }
+}
+
+/// <summary>How the profile of partitioned data was built: one profile per partition, merged.</summary>
+/// <param name="Count">Partitions profiled.</param>
+/// <param name="Reused">Partitions whose stored profile was reused (their files were unchanged).</param>
+/// <param name="Computed">Partitions read and profiled in this run.</param>
+/// <param name="CacheFolder">Where the partition profiles are stored.</param>
+public sealed record PartitionProfiles(int Count, int Reused, int Computed, string CacheFolder);

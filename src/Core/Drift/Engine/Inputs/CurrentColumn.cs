@@ -19,6 +19,9 @@ internal sealed class CurrentColumn
     /// <summary>A pushed-down comparison: the most the effect of a CDF-integral distance can differ from the exact one (0 otherwise).</summary>
     public double ExtraEffectBound { get; init; }
 
+    /// <summary>A streamed current's quantile sketch (with its extremes), when the plan compares values and the values were not held.</summary>
+    public Profiles.Streaming.StreamedNumeric? Sketch { get; init; }
+
     /// <summary>Counts over the reference's frozen bins, when the plan compares bins.</summary>
     public long[]? BinCounts { get; init; }
 

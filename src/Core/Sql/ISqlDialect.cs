@@ -100,6 +100,15 @@ internal interface ISqlDialect
     /// <summary>A text expression that orders by code point (ordinal), whatever the database's collation.</summary>
     string OrdinalText(string expression);
 
+    /// <summary>
+    /// True when the engine evaluates a correlated VALUES list once per row (<c>CROSS JOIN LATERAL (VALUES …)</c>), so
+    /// that turning columns into rows needs no CASE over a column index (PostgreSQL).
+    /// </summary>
+    bool LateralValues { get; }
+
+    /// <summary>Statements a pushdown runs once on its session before its first query (settings that keep the engine fast on the queries pushdown sends).</summary>
+    IReadOnlyList<string> SessionStatements { get; }
+
     /// <summary>A relation of the integers 0 … <paramref name="count"/>−1 in one column, as a FROM item named <paramref name="alias"/>.</summary>
     string Integers(int count, string alias, string column);
 }

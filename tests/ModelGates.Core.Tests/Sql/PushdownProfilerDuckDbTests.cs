@@ -42,7 +42,7 @@ public sealed class PushdownProfilerDuckDbTests
         var loaded = DatasetLoader.Load(pipeline.Engine, new DatasetSource(path));
         using var session = new DuckDbSession(pipeline.Engine);
         var runner = PushdownRunner.Over(session);
-        var pushed = PushdownProfiler.Profile(runner, SqlRelation.OfTable(loaded.Table.Trim('"')), null, null, session);
+        var pushed = PushdownProfiler.Profile(runner, SqlRelation.OfTable(loaded.Table.Trim('"')), null, null, session.Provider, session);
         return (file, pushed, runner.Queries);
     }
 }

@@ -19,8 +19,10 @@ internal static class ColumnComparer
         plan.Input != DriftInputShape.Values
             ? CompareCounts(reference, current, plan, bootstrap)
             : current.Sketch is { } sketched
-            ? CompareValues(reference, Weighted(sketched.Sketch), sketched, plan, bootstrap)
-            : CompareValues(reference, NumericSample.FromSorted(current.SortedValues!.Value), null, plan, bootstrap);
+            ? CompareValues(reference, Weighted(sketched.Sketch), sketched, 0, plan, bootstrap)
+            : current.Weights is { } weights
+            ? CompareValues(reference, NumericSample.FromSorted(current.SortedValues!.Value.ToArray(), weights.ToArray()), null, current.ExtraEffectBound, plan, bootstrap)
+            : CompareValues(reference, NumericSample.FromSorted(current.SortedValues!.Value), null, 0, plan, bootstrap);
 
     /// <summary>Reference and current counts aligned over the union of categories, in ordinal order (boolean: false, true).</summary>
     public static (long[] Reference, long[] Current) AlignCategories(ReferenceColumn reference, IReadOnlyDictionary<string, long> current)
@@ -74,11 +76,12 @@ internal static class ColumnComparer
     }
 
     /// <param name="reference">The reference column.</param>
-    /// <param name="current">The current values, or a streamed current's sketch as a weighted sample.</param>
+    /// <param name="current">The current values, or a streamed current's sketch as a weighted sample, or a pushed-down current's weighted runs.</param>
     /// <param name="sketched">The streamed current's sketch, when <paramref name="current"/> is one; null for exact values.</param>
+    /// <param name="extraEffectBound">A pushed-down current: the most a CDF-integral effect can differ from the exact one (<see cref="Inputs.CurrentColumn.ExtraEffectBound"/>).</param>
     /// <param name="plan">The column's plan.</param>
     /// <param name="bootstrap">The bootstrap settings.</param>
-    private static ColumnMeasurement CompareValues(ReferenceColumn reference, NumericSample current, Profiles.Streaming.StreamedNumeric? sketched, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    private static ColumnMeasurement CompareValues(ReferenceColumn reference, NumericSample current, Profiles.Streaming.StreamedNumeric? sketched, double extraEffectBound, DriftPlan plan, EffectBootstrapSettings bootstrap)
     {
         if (sketched is not null && (!plan.SignificanceTest.AcceptsWeights || !plan.EffectMeasure.AcceptsWeights || reference.Sketch is null))
         {
@@ -89,11 +92,18 @@ internal static class ColumnComparer
         var currentError = sketched?.Sketch.RankError ?? 0;
         var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest, currentError, sketched);
         var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure, currentError, sketched);
+        if (extraEffectBound > 0 && plan.EffectMeasure.CdfDistance == CdfDistance.Absolute)
+        {
+            // The current is the engine's counts between the sketch's points, each run at its values' mean.
+            effectBound += extraEffectBound;
+        }
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
-        var currentPoints = sketched is null
-            ? WeightedPoints.CompressedFromSorted(current.Values, BootstrapPoints)
-            : WeightedPoints.Of(sketched.Sketch).Compress(BootstrapPoints);
+        var currentPoints = sketched is not null
+            ? WeightedPoints.Of(sketched.Sketch).Compress(BootstrapPoints)
+            : current.IsWeighted
+            ? WeightedPoints.Of(current).Compress(BootstrapPoints)
+            : WeightedPoints.CompressedFromSorted(current.Values, BootstrapPoints);
         var grid = ValueGrid.Of(referencePoints, currentPoints, reference.PopulationStandardDeviation);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
 

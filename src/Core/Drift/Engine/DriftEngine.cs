@@ -90,8 +90,45 @@ public static class DriftEngine
         return Compare(engine, reference, new TableCurrentData(engine, current), options, () => currentHash, progress);
     }
 
+    /// <summary>
+    /// Compares a table or query in a SQL engine with a stored reference profile, without moving its rows: the
+    /// engine counts on the profile's frozen bins and sketch points and counts categories, and only those counts
+    /// come back (three queries whatever the column count; docs/scale.md). The same gate over a CSV of the same
+    /// rows gives the same verdicts, counts and KS statistics; value distances are within the bound the report
+    /// states. The entry point for a drift gate, <c>modelgates drift</c> and <c>DriftAssert</c> over a database dataset.
+    /// </summary>
+    /// <param name="reference">The reference profile (<see cref="DriftReference.ReadProfile"/>); raw reference data is MG0142.</param>
+    /// <param name="session">The open session holding the current data.</param>
+    /// <param name="relation">The current table or query.</param>
+    /// <param name="options">How to judge; the defaults when null.</param>
+    /// <param name="progress">Receives a short line per phase, for long runs.</param>
+    /// <exception cref="ConfigurationException">An option is invalid, the reference is not a profile (MG0142), or a test needs the raw current values (MG0141).</exception>
+    /// <exception cref="DataReadException">A column's type cannot be compared (MG0124), or the engine rejected a query.</exception>
+    internal static DriftReport Compare(DriftReference reference, Sql.SqlSession session, Sql.SqlRelation relation, DriftOptions? options = null, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Compare(reference, Sql.Pushdown.PushdownRunner.Over(session), relation, session.Provider, options, progress);
+    }
+
+    /// <summary>As the session overload, through a runner (tests record each query's text).</summary>
+    internal static DriftReport Compare(DriftReference reference, Sql.Pushdown.PushdownRunner runner, Sql.SqlRelation relation, string provider, DriftOptions? options, Action<string>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(relation);
+        if (reference.Profile is not { } profile)
+        {
+            throw new ConfigurationException(DiagnosticCatalog.PushdownNeedsProfileReference.Create(
+                $"The drift gate over {relation.ForMessages(runner.Dialect)} compares with reference '{reference.Path}', which is data; a gate over a table needs a reference profile."
+                + $" Write one with 'modelgates profile {reference.Path} -o reference.profile.json'."));
+        }
+
+        var current = SqlCurrentData.Open(runner, relation, profile, provider);
+        return Compare(null, reference, current, options, () => DatasetHash.Of(System.Text.Encoding.UTF8.GetBytes($"{provider}\n{relation.Display}\n{current.Rows}")), progress);
+    }
+
     private static DriftReport Compare(
-        DataEngine engine,
+        DataEngine? engine,
         DriftReference reference,
         CurrentData current,
         DriftOptions? options,
@@ -115,8 +152,8 @@ public static class DriftEngine
         if (reference.Dataset is { } referenceData)
         {
             var columns = selected.Select(n => referenceData.Find(n)!).ToList();
-            referenceCounts = ColumnQueries.NonMissingCounts(engine, referenceData, columns);
-            referenceDistinct = ColumnQueries.ApproxDistinct(engine, referenceData, columns.Where(c => c.TypeKind == ColumnKind.Categorical).ToList());
+            referenceCounts = ColumnQueries.NonMissingCounts(engine!, referenceData, columns);
+            referenceDistinct = ColumnQueries.ApproxDistinct(engine!, referenceData, columns.Where(c => c.TypeKind == ColumnKind.Categorical).ToList());
         }
 
         // DuckDB reads one column while a worker measures the previous one; at most one measurement
@@ -177,7 +214,7 @@ public static class DriftEngine
     }
 
     private static PendingColumn CompareColumn(
-        DataEngine engine,
+        DataEngine? engine,
         DriftReference reference,
         CurrentData current,
         string name,
@@ -191,8 +228,8 @@ public static class DriftEngine
         var referenceColumn = reference.Profile is { } profile
             ? ProfileReferenceReader.Read(profile.Find(name)!)
             : reference.Direct is { } direct
-            ? DirectReferenceReader.Read(engine, direct, direct.Find(name)!, profileSettings)
-            : RawReferenceReader.Read(engine, reference.Dataset!, reference.Dataset!.Find(name)!, referenceCounts[name], referenceDistinct.GetValueOrDefault(name), profileSettings);
+            ? DirectReferenceReader.Read(engine!, direct, direct.Find(name)!, profileSettings)
+            : RawReferenceReader.Read(engine!, reference.Dataset!, reference.Dataset!.Find(name)!, referenceCounts[name], referenceDistinct.GetValueOrDefault(name), profileSettings);
         var currentColumn = current.Find(name);
         var source = currentColumn is null
             ? null

@@ -17,6 +17,11 @@ internal sealed class DuckDbDialect : ISqlDialect
     /// <summary>The hash's name; the profiler adds the engine's version (<c>duckdb-hash/1.5</c>), as file profiles do.</summary>
     public string HashId => "duckdb-hash";
 
+    public IReadOnlyList<string> SessionStatements { get; } = [];
+
+    // Bins are a CASE tree over the value here, so the value is computed once per row and column first.
+    public bool LateralValues => false;
+
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string TableName(string dotted) => string.Join('.', dotted.Split('.').Select(Identifier));

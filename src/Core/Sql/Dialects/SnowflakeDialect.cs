@@ -17,6 +17,10 @@ internal sealed class SnowflakeDialect : ISqlDialect
 
     public string HashId => "snowflake-hash/0";
 
+    public IReadOnlyList<string> SessionStatements { get; } = [];
+
+    public bool LateralValues => false;
+
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string TableName(string dotted) => string.Join('.', dotted.Split('.').Select(Identifier));

@@ -38,14 +38,13 @@ internal static class PushdownProfiler
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(relation);
-        return Profile(PushdownRunner.Over(session), relation, settings, progress, session as DuckDbSession);
+        return Profile(PushdownRunner.Over(session), relation, settings, progress, session.Provider, session as DuckDbSession);
     }
 
     /// <summary>Profiles through a runner (tests record each query's text for the golden files).</summary>
-    internal static DatasetProfile Profile(PushdownRunner runner, SqlRelation relation, ProfileSettings? settings, Action<string>? progress, DuckDbSession? duckDb)
+    internal static DatasetProfile Profile(PushdownRunner runner, SqlRelation relation, ProfileSettings? settings, Action<string>? progress, string provider, DuckDbSession? duckDb)
     {
         settings ??= ProfileSettings.Default;
-        var provider = duckDb is not null ? "duckdb" : ProviderOf(runner.Dialect);
         var columns = EngineTypes.Map(provider, runner.Columns(relation), relation.ForMessages(runner.Dialect));
         var numeric = columns.Where(c => c.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime).ToList();
         var booleans = columns.Where(c => c.TypeKind == ColumnKind.Boolean).ToList();
@@ -67,6 +66,7 @@ internal static class PushdownProfiler
         var small = numbers.Values.Where(n => n.Stats.Count > 0 && (n.Stats.Count < 4L * settings.QuantilePoints || n.Distinct <= settings.QuantilePoints)).ToList();
         if (small.Count > 0)
         {
+            progress?.Invoke($"Counting the values of {small.Count} numeric columns with few values in the engine");
             ValueCounts(runner, relation, small);
         }
 
@@ -86,6 +86,7 @@ internal static class PushdownProfiler
             Bins(runner, relation, counted);
         }
 
+        progress?.Invoke($"Listing the most frequent values of {texts.Count} text columns in the engine");
         var top = texts.Count == 0 ? [] : TopValues(runner, relation, texts.Where(t => summary.Texts[t.Name].Count > 0).ToList(), settings);
         var textCounts = new Dictionary<string, TextColumnCounts>(StringComparer.Ordinal);
         using (var scratch = duckDb is null && texts.Count > 0 ? new DataEngine() : null)
@@ -104,6 +105,7 @@ internal static class PushdownProfiler
         // Registers wherever the profile will not list every value: the same decision ProfileBuilder takes.
         var registerTexts = texts.Where(t => NeedsRegisters(textCounts[t.Name], settings)).ToList();
         var registerNumbers = counted.Where(n => !n.Sketch!.IsExact).ToList();
+        progress?.Invoke($"Hashing {registerTexts.Count + registerNumbers.Count} columns for their distinct-count registers in the engine");
         var registers = registerTexts.Count + registerNumbers.Count == 0
             ? new Dictionary<string, byte[]>(StringComparer.Ordinal)
             : Registers(runner, relation, registerTexts, registerNumbers.Select(n => n.Column).ToList());
@@ -132,8 +134,6 @@ internal static class PushdownProfiler
 
     /// <summary>The HashId of numeric registers: the engine's hash over the shortest text of each double.</summary>
     internal static string NumericHashId(string hashId) => hashId + "/double-text";
-
-    private static string ProviderOf(ISqlDialect dialect) => dialect.Name;
 
     private static bool NeedsRegisters(TextColumnCounts counts, ProfileSettings settings)
     {
@@ -334,8 +334,8 @@ internal static class PushdownProfiler
     {
         var found = runner.Run(d =>
         {
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(n => PushdownSql.NumberValue(d, n.Column)).ToList())]);
-            return $"SELECT {PushdownSql.ColumnIndex}, v, count(*) FROM ({unpivot}) mg_u WHERE v IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, v";
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(n => PushdownSql.NumberValue(d, n.Column)).ToList(), []);
+            return $"SELECT {PushdownSql.ColumnIndex}, v, count(*) FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, v";
         });
 
         var byColumn = found.GroupBy(r => (int)PushdownSql.Long(r[0])).ToDictionary(g => g.Key, g => g.Select(r => (PushdownSql.Double(r[1]), PushdownSql.Long(r[2]))).OrderBy(x => x.Item1).ToList());
@@ -357,10 +357,12 @@ internal static class PushdownProfiler
 
         var found = runner.Run(d =>
         {
-            var deviations = columns.Select(n => $"({PushdownSql.NumberValue(d, n.Column)} - {d.Literal(n.Stats.Sum / n.Stats.Count)})").ToList();
-            var binIndex = columns.Select(n => d.BinIndex(PushdownSql.NumberValue(d, n.Column), n.FineEdges!)).ToList();
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("dev", deviations), ("bin", binIndex)]);
-            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(dev), sum(dev * dev) FROM ({unpivot}) mg_u WHERE dev IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, bin";
+            var binned = PushdownSql.ColumnsAsRows(
+                d,
+                relation.From(d),
+                columns.Select(n => PushdownSql.NumberValue(d, n.Column)).ToList(),
+                [("bin", (i, v) => d.BinIndex(v, columns[i].FineEdges!)), ("dev", (i, v) => $"({v} - {d.Literal(columns[i].Stats.Sum / columns[i].Stats.Count)})")]);
+            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(dev), sum(dev * dev) FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
         });
 
         foreach (var n in columns)
@@ -389,8 +391,8 @@ internal static class PushdownProfiler
 
         var found = runner.Run(d =>
         {
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("v", columns.Select(c => d.CastText(d.Identifier(c.Name))).ToList())]);
-            var grouped = $"SELECT {PushdownSql.ColumnIndex}, v, count(*) AS mg_n FROM ({unpivot}) mg_u WHERE v IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, v";
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(c => d.CastText(d.Identifier(c.Name))).ToList(), []);
+            var grouped = $"SELECT {PushdownSql.ColumnIndex}, v, count(*) AS mg_n FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, v";
             var ranked = $"SELECT {PushdownSql.ColumnIndex}, v, mg_n, row_number() OVER (PARTITION BY {PushdownSql.ColumnIndex} ORDER BY mg_n DESC, {d.OrdinalText("v")}) AS mg_r FROM ({grouped}) mg_g";
             return $"SELECT {PushdownSql.ColumnIndex}, v, mg_n FROM ({ranked}) mg_w WHERE mg_r <= {(settings.MaxCategories + 1).ToString(CultureInfo.InvariantCulture)}";
         });
@@ -417,10 +419,10 @@ internal static class PushdownProfiler
             var hashes = texts.Select(c => d.Hash64(d.CastText(d.Identifier(c.Name))))
                 .Concat(numbers.Select(c => d.Hash64(d.CastText(PushdownSql.NumberValue(d, c)))))
                 .ToList();
-            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), [("h", hashes)]);
-            var bucket = d.ShiftAndMask("h", RegisterLowBits, DistinctSketch.RegisterCount - 1);
-            var low = d.ShiftAndMask("h", 0, (1L << RegisterLowBits) - 1);
-            return $"SELECT {PushdownSql.ColumnIndex}, {bucket}, min({low}) FROM ({unpivot}) mg_u WHERE h IS NOT NULL GROUP BY {PushdownSql.ColumnIndex}, {bucket}";
+            var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), hashes, []);
+            var bucket = d.ShiftAndMask("v", RegisterLowBits, DistinctSketch.RegisterCount - 1);
+            var low = d.ShiftAndMask("v", 0, (1L << RegisterLowBits) - 1);
+            return $"SELECT {PushdownSql.ColumnIndex}, {bucket}, min({low}) FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, {bucket}";
         });
 
         return columns.Select((c, i) => (c.Name, Registers: DistinctSketch.RegistersFromMinima(

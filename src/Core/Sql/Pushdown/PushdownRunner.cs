@@ -41,10 +41,32 @@ internal abstract class PushdownRunner
 
     private sealed class SessionRunner(SqlSession session) : PushdownRunner
     {
+        private bool prepared;
+
         public override ISqlDialect Dialect => session.Dialect;
 
-        public override IReadOnlyList<SqlColumn> Columns(SqlRelation relation) => session.Columns(relation.ForColumns(session.Dialect));
+        public override IReadOnlyList<SqlColumn> Columns(SqlRelation relation)
+        {
+            Prepare();
+            return session.Columns(relation.ForColumns(session.Dialect));
+        }
 
-        protected override IReadOnlyList<object?[]> Execute(Func<ISqlDialect, string> query, int maxRows) => session.Query(query(session.Dialect), maxRows);
+        protected override IReadOnlyList<object?[]> Execute(Func<ISqlDialect, string> query, int maxRows)
+        {
+            Prepare();
+            return session.Query(query(session.Dialect), maxRows);
+        }
+
+        private void Prepare()
+        {
+            if (!prepared)
+            {
+                prepared = true;
+                foreach (var statement in session.Dialect.SessionStatements)
+                {
+                    session.Query(statement);
+                }
+            }
+        }
     }
 }

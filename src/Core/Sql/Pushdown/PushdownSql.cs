@@ -36,25 +36,37 @@ internal static class PushdownSql
     }
 
     /// <summary>
-    /// <c>FROM relation CROSS JOIN (0 … k−1)</c> with one CASE per output column choosing the k-th expression:
-    /// each row of the relation becomes k rows (one per column), so a GROUP BY over them counts every column in one scan.
+    /// Each row of the relation as one row per column: <c>mg_column</c> (the column's index), <c>v</c> (its value,
+    /// never null: rows where it is missing are left out) and one output per <paramref name="outputs"/> computed from
+    /// it, so that a GROUP BY over them counts every column in one scan. Where the engine evaluates a correlated
+    /// VALUES list per row (<see cref="ISqlDialect.LateralValues"/>) each row of the list holds one column's
+    /// expressions; elsewhere a cross join with the integers 0 … k−1 and a CASE on the index choose them.
     /// </summary>
     /// <param name="d">The dialect.</param>
     /// <param name="from">The relation as a FROM item.</param>
-    /// <param name="outputs">Per output column: its name and one expression per column index.</param>
-    public static string ColumnsAsRows(ISqlDialect d, string from, IReadOnlyList<(string Name, IReadOnlyList<string> PerColumn)> outputs)
+    /// <param name="values">Each column's value expression.</param>
+    /// <param name="outputs">Further outputs: a name and, from a column's index and its value expression, the output's expression.</param>
+    public static string ColumnsAsRows(ISqlDialect d, string from, IReadOnlyList<string> values, IReadOnlyList<(string Name, Func<int, string, string> Output)> outputs)
     {
-        var k = outputs[0].PerColumn.Count;
-        var select = new List<string> { "mg_k." + ColumnIndex + " AS " + ColumnIndex };
-        foreach (var (name, perColumn) in outputs)
+        var names = new[] { ColumnIndex, "v" }.Concat(outputs.Select(o => o.Name)).ToList();
+        if (d.LateralValues)
         {
-            select.Add(k == 1
-                ? $"{perColumn[0]} AS {name}"
-                : "CASE mg_k." + ColumnIndex + " " + string.Join(" ", perColumn.Select((e, i) => $"WHEN {i.ToString(CultureInfo.InvariantCulture)} THEN {e}")) + $" END AS {name}");
+            var rows = values.Select((v, i) => "(" + string.Join(", ", new[] { i.ToString(CultureInfo.InvariantCulture), v }.Concat(outputs.Select(o => o.Output(i, v)))) + ")");
+            return $"SELECT {string.Join(", ", names.Select(n => "mg_u." + n))} FROM {from} CROSS JOIN LATERAL (VALUES {string.Join(", ", rows)}) AS mg_u({string.Join(", ", names)}) WHERE mg_u.v IS NOT NULL";
         }
 
-        return $"SELECT {string.Join(", ", select)} FROM {from} CROSS JOIN {d.Integers(k, "mg_k", ColumnIndex)}";
+        var k = values.Count;
+        var value = k == 1 ? values[0] : "CASE mg_k." + ColumnIndex + " " + string.Join(" ", values.Select((e, i) => $"WHEN {i.ToString(CultureInfo.InvariantCulture)} THEN {e}")) + " END";
+        var unpivot = $"SELECT mg_k.{ColumnIndex} AS {ColumnIndex}, {value} AS v FROM {from} CROSS JOIN {d.Integers(k, "mg_k", ColumnIndex)}";
+        var computed = outputs.Select(o => PerColumn(Enumerable.Range(0, k).Select(i => o.Output(i, "v")).ToList()) + " AS " + o.Name);
+        return $"SELECT {string.Join(", ", new[] { ColumnIndex, "v" }.Concat(computed))} FROM ({unpivot}) mg_c WHERE v IS NOT NULL";
     }
+
+    /// <summary>One expression per column index, chosen by a CASE on <see cref="ColumnIndex"/> (of a row of <see cref="ColumnsAsRows"/>).</summary>
+    public static string PerColumn(IReadOnlyList<string> perColumn) =>
+        perColumn.Count == 1
+            ? perColumn[0]
+            : "CASE " + ColumnIndex + " " + string.Join(" ", perColumn.Select((e, i) => $"WHEN {i.ToString(CultureInfo.InvariantCulture)} THEN {e}")) + " END";
 
     /// <summary>A whole number from any provider's value; null reads as 0.</summary>
     public static long Long(object? value) => value switch

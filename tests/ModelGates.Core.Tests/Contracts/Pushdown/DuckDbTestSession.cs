@@ -71,6 +71,10 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string Name => "noregex";
 
+    public bool LateralValues => Inner.LateralValues;
+
+    public IReadOnlyList<string> SessionStatements => Inner.SessionStatements;
+
     public string Identifier(string name) => Inner.Identifier(name);
 
     public string TableName(string dotted) => Inner.TableName(dotted);

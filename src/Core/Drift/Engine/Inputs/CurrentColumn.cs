@@ -10,6 +10,15 @@ internal sealed class CurrentColumn
     /// <summary>Sorted non-missing values, when the plan compares values.</summary>
     public ReadOnlyMemory<double>? SortedValues { get; init; }
 
+    /// <summary>
+    /// With <see cref="SortedValues"/> from a pushed-down comparison: how many rows each value stands for (the
+    /// engine's counts on and between the reference sketch's points; see <see cref="SqlCurrentData"/>).
+    /// </summary>
+    public ReadOnlyMemory<double>? Weights { get; init; }
+
+    /// <summary>A pushed-down comparison: the most the effect of a CDF-integral distance can differ from the exact one (0 otherwise).</summary>
+    public double ExtraEffectBound { get; init; }
+
     /// <summary>A streamed current's quantile sketch (with its extremes), when the plan compares values and the values were not held.</summary>
     public Profiles.Streaming.StreamedNumeric? Sketch { get; init; }
 

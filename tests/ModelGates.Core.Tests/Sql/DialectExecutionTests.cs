@@ -1,0 +1,89 @@
+using System.Globalization;
+using ModelGates.Data;
+using ModelGates.Sources;
+using ModelGates.Sql;
+using ModelGates.Sql.Dialects;
+using ModelGates.Sql.Pushdown;
+using ModelGates.Profiles;
+using ModelGates.Statistics;
+using ModelGates.Testing;
+
+namespace ModelGates.Tests.Sql;
+
+/// <summary>
+/// The constructs pushdown relies on give the same answer on DuckDB and on PostgreSQL as ModelGates' own code:
+/// the order statistic a fraction picks, the bin of a value among edges, and a double literal read back bit for bit.
+/// </summary>
+public sealed class DialectExecutionTests : IClassFixture<PostgresServer>
+{
+    private static readonly int[] Sizes = [1, 2, 3, 7, 100, 2047, 4099];
+
+    private readonly PostgresServer server;
+
+    public DialectExecutionTests(PostgresServer server) => this.server = server;
+
+    [Fact]
+    public void DuckDb_quantile_disc_picks_the_order_statistics_the_profiler_picks()
+    {
+        using var engine = new DataEngine();
+        using var session = new DuckDbSession(engine);
+        AssertOrderStatistics(session);
+    }
+
+    [PostgresFact]
+    public void Postgres_percentile_disc_picks_the_order_statistics_the_profiler_picks()
+    {
+        using var session = PostgresSession.Open("warehouse", server.ConnectionString);
+        AssertOrderStatistics(session);
+    }
+
+    [Fact]
+    public void DuckDb_bins_and_literals_agree_with_the_profiler()
+    {
+        using var engine = new DataEngine();
+        using var session = new DuckDbSession(engine);
+        AssertBinsAndLiterals(session);
+    }
+
+    [PostgresFact]
+    public void Postgres_bins_and_literals_agree_with_the_profiler()
+    {
+        using var session = PostgresSession.Open("warehouse", server.ConnectionString);
+        AssertBinsAndLiterals(session);
+    }
+
+    private static void AssertOrderStatistics(SqlSession session)
+    {
+        var d = session.Dialect;
+        foreach (var n in Sizes)
+        {
+            // Values with ties, in scrambled order, so the engine must sort.
+            var values = Enumerable.Range(0, n).Select(i => (double)((i * 7919) % (n + 3) / 2)).ToArray();
+            var sorted = values.Order().ToArray();
+            var ranks = Enumerable.Range(0, 64).Select(i => (long)Math.Floor((i + 0.5) * n / 64)).ToArray();
+            var row = session.Row($"SELECT {d.OrderStatistics("v", ranks, n)} FROM {Values(d, values)}");
+            Assert.Equal(ranks.Select(r => sorted[r]), PushdownSql.Doubles(row[0]));
+        }
+    }
+
+    private static void AssertBinsAndLiterals(SqlSession session)
+    {
+        var d = session.Dialect;
+        var random = new SeededRandom(17);
+        var edges = Enumerable.Range(0, 300).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, (random.NextDouble() * 12) - 6)).Distinct().Order().ToList();
+        var edgesAndNeighbours = edges.SelectMany(e => new[] { e, Math.BitIncrement(e) }).Distinct().Order().ToList();
+        var probes = edges.SelectMany(e => new[] { e, Math.BitDecrement(e), Math.BitIncrement(e), 0.1 + e }).ToArray();
+        var rows = session.Query($"SELECT v, {d.BinIndex("v", edgesAndNeighbours)} FROM {Values(d, probes)}");
+
+        Assert.Equal(probes.Length, rows.Count);
+        foreach (var row in rows)
+        {
+            var value = PushdownSql.Double(row[0]);
+            Assert.Contains(value, probes);
+            Assert.Equal(ReferenceBins.BinOf(edgesAndNeighbours, value), PushdownSql.Long(row[1]));
+        }
+    }
+
+    private static string Values(ISqlDialect d, IReadOnlyList<double> values) =>
+        $"(VALUES {string.Join(", ", values.Select(v => "(" + d.Literal(v) + ")"))}) AS mg_values(v)";
+}

@@ -4,12 +4,14 @@ namespace ModelGates.Models.Metrics;
 /// Logistic recalibration, as the clinical-prediction literature assesses calibration (Cox 1958;
 /// Steyerberg, Clinical Prediction Models; Van Calster et al. 2016): with x = logit(p), the
 /// maximum-likelihood fits of P(y = 1) = σ(a + b·x) (the slope b) and of P(y = 1) = σ(a + x), the
-/// slope fixed at 1 (the intercept a, "calibration in the large"). Newton's method with step
-/// halving on the per-score table, weights as sample weights.
+/// slope fixed at 1 (the intercept a, "calibration in the large"), on the per-score table, weights as
+/// sample weights. Newton's method: a bootstrap resample starts from the fit of the whole set (three
+/// passes over the scores typically), the whole set from the identity. Residuals and curvatures use
+/// σ(η) and σ(−η) = 1 − σ(η) each computed directly, so confident probabilities do not cancel.
 /// </summary>
 internal static class LogisticRecalibration
 {
-    private const int MaxIterations = 100;
+    private const int MaxIterations = 200;
 
     /// <summary>The slope b of σ(a + b·x), or why there is none.</summary>
     public static MetricValue Slope(BinaryScoreTable table)
@@ -19,60 +21,16 @@ internal static class LogisticRecalibration
             return MetricValue.Undefined(reason);
         }
 
-        var x = Logits(table);
+        var x = table.Order.Logits;
         if (ConstantOrSeparated(table, x) is { } why)
         {
             return MetricValue.Undefined(why);
         }
 
-        var positive = table.PositiveWeight;
-        var negative = table.NegativeWeight;
-        double a = 0, b = 0;
-        var likelihood = LogLikelihood(positive, negative, x, a, b);
-        for (var iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            for (var k = 0; k < x.Length; k++)
-            {
-                var mu = Sigmoid(a + (b * x[k]));
-                var w = positive[k] + negative[k];
-                var residual = positive[k] - (w * mu);
-                var curvature = w * mu * (1.0 - mu);
-                ga += residual;
-                gb += residual * x[k];
-                haa += curvature;
-                hab += curvature * x[k];
-                hbb += curvature * x[k] * x[k];
-            }
-
-            var determinant = (haa * hbb) - (hab * hab);
-            if (!(determinant > 0.0))
-            {
-                return MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
-            }
-
-            var da = ((hbb * ga) - (hab * gb)) / determinant;
-            var db = ((haa * gb) - (hab * ga)) / determinant;
-            var step = 1.0;
-            double nextA, nextB, next;
-            do
-            {
-                nextA = a + (step * da);
-                nextB = b + (step * db);
-                next = LogLikelihood(positive, negative, x, nextA, nextB);
-                step /= 2;
-            }
-            while (next < likelihood && step > 1e-10 && !(Small(da, a) && Small(db, b)));
-
-            var converged = Small(da, a) && Small(db, b);
-            (a, b, likelihood) = (nextA, nextB, Math.Max(next, likelihood));
-            if (converged)
-            {
-                return MetricValue.Defined(b);
-            }
-        }
-
-        return MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
+        var (a, b) = ReferenceEquals(table, table.Order.PointTable) || table.Order.PointRecalibration.Slope is not { } start
+            ? (0.0, 0.0)
+            : start;
+        return FitSlope(table, x, a, b) is { } fitted ? MetricValue.Defined(fitted) : MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
     }
 
     /// <summary>The intercept a of σ(a + x), the slope fixed at 1, or why there is none.</summary>
@@ -83,65 +41,32 @@ internal static class LogisticRecalibration
             return MetricValue.Undefined(reason);
         }
 
-        var x = Logits(table);
-        var positive = table.PositiveWeight;
-        var negative = table.NegativeWeight;
-        double a = 0;
-        var likelihood = LogLikelihood(positive, negative, x, a, 1.0);
-        for (var iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            double gradient = 0, curvature = 0;
-            for (var k = 0; k < x.Length; k++)
-            {
-                var mu = Sigmoid(a + x[k]);
-                var w = positive[k] + negative[k];
-                gradient += positive[k] - (w * mu);
-                curvature += w * mu * (1.0 - mu);
-            }
-
-            if (!(curvature > 0.0))
-            {
-                return MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
-            }
-
-            var delta = gradient / curvature;
-            var step = 1.0;
-            double next, nextA;
-            do
-            {
-                nextA = a + (step * delta);
-                next = LogLikelihood(positive, negative, x, nextA, 1.0);
-                step /= 2;
-            }
-            while (next < likelihood && step > 1e-10 && !Small(delta, a));
-
-            var converged = Small(delta, a);
-            (a, likelihood) = (nextA, Math.Max(next, likelihood));
-            if (converged)
-            {
-                return MetricValue.Defined(a);
-            }
-        }
-
-        return MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
+        var start = ReferenceEquals(table, table.Order.PointTable) ? 0.0 : table.Order.PointRecalibration.Intercept ?? 0.0;
+        return FitIntercept(table, table.Order.Logits, start) is { } fitted ? MetricValue.Defined(fitted) : MetricValue.Undefined(UndefinedReasons.RecalibrationDidNotConverge);
     }
 
-    /// <summary>
-    /// A Newton step too small for the likelihood to tell apart from rounding, taken whole: near the
-    /// optimum the step itself is the measure (quadratic convergence), and one of at most 1e-11
-    /// leaves an error at the rounding level.
-    /// </summary>
-    private static bool Small(double step, double value) => Math.Abs(step) <= 1e-11 * (1.0 + Math.Abs(value));
+    /// <summary>Both fits on the whole set, the start of every resample's fits (null where undefined).</summary>
+    internal static ((double A, double B)? Slope, double? Intercept) PointFits(BinaryScoreTable point)
+    {
+        (double, double)? slope = null;
+        double? intercept = null;
+        if (Undefined(point) is null)
+        {
+            var x = point.Order.Logits;
+            if (ConstantOrSeparated(point, x) is null && FitSlopeAndIntercept(point, x) is { } fit)
+            {
+                slope = fit;
+            }
 
-    private static string? Undefined(BinaryScoreTable table) =>
-        table.Order.ScoreKind != Predictions.BinaryScoreKind.Probability ? UndefinedReasons.ScoresAreNotProbabilities
-        : table.TotalPositive <= 0.0 || table.TotalNegative <= 0.0 ? UndefinedReasons.OnlyOneClass
-        : null;
+            intercept = FitIntercept(point, x, 0.0);
+        }
+
+        return (slope, intercept);
+    }
 
     /// <summary>logit(p) of each distinct probability, p clipped to [2^-52, 1 − 2^-52] as the log loss clips it.</summary>
-    private static double[] Logits(BinaryScoreTable table)
+    internal static double[] Logits(double[] scores)
     {
-        var scores = table.Scores;
         var x = new double[scores.Length];
         for (var k = 0; k < scores.Length; k++)
         {
@@ -152,15 +77,160 @@ internal static class LogisticRecalibration
         return x;
     }
 
+    private static double? FitSlope(BinaryScoreTable table, double[] x, double a, double b) =>
+        FitSlopeAndIntercept(table, x, a, b) is { } fit ? fit.B : null;
+
+    private static (double A, double B)? FitSlopeAndIntercept(BinaryScoreTable table, double[] x, double a = 0, double b = 0)
+    {
+        var positive = table.PositiveWeight;
+        var negative = table.NegativeWeight;
+        double? likelihood = null;
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+            for (var k = 0; k < x.Length; k++)
+            {
+                var w = positive[k] + negative[k];
+                if (w == 0.0)
+                {
+                    continue;
+                }
+
+                var (up, down) = Sigmoids(a + (b * x[k]));
+                var residual = (positive[k] * down) - (negative[k] * up);
+                var curvature = w * up * down;
+                ga += residual;
+                gb += residual * x[k];
+                haa += curvature;
+                hab += curvature * x[k];
+                hbb += curvature * x[k] * x[k];
+            }
+
+            var determinant = (haa * hbb) - (hab * hab);
+            if (!(determinant > 0.0))
+            {
+                return null;
+            }
+
+            var da = ((hbb * ga) - (hab * gb)) / determinant;
+            var db = ((haa * gb) - (hab * ga)) / determinant;
+            if (Converged(da, a) && Converged(db, b))
+            {
+                return (a + da, b + db);
+            }
+
+            if (Near(da, a) && Near(db, b))
+            {
+                // In the region where Newton's method converges quadratically: take the whole step.
+                (a, b) = (a + da, b + db);
+                continue;
+            }
+
+            // Far from the optimum a full step can overshoot: halve it until the likelihood does not fall.
+            likelihood ??= LogLikelihood(positive, negative, x, a, b);
+            var step = 1.0;
+            double nextA, nextB, next;
+            do
+            {
+                nextA = a + (step * da);
+                nextB = b + (step * db);
+                next = LogLikelihood(positive, negative, x, nextA, nextB);
+                step /= 2;
+            }
+            while (next < likelihood && step > 1e-18);
+
+            (a, b, likelihood) = (nextA, nextB, Math.Max(next, likelihood.Value));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The root of the score Σ (y − σ(a + x)), which falls with a: Newton's method with steps of at most
+    /// 1 (certain probabilities have almost no curvature, and a raw step would fly off) inside the
+    /// bracket of the root its evaluations have found, bisecting where a step would leave it.
+    /// </summary>
+    private static double? FitIntercept(BinaryScoreTable table, double[] x, double start)
+    {
+        var positive = table.PositiveWeight;
+        var negative = table.NegativeWeight;
+        double low = double.NegativeInfinity, high = double.PositiveInfinity;
+        var current = start;
+        for (var iteration = 0; iteration < 4 * MaxIterations; iteration++)
+        {
+            double score = 0, curvature = 0;
+            for (var k = 0; k < x.Length; k++)
+            {
+                var w = positive[k] + negative[k];
+                if (w == 0.0)
+                {
+                    continue;
+                }
+
+                var (up, down) = Sigmoids(current + x[k]);
+                score += (positive[k] * down) - (negative[k] * up);
+                curvature += w * up * down;
+            }
+
+            if (score == 0.0)
+            {
+                return current;
+            }
+
+            if (score > 0.0)
+            {
+                low = current;
+            }
+            else
+            {
+                high = current;
+            }
+
+            var delta = curvature > 0.0 ? score / curvature : double.PositiveInfinity * score;
+            if (Converged(delta, current))
+            {
+                return current + delta;
+            }
+
+            var next = current + Math.Clamp(delta, -1.0, 1.0);
+            if (!(next > low && next < high))
+            {
+                next = low + ((high - low) / 2);
+            }
+
+            if (high - low <= 4e-16 * (1.0 + Math.Abs(current)))
+            {
+                return next;
+            }
+
+            current = next;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A Newton step after which what remains is at the rounding level: near the optimum the step
+    /// measures the error, and the next error is of the order of its square.
+    /// </summary>
+    private static bool Converged(double step, double value) => Math.Abs(step) <= 1e-8 * (1.0 + Math.Abs(value));
+
+    /// <summary>A step small enough to take whole (near the optimum, where a full Newton step never overshoots).</summary>
+    private static bool Near(double step, double value) => Math.Abs(step) <= 1e-2 * (1.0 + Math.Abs(value));
+
+    private static string? Undefined(BinaryScoreTable table) =>
+        table.Order.ScoreKind != Predictions.BinaryScoreKind.Probability ? UndefinedReasons.ScoresAreNotProbabilities
+        : table.TotalPositive <= 0.0 || table.TotalNegative <= 0.0 ? UndefinedReasons.OnlyOneClass
+        : null;
+
     /// <summary>
     /// Why σ(a + b·x) has no finite maximum: every row at one logit, or a logit c with every positive
-    /// at or above it and every negative at or below it (or the reverse). x descends with the blocks.
+    /// at or above it and every negative at or below it (or the reverse).
     /// </summary>
     private static string? ConstantOrSeparated(BinaryScoreTable table, double[] x)
     {
         double minPositive = double.PositiveInfinity, maxPositive = double.NegativeInfinity;
         double minNegative = double.PositiveInfinity, maxNegative = double.NegativeInfinity;
-        double minAll = double.PositiveInfinity, maxAll = double.NegativeInfinity;
         for (var k = 0; k < x.Length; k++)
         {
             if (table.PositiveWeight[k] > 0.0)
@@ -176,9 +246,7 @@ internal static class LogisticRecalibration
             }
         }
 
-        minAll = Math.Min(minPositive, minNegative);
-        maxAll = Math.Max(maxPositive, maxNegative);
-        if (minAll == maxAll)
+        if (Math.Min(minPositive, minNegative) == Math.Max(maxPositive, maxNegative))
         {
             return UndefinedReasons.ConstantLogits;
         }
@@ -191,6 +259,11 @@ internal static class LogisticRecalibration
         double sum = 0;
         for (var k = 0; k < x.Length; k++)
         {
+            if (positive[k] + negative[k] == 0.0)
+            {
+                continue;
+            }
+
             var eta = a + (b * x[k]);
 
             // log σ(η) = −log(1 + e^−η) and log(1 − σ(η)) = −log(1 + e^η), each in its stable form.
@@ -202,5 +275,11 @@ internal static class LogisticRecalibration
 
     private static double Softplus(double t) => t > 0 ? t + Math.Log(1.0 + Math.Exp(-t)) : Math.Log(1.0 + Math.Exp(t));
 
-    private static double Sigmoid(double t) => t >= 0 ? 1.0 / (1.0 + Math.Exp(-t)) : Math.Exp(t) / (1.0 + Math.Exp(t));
+    /// <summary>σ(η) and σ(−η) from one exponential, each without cancellation.</summary>
+    private static (double Up, double Down) Sigmoids(double eta)
+    {
+        var e = Math.Exp(-Math.Abs(eta));
+        var d = 1.0 / (1.0 + e);
+        return eta >= 0 ? (d, e * d) : (e * d, d);
+    }
 }

@@ -31,7 +31,7 @@ public static class ModelEvaluator
         var allThresholds = request.Thresholds.Concat(request.Slices.SelectMany(s => s.Thresholds)).ToList();
 
         // A threshold on a member of a metric family (lift@0.2) adds it to both models' metrics.
-        current = current.Including(allThresholds.Select(t => t.Metric));
+        current = current.Including(allThresholds.Select(t => t.Metric).Concat(request.AdditionalMetrics));
         baselineModel = baselineModel?.Including(current.MetricIds);
         foreach (var threshold in allThresholds)
         {

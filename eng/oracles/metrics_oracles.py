@@ -15,7 +15,10 @@ import warnings
 import numpy as np
 import scipy
 import sklearn
+from scipy import optimize, special, stats
 from sklearn import metrics as skm
+from sklearn.calibration import calibration_curve
+from sklearn.linear_model import LogisticRegression
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "metrics.json")
@@ -64,7 +67,144 @@ def binary_expected(y, s, w, kind, t):
     else:
         exp["fpr"] = fp / (fp + tn)
     exp["positiveRate"] = np.average(yp, weights=w)
+    credit_expected(y, s, w, kind, exp, behaviour)
     return {k: _f(v) for k, v in exp.items()}, behaviour
+
+
+# ---------------------------------------------------------------- credit-risk and calibration (binary)
+
+EPS = float(np.finfo(np.float64).eps)
+# Members of the parameterised families checked in every case, beyond the defaults lift@0.1 and gain@0.1.
+FAMILY_MEMBERS = {"lift": [0.05, 0.25, 1.0], "gain": [0.05, 0.25], "ece": [5, 20], "eceQuantile": [5, 20]}
+
+
+def credit_expected(y, s, w, kind, exp, behaviour):
+    both = (y == 1).any() and (y == 0).any()
+    if both:
+        exp["gini"] = 2 * skm.roc_auc_score(y, s, sample_weight=w) - 1
+        fpr, tpr, _ = skm.roc_curve(y, s, sample_weight=w, drop_intermediate=False)
+        exp["ks"] = np.max(tpr - fpr)
+        if w is None:  # the same number as SciPy's one-sided two-sample KS statistic
+            d = stats.ks_2samp(s[y == 0], s[y == 1], alternative="greater").statistic
+            assert abs(d - exp["ks"]) < 1e-12, (d, exp["ks"])
+    else:
+        exp["gini"] = exp["ks"] = None
+        behaviour["gini"] = behaviour["ks"] = "roc_auc_score raises ValueError: only one class present in y_true"
+    for f in [0.1] + FAMILY_MEMBERS["lift"]:
+        exp["lift@" + fraction_text(f)] = None if not (y == 1).any() else top_fraction(y, s, w, f) / f
+    for f in [0.1] + FAMILY_MEMBERS["gain"]:
+        exp["gain@" + fraction_text(f)] = None if not (y == 1).any() else top_fraction(y, s, w, f)
+    if not (y == 1).any():
+        behaviour["lift"] = behaviour["gain"] = "no label-1 rows: nothing to capture"
+    if kind != "probability":
+        for key in ["ece", "eceQuantile", "calibrationSlope", "calibrationIntercept"] + \
+                ["ece@%d" % b for b in FAMILY_MEMBERS["ece"]] + ["eceQuantile@%d" % b for b in FAMILY_MEMBERS["eceQuantile"]]:
+            exp[key] = None
+        behaviour["calibration"] = "not applicable: scores are not probabilities"
+        return
+    for bins in [10] + FAMILY_MEMBERS["ece"]:
+        exp["ece" if bins == 10 else "ece@%d" % bins] = ece(y, s, w, bins, "uniform")
+    if w is None or np.all(w == np.round(w)):
+        for bins in [10] + FAMILY_MEMBERS["eceQuantile"]:
+            exp["eceQuantile" if bins == 10 else "eceQuantile@%d" % bins] = ece(y, s, w, bins, "quantile")
+    else:
+        behaviour["eceQuantile"] = "not checked with fractional weights: numpy's percentile has no weights (integer weights are checked as repeated rows)"
+    exp["calibrationSlope"], why = calibration_slope(y, s, w)
+    if why:
+        behaviour["calibrationSlope"] = why
+    exp["calibrationIntercept"], why = calibration_intercept(y, s, w)
+    if why:
+        behaviour["calibrationIntercept"] = why
+
+
+def fraction_text(f):
+    """The one spelling of a fraction in an id: the shortest round trip, '1' rather than '1.0'."""
+    return "1" if f == 1.0 else repr(f)
+
+
+def top_fraction(y, s, w, f):
+    """Share of label-1 weight in the top f of the weight by score; a tied block at the cut pro rata
+    (linear interpolation of the cumulative gains curve between distinct scores)."""
+    w = np.ones(len(y)) if w is None else w
+    order = np.argsort(-s, kind="stable")
+    ss, yy, ww = s[order], y[order], w[order]
+    ends = np.r_[np.flatnonzero(np.diff(ss) != 0), len(ss) - 1]
+    cum_w = np.r_[0.0, np.cumsum(ww)[ends]]
+    cum_p = np.r_[0.0, np.cumsum(ww * yy)[ends]]
+    gain = np.interp(f * w.sum(), cum_w, cum_p) / cum_p[-1]
+    if len(np.unique(s)) == len(s) and w.min() == w.max() == 1 and float(f * len(s)).is_integer():
+        k = int(f * len(s))  # without ties, a whole number of rows: the plain top-k count
+        assert abs(gain - yy[:k].sum() / yy.sum()) < 1e-12
+    return gain
+
+
+def ece(y, s, w, bins, strategy):
+    """sum over non-empty bins of (bin weight / total) * |observed rate - mean probability|, with the
+    bins and per-bin means of sklearn's calibration_curve; integer weights as repeated rows."""
+    if w is not None and strategy == "quantile":
+        reps = w.astype(np.int64)
+        return ece(np.repeat(y, reps), np.repeat(s, reps), None, bins, strategy)
+    prob_true, prob_pred = calibration_curve(y, s, n_bins=bins, strategy=strategy)
+    edges = np.linspace(0.0, 1.0, bins + 1) if strategy == "uniform" else np.percentile(s, np.linspace(0, 1, bins + 1) * 100)
+    ids = np.searchsorted(edges[1:-1], s)
+    ww = np.ones(len(y)) if w is None else w
+    total = np.bincount(ids, weights=ww, minlength=bins)
+    nonzero = total > 0
+    if w is None:  # the binning recomputed here is calibration_curve's own
+        mine_true = np.bincount(ids, weights=y, minlength=bins)[nonzero] / total[nonzero]
+        assert np.array_equal(mine_true, prob_true)
+    else:
+        prob_true = np.bincount(ids, weights=ww * y, minlength=bins)[nonzero] / total[nonzero]
+        prob_pred = np.bincount(ids, weights=ww * s, minlength=bins)[nonzero] / total[nonzero]
+    return float(np.sum(total[nonzero] / ww.sum() * np.abs(prob_true - prob_pred)))
+
+
+def logits(s):
+    p = np.clip(s, EPS, 1 - EPS)
+    return np.log(p / (1 - p))
+
+
+def calibration_slope(y, s, w):
+    """Newton's method for logit P(y=1) = a + b logit(p), to convergence; checked against sklearn's
+    LogisticRegression(penalty=None). None where there is no finite fit."""
+    ww = np.ones(len(y)) if w is None else w
+    x = logits(s)
+    if not ((y == 1).any() and (y == 0).any()):
+        return None, "one class: no logistic fit"
+    if x.min() == x.max():
+        return None, "constant logit: slope not identifiable"
+    pos, neg = x[y == 1], x[y == 0]
+    if pos.min() >= neg.max() or pos.max() <= neg.min():
+        return None, "complete or quasi-complete separation: the maximum-likelihood slope is infinite"
+    X = np.column_stack([np.ones(len(x)), x])
+    beta = np.zeros(2)
+    for _ in range(100):
+        # y - mu and mu (1 - mu) from expit of both signs, without cancellation at confident scores
+        eta = X @ beta
+        up, down = special.expit(eta), special.expit(-eta)
+        step = np.linalg.solve(X.T @ (X * (ww * up * down)[:, None]), X.T @ (ww * (y * down - (1 - y) * up)))
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-15 * (1 + np.max(np.abs(beta))):
+            break
+    model = LogisticRegression(penalty=None, solver="newton-cg", tol=1e-12, max_iter=10000)
+    model.fit(x.reshape(-1, 1), y, sample_weight=ww)
+    assert abs(model.coef_[0, 0] - beta[1]) < 1e-5 * (1 + abs(beta[1])), (model.coef_, beta)
+    return beta[1], None
+
+
+def calibration_intercept(y, s, w):
+    """The root a of sum w (y - expit(a + logit p)) = 0 (the offset fit), by SciPy's brentq."""
+    ww = np.ones(len(y)) if w is None else w
+    if not ((y == 1).any() and (y == 0).any()):
+        return None, "one class: no logistic fit"
+    x = logits(s)
+    score = lambda a: np.sum(ww * (y * special.expit(-(a + x)) - (1 - y) * special.expit(a + x)))
+    lo, hi = -1.0, 1.0
+    while score(lo) < 0:
+        lo *= 2
+    while score(hi) > 0:
+        hi *= 2
+    return optimize.brentq(score, lo, hi, xtol=1e-15, rtol=4 * EPS, maxiter=500), None
 
 
 def binary_cases():
@@ -125,6 +265,28 @@ def binary_cases():
     y = rng.binomial(1, 0.3, 80)
     add("all_scores_equal", y, np.full(80, 0.4))
     add("nothing_predicted_positive", y, rng.uniform(0, 0.49, 80))
+
+    # Credit-risk and calibration cases (added after the ones above, so their inputs did not change).
+    y = rng.binomial(1, 0.2, 1005)
+    s = np.round(1 / (1 + np.exp(-(rng.normal(size=1005) + 1.5 * y - 1.5))), 2)
+    add("credit_scores_tied_at_the_cuts_1005_rows", y, s)
+    p = rng.uniform(0.02, 0.98, 2000)
+    add("calibrated_probabilities", rng.binomial(1, p), p)
+    p = rng.uniform(0.05, 0.95, 1000)
+    add("overconfident_probabilities", rng.binomial(1, p), 1 / (1 + np.exp(-2.5 * np.log(p / (1 - p)))))
+    y = rng.binomial(1, 0.3, 500)
+    add("underpredicting_probabilities", y, np.clip(rng.beta(2, 8, 500) + 0.1 * y, 0, 1))
+    edges = np.r_[np.arange(11) / 10, np.arange(11) * 0.1, np.linspace(0, 1, 21)]
+    add("probabilities_on_bin_edges", rng.binomial(1, 0.5, len(edges)), edges)
+    y = rng.binomial(1, 0.3, 300)
+    s = np.round(1 / (1 + np.exp(-(rng.normal(size=300) + y))), 2)
+    add("integer_weights", y, s, w=rng.integers(1, 4, 300))
+    y = np.r_[np.zeros(30, dtype=int), np.ones(20, dtype=int)]
+    add("separated_classes", y, np.r_[rng.uniform(0.05, 0.4, 30), rng.uniform(0.6, 0.95, 20)])
+    add("quasi_separated_classes", [0, 0, 0, 1, 0, 1, 1], [0.1, 0.2, 0.5, 0.5, 0.5, 0.7, 0.9])
+    add("inverted_ranking", y, np.r_[rng.uniform(0.6, 0.95, 30), rng.uniform(0.05, 0.4, 20)])
+    add("two_rows_one_of_each", [0, 1], [0.3, 0.6])
+    add("tiny_overlapping", [0, 1, 0, 1, 1], [0.2, 0.3, 0.6, 0.6, 0.8])
     return cases
 
 

@@ -26,6 +26,9 @@ public sealed class ReportBrowserTests : IDisposable
             "JSON.stringify([...document.querySelectorAll('svg.chart')].map(s => { const r = s.getBoundingClientRect(); return [r.width, r.height]; }))"))!
             .GetValue<string>();
         var charts = JsonSerializer.Deserialize<double[][]>(sizes)!;
+        var captions = (await page.EvaluateAsync("JSON.stringify([...document.querySelectorAll('figcaption')].map(f => f.textContent))"))!.GetValue<string>();
+        var ksMarkers = JsonSerializer.Deserialize<double[]>((await page.EvaluateAsync(
+            "JSON.stringify([...document.querySelectorAll('svg.chart line.marker')].map(l => l.getBoundingClientRect().height))"))!.GetValue<string>())!;
         var title = (await page.EvaluateAsync("document.title"))!.GetValue<string>();
         var screenshot = await page.ScreenshotAsync();
         File.WriteAllBytes(Path.Combine(reports, "report.png"), screenshot);
@@ -34,6 +37,11 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.Empty(page.Errors);
         Assert.True(charts.Length >= 15, $"only {charts.Length} charts");
         Assert.All(charts, size => Assert.True(size[0] > 50 && size[1] > 50, $"a chart is drawn at {size[0]}x{size[1]}"));
+
+        // The binary model gate's gain curve and KS plot, the KS gap drawn as a visible vertical marker.
+        Assert.Contains("\"Gain curve\"", captions, StringComparison.Ordinal);
+        Assert.Contains("\"KS plot\"", captions, StringComparison.Ordinal);
+        Assert.True(Assert.Single(ksMarkers) > 20, $"the KS marker is {ksMarkers[0]} px tall");
         Assert.True(screenshot.Length > 50_000 && screenshot[..4].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
     }
 

@@ -2,18 +2,19 @@
 // resamples of all of them. Writes the predictions as CSV so eng/bench/metrics_sklearn.py times
 // scikit-learn on the very same rows. Usage:
 //   dotnet run -c Release --project eng/bench/Metrics -- [--rows N] [--resamples B] [--seed S] [--csv PATH] [--threads T (0 = all cores)]
+//     [--metrics id,id,... (default: every metric an evaluation computes)]
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ModelGates.Models.Intervals;
 using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
-using ModelGates.Statistics;
 
 var rows = 1_000_000;
 var resamples = 1000;
 ulong seed = 20240611;
 var threads = 0;
+string[]? only = null;
 var csvPath = Path.Combine("eng", "bench", "out", "metrics_bench.csv");
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -24,13 +25,14 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--seed": seed = ulong.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--csv": csvPath = args[i + 1]; break;
         case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--metrics": only = args[i + 1].Split(','); break;
         default: throw new ArgumentException("Unknown option " + args[i]);
     }
 }
 
 // Labels ~ Bernoulli(0.3); probability = sigmoid(N(0,1) + 1.2·label − 0.8), rounded to 6 decimals
 // like a model exporting float32-ish probabilities (so the data has some ties, as real data does).
-var random = new SeededRandom(seed);
+var random = new BenchRandom(seed);
 var labels = new int[rows];
 var scores = new double[rows];
 for (var i = 0; i < rows; i++)
@@ -58,7 +60,7 @@ using var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
 var stopwatch = Stopwatch.StartNew();
 var predictions = new BinaryPredictions(labels, scores);
-var metrics = MetricRegistry.AllBinary();
+var metrics = only is null ? MetricRegistry.AllBinary() : [.. only.Select(id => MetricRegistry.ResolveBinary(id))];
 var point = metrics.Select(m => (m.Id, Value: m.Compute(predictions))).ToList();
 var pointSeconds = stopwatch.Elapsed.TotalSeconds;
 var intervals = MetricBootstrap.Estimate(predictions, metrics, new BootstrapOptions { Resamples = resamples, Seed = seed, MaxDegreeOfParallelism = threads });
@@ -78,3 +80,22 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"point metrics (i
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed (point metrics + {resamples} resamples): {stopwatch.Elapsed.TotalSeconds:F3} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu time (all threads): {cpuSeconds:F3} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MiB"));
+
+/// <summary>
+/// SplitMix64 with Box–Muller normals: Core's generator is internal, and the benchmark only needs the same
+/// rows on every run (eng/bench/metrics_sklearn.py reads them from the CSV written above).
+/// </summary>
+internal sealed class BenchRandom(ulong seed)
+{
+    private ulong state = seed;
+
+    public double NextDouble()
+    {
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return ((z ^ (z >> 31)) >> 11) * (1.0 / (1UL << 53));
+    }
+
+    public double NextGaussian() => Math.Sqrt(-2.0 * Math.Log(1.0 - NextDouble())) * Math.Cos(2.0 * Math.PI * NextDouble());
+}

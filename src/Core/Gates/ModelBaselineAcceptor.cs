@@ -27,7 +27,16 @@ internal static class ModelBaselineAcceptor
         var (request, _) = ModelGateRunner.CreateRequest(config, gate, datasets, (_, _) => { });
 
         // The baseline records the gate's metrics, not its verdicts: thresholds, slices and comparisons do not apply.
-        var plain = request with { Thresholds = [], Slices = [], Baseline = null, BaselineModelPath = null };
+        var plain = request with
+        {
+            Thresholds = [],
+            Slices = [],
+            Baseline = null,
+            BaselineModelPath = null,
+
+            // The baseline holds every metric the gate judges, family members (lift@0.2) included.
+            AdditionalMetrics = [.. request.Thresholds.Concat(request.Slices.SelectMany(s => s.Thresholds)).Select(t => t.Metric).Distinct(StringComparer.Ordinal)],
+        };
         var current = ModelEvaluation.Run(datasets.Engine, plain);
         var after = current.Metrics.Select(m => new KeyValuePair<string, double?>(m.MetricId, m.Estimate.Value)).ToList();
 

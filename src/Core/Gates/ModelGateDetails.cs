@@ -65,7 +65,10 @@ internal sealed record ModelGateDetails(
         var curves = new BinaryModelCurves(
             Reports.Html.Charts.LineChart.Thin(BinaryCurves.Roc(binary.Predictions), MaxCurvePoints),
             Reports.Html.Charts.LineChart.Thin(BinaryCurves.PrecisionRecall(binary.Predictions), MaxCurvePoints),
-            BinaryCurves.Calibration(binary.Predictions));
+            BinaryCurves.Calibration(binary.Predictions))
+        {
+            Gains = BinaryCurves.ThinGains(BinaryCurves.Gains(binary.Predictions), MaxCurvePoints),
+        };
         return details with { Curves = curves, Confusion = BinaryCurves.Confusion(binary.Predictions, decisionThreshold) };
     }
 }
@@ -109,7 +112,14 @@ internal sealed record ModelChangeDetails(string Metric, ThresholdKind Kind, dou
 internal sealed record BinaryModelCurves(
     IReadOnlyList<(double X, double Y)> Roc,
     IReadOnlyList<(double X, double Y)> PrecisionRecall,
-    IReadOnlyList<(double Predicted, double Observed, double Weight)> Calibration);
+    IReadOnlyList<(double Predicted, double Observed, double Weight)> Calibration)
+{
+    /// <summary>
+    /// The cumulative gains table (share of rows at or above a score, TPR, FPR), drawn as the gain curve and the
+    /// KS plot; thinned keeping the point of the largest TPR − FPR. Empty in results written before it existed.
+    /// </summary>
+    public IReadOnlyList<(double Depth, double Tpr, double Fpr)> Gains { get; init; } = [];
+}
 
 /// <summary>One slice of a model gate.</summary>
 /// <param name="Name">The slice's name.</param>

@@ -68,6 +68,17 @@ internal static class ModelDetailsJson
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("gains");
+            foreach (var (depth, tpr, fpr) in curves.Gains)
+            {
+                w.WriteStartArray();
+                w.WriteNumberOrNullValue(depth);
+                w.WriteNumberOrNullValue(tpr);
+                w.WriteNumberOrNullValue(fpr);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -192,7 +203,8 @@ internal static class ModelDetailsJson
             r.Array(o, name).Select(p => r.Numbers(p, 2, $"a point of '{name}'")).Select(p => (p[0], p[1])).ToList();
 
         var calibration = r.Array(o, "calibration").Select(p => r.Numbers(p, 3, "a bin of 'calibration'")).Select(p => (p[0], p[1], p[2])).ToList();
-        return new BinaryModelCurves(Points("roc"), Points("precisionRecall"), calibration);
+        var gains = r.OptionalArray(o, "gains")?.Select(p => r.Numbers(p, 3, "a point of 'gains'")).Select(p => (p[0], p[1], p[2])).ToList();
+        return new BinaryModelCurves(Points("roc"), Points("precisionRecall"), calibration) { Gains = gains ?? [] };
     }
 
     private static void WritePoints(Utf8JsonWriter w, string name, IReadOnlyList<(double X, double Y)> points)

@@ -35,7 +35,7 @@ public sealed class MetricBootstrapTests
     {
         var intervals = MetricBootstrap.Estimate(Holdout, MetricRegistry.AllBinary(), new BootstrapOptions { Seed = 4 });
 
-        Assert.Equal(MetricRegistry.KnownIds(ModelTask.Binary), intervals.Select(i => i.MetricId));
+        Assert.Equal(MetricRegistry.AllBinary().Select(m => m.Id), intervals.Select(i => i.MetricId));
         Assert.All(intervals, interval =>
         {
             Assert.Equal(1000, interval.Resamples);

@@ -69,7 +69,7 @@ public sealed class MetricRegistryTests
         var lowerIsBetter = all.Where(m => m.Direction == MetricDirection.LowerIsBetter).Select(m => m.Task + "/" + m.Id).Order();
 
         Assert.Equal(
-            new[] { "Binary/brier", "Binary/fpr", "Binary/logLoss", "Multiclass/logLoss", "Regression/mae", "Regression/mape", "Regression/rmse" }.Order(),
+            new[] { "Binary/brier", "Binary/ece", "Binary/eceQuantile", "Binary/fpr", "Binary/logLoss", "Multiclass/logLoss", "Regression/mae", "Regression/mape", "Regression/rmse" }.Order(),
             lowerIsBetter);
     }
 

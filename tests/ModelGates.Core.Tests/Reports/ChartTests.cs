@@ -1,5 +1,9 @@
 using System.Xml.Linq;
+using ModelGates.Models.Evaluation.Curves;
+using ModelGates.Models.Metrics;
+using ModelGates.Models.Predictions;
 using ModelGates.Reports.Html.Charts;
+using ModelGates.Statistics;
 
 namespace ModelGates.Tests.Reports;
 
@@ -108,5 +112,58 @@ public sealed class ChartTests
 
         Assert.Equal(first, second);
         Assert.Contains("a &lt; b &amp; &quot;c&quot;", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gains_thinned_for_the_ks_plot_keep_the_gap_the_ks_metric_reports()
+    {
+        // 5,000 distinct scores thinned to 200 points: the point of the largest TPR − FPR survives.
+        var random = new SeededRandom(41);
+        var n = 5000;
+        var labels = new int[n];
+        var scores = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = random.NextDouble() < 0.2 ? 1 : 0;
+            scores[i] = 1.0 / (1.0 + Math.Exp(-(random.NextGaussian() + labels[i] - 1.0)));
+        }
+
+        var predictions = new BinaryPredictions(labels, scores);
+        var gains = BinaryCurves.Gains(predictions);
+        var thinned = BinaryCurves.ThinGains(gains, 200);
+
+        Assert.Equal(n + 1, gains.Count);
+        Assert.True(thinned.Count <= 200);
+        Assert.Equal((0.0, 0.0, 0.0), thinned[0]);
+        Assert.Equal((1.0, 1.0, 1.0), thinned[^1]);
+        Assert.Equal(new KsSeparationMetric().Compute(predictions).Value!.Value, thinned.Max(g => g.Tpr - g.Fpr), 12);
+        Assert.Equal(new GainMetric(0.5).Compute(predictions).Value!.Value, gains.First(g => g.Depth >= 0.5).Tpr, 3);
+        Assert.True(thinned.Zip(thinned.Skip(1)).All(p => p.First.Depth <= p.Second.Depth && p.First.Tpr <= p.Second.Tpr));
+    }
+
+    [Fact]
+    public void A_marker_is_a_labelled_vertical_line_in_valid_svg()
+    {
+        var svg = LineChart.Render(
+            "KS plot",
+            "share of rows",
+            "cumulative share",
+            [new ChartSeries("positives (TPR)", [(0, 0), (0.3, 0.7), (1, 1)]), new ChartSeries("negatives (FPR)", [(0, 0), (0.3, 0.2), (1, 1)])],
+            diagonal: false,
+            new ChartMarker(0.3, 0.2, 0.7, "KS 0.5 at 0.3 of rows"));
+
+        var doc = XDocument.Parse(svg);
+        var marker = Assert.Single(doc.Descendants(Svg + "line"), l => (string?)l.Attribute("class") == "marker");
+        Assert.Equal((string?)marker.Attribute("x1"), (string?)marker.Attribute("x2"));
+        Assert.True(double.Parse((string)marker.Attribute("y1")!, System.Globalization.CultureInfo.InvariantCulture) > double.Parse((string)marker.Attribute("y2")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(doc.Descendants(Svg + "text"), t => t.Value == "KS 0.5 at 0.3 of rows");
+        Assert.Contains("KS 0.5 at 0.3 of rows", doc.Root!.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+        Assert.Equal(svg, LineChart.Render(
+            "KS plot",
+            "share of rows",
+            "cumulative share",
+            [new ChartSeries("positives (TPR)", [(0, 0), (0.3, 0.7), (1, 1)]), new ChartSeries("negatives (FPR)", [(0, 0), (0.3, 0.2), (1, 1)])],
+            diagonal: false,
+            new ChartMarker(0.3, 0.2, 0.7, "KS 0.5 at 0.3 of rows")));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using ModelGates.Configuration.Options;
 using ModelGates.Drift;
@@ -61,12 +62,16 @@ public sealed class ConfigSchemaTests
     public void The_schema_lists_the_metric_ids_of_the_registry(string pointer, string bounds)
     {
         var metrics = At(pointer);
-        var known = Enum.GetValues<ModelTask>().SelectMany(MetricRegistry.KnownIds).Where(id => id != MetricRegistry.ClassRecallPattern).Distinct(StringComparer.Ordinal);
+        var all = Enum.GetValues<ModelTask>().SelectMany(MetricRegistry.KnownIds).Distinct(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(known, metrics["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(all.Where(id => !MetricRegistry.IsPattern(id)), metrics["properties"]!.AsObject().Select(p => p.Key));
         Assert.All(metrics["properties"]!.AsObject(), p => Assert.Equal(bounds, p.Value!["$ref"]!.GetValue<string>()));
-        var pattern = Assert.Single(metrics["patternProperties"]!.AsObject());
-        Assert.Equal($"^{MetricRegistry.ClassRecallPattern[..^"<class>".Length].Replace(".", "\\.", StringComparison.Ordinal)}.+$", pattern.Key);
+
+        // Each family (recall.<class>, lift@<fraction>, ...) is a pattern of its prefix; the reader checks the parameter.
+        Assert.Equal(
+            all.Where(MetricRegistry.IsPattern).Select(p => $"^{Regex.Escape(MetricRegistry.PatternPrefix(p))}.+$"),
+            metrics["patternProperties"]!.AsObject().Select(p => p.Key));
+        Assert.All(metrics["patternProperties"]!.AsObject(), p => Assert.Equal(bounds, p.Value!["$ref"]!.GetValue<string>()));
         Assert.False(metrics["additionalProperties"]!.GetValue<bool>());
     }
 

@@ -33,6 +33,20 @@ public sealed class ModelAssertTests(LoanModels models) : IClassFixture<LoanMode
     }
 
     [Fact]
+    public void Credit_risk_bounds_take_family_members_and_a_misspelt_fraction_says_how_to_write_it()
+    {
+        var data = EvaluationData.Binary(SampleHoldout, "Status", "bad") with { Bootstrap = new() { Resamples = 100 } };
+
+        var result = ModelAssert.Meets(SampleModel, data, "gini >= 0.55", "ks >= 0.4", "lift@0.05 >= 2.5", "ece@20 <= 0.08");
+        var misspelt = Assert.Throws<ModelGatesAssertException>(() => ModelAssert.Meets(SampleModel, data, "lift@0.050 >= 2.5"));
+
+        Assert.True(result.Passed);
+        Assert.Equal(3.0901, result.Value("lift@0.05")!.Value.Value!.Value, 4);
+        Assert.Contains("MG0015", misspelt.Message, StringComparison.Ordinal);
+        Assert.Contains("'lift@0.05'", misspelt.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_misspelt_metric_is_reported_with_a_suggestion()
     {
         var error = Assert.Throws<ModelGatesAssertException>(() => ModelAssert.Meets(models.Good, models.Holdout, "acu >= 0.8"));

@@ -326,10 +326,16 @@ internal static class ModelGateSettingsReader
             return null;
         }
 
-        var known = MetricRegistry.KnownIds(task);
-        var isClassRecall = task == ModelTask.Multiclass && d.Metric.StartsWith(ClassRecallMetric.IdPrefix, StringComparison.Ordinal) && d.Metric.Length > ClassRecallMetric.IdPrefix.Length;
-        if (!known.Contains(d.Metric, StringComparer.Ordinal) && !isClassRecall)
+        if (MetricRegistry.Problem(task, d.Metric) is { } problem)
         {
+            if (problem.Length > 0)
+            {
+                // A member of a metric family with a malformed parameter (lift@10, ece@010): say how to write it.
+                r.Report(DiagnosticCatalog.InvalidValue, d.Position, problem);
+                return null;
+            }
+
+            var known = MetricRegistry.KnownIds(task);
             var suggestion = DidYouMean.Suggest(d.Metric, known);
             r.Report(DiagnosticCatalog.InvalidValue, d.Position,
                 $"'{d.Metric}' is not a {TaskText.ToText(task)} metric.{(suggestion is null ? $" Known: {string.Join(", ", known)}." : $" Did you mean '{suggestion}'?")}");

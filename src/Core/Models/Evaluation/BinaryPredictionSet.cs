@@ -11,10 +11,15 @@ internal sealed class BinaryPredictionSet : PredictionSet
 
     /// <summary>Wraps checked predictions.</summary>
     public BinaryPredictionSet(BinaryPredictions predictions, MetricSettings settings)
+        : this(predictions, settings, MetricRegistry.AllBinary(settings))
+    {
+    }
+
+    private BinaryPredictionSet(BinaryPredictions predictions, MetricSettings settings, IReadOnlyList<BinaryMetric> metrics)
     {
         Predictions = predictions ?? throw new ArgumentNullException(nameof(predictions));
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        metrics = MetricRegistry.AllBinary(settings);
+        this.metrics = metrics;
     }
 
     /// <summary>The predictions.</summary>
@@ -47,7 +52,19 @@ internal sealed class BinaryPredictionSet : PredictionSet
                 Pick(Predictions.Scores, rows),
                 Predictions.HasWeights ? Pick(Predictions.Weights, rows) : null,
                 Predictions.ScoreKind),
-            Settings);
+            Settings,
+            metrics);
+    }
+
+    /// <inheritdoc />
+    internal override PredictionSet Including(IEnumerable<string> metricIds)
+    {
+        var added = metricIds
+            .Where(id => IndexOf(id) < 0 && MetricRegistry.Problem(ModelTask.Binary, id) is null)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => MetricRegistry.ResolveBinary(id, Settings))
+            .ToList();
+        return added.Count == 0 ? this : new BinaryPredictionSet(Predictions, Settings, [.. metrics, .. added]);
     }
 
     internal override (IReadOnlyList<MetricInterval> Intervals, double[] ResampleValues) Bootstrap(BootstrapOptions options)

@@ -67,6 +67,12 @@ public sealed record EvaluationRequest
     /// <summary>A baseline (champion) model scored on the same rows, or null.</summary>
     public string? BaselineModelPath { get; init; }
 
+    /// <summary>
+    /// Members of metric families (<c>lift@0.2</c>) to compute beyond those the thresholds name: the accept flow
+    /// drops the thresholds but records every metric the gate judges.
+    /// </summary>
+    internal IReadOnlyList<string> AdditionalMetrics { get; init; } = [];
+
     /// <summary>The config file the thresholds and slices come from, for diagnostics; null on the command line.</summary>
     public string? ConfigFile { get; init; }
 

@@ -29,6 +29,10 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(slices);
         var allThresholds = request.Thresholds.Concat(request.Slices.SelectMany(s => s.Thresholds)).ToList();
+
+        // A threshold on a member of a metric family (lift@0.2) adds it to both models' metrics.
+        current = current.Including(allThresholds.Select(t => t.Metric).Concat(request.AdditionalMetrics));
+        baselineModel = baselineModel?.Including(current.MetricIds);
         foreach (var threshold in allThresholds)
         {
             RequireMetric(current, threshold, request.ConfigFile);
@@ -104,6 +108,11 @@ public static class ModelEvaluator
         if (current.IndexOf(threshold.Metric) >= 0)
         {
             return;
+        }
+
+        if (MetricRegistry.Problem(current.Task, threshold.Metric) is { Length: > 0 } problem)
+        {
+            throw EvaluationErrors.Usage(DiagnosticCatalog.InvalidValue, problem, configFile, threshold.Position);
         }
 
         var suggestion = DidYouMean.Suggest(threshold.Metric, current.MetricIds);

@@ -42,6 +42,12 @@ public abstract class PredictionSet
     /// <exception cref="ArgumentException">The rows differ, or the task differs.</exception>
     internal abstract PairedResamples PairedResample(PredictionSet baseline, BootstrapOptions options);
 
+    /// <summary>
+    /// These predictions with the parameterised metrics among <paramref name="metricIds"/> that the set does not
+    /// compute yet (<c>lift@0.2</c>), after its own; ids that are neither are left for the caller to report.
+    /// </summary>
+    internal virtual PredictionSet Including(IEnumerable<string> metricIds) => this;
+
     /// <summary>The position of a metric in <see cref="MetricIds"/>, or -1.</summary>
     internal int IndexOf(string metricId)
     {

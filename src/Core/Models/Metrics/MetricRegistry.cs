@@ -24,6 +24,14 @@ public static class MetricRegistry
         new(ModelTask.Binary, "f1", s => new F1ScoreMetric(s.DecisionThreshold)),
         new(ModelTask.Binary, "fpr", s => new FalsePositiveRateMetric(s.DecisionThreshold)),
         new(ModelTask.Binary, "positiveRate", s => new PositiveRateMetric(s.DecisionThreshold)),
+        new(ModelTask.Binary, "gini", _ => new GiniMetric()),
+        new(ModelTask.Binary, "ks", _ => new KsSeparationMetric()),
+        new(ModelTask.Binary, LiftMetric.IdPrefix + "0.1", _ => new LiftMetric(0.1)),
+        new(ModelTask.Binary, GainMetric.IdPrefix + "0.1", _ => new GainMetric(0.1)),
+        new(ModelTask.Binary, ExpectedCalibrationErrorMetric.EqualWidthId, _ => new ExpectedCalibrationErrorMetric()),
+        new(ModelTask.Binary, ExpectedCalibrationErrorMetric.EqualFrequencyId, _ => new ExpectedCalibrationErrorMetric(binning: CalibrationBinning.EqualFrequency)),
+        new(ModelTask.Binary, "calibrationSlope", _ => new CalibrationSlopeMetric()),
+        new(ModelTask.Binary, "calibrationIntercept", _ => new CalibrationInterceptMetric()),
         new(ModelTask.Multiclass, "accuracy", _ => new MulticlassAccuracyMetric()),
         new(ModelTask.Multiclass, "macroF1", _ => new MacroF1Metric()),
         new(ModelTask.Multiclass, "microF1", _ => new MicroF1Metric()),
@@ -35,7 +43,13 @@ public static class MetricRegistry
         new(ModelTask.Regression, "mape", _ => new MapeMetric()),
     ];
 
-    /// <summary>The ids of a task, in table order; multiclass includes <see cref="ClassRecallPattern"/>.</summary>
+    /// <summary>
+    /// The ids of a task: those every evaluation computes, in table order, then the parameterised
+    /// families, each written as a pattern whose parameter is in angle brackets: multiclass
+    /// <see cref="ClassRecallPattern"/>, binary <c>lift@&lt;fraction&gt;</c>, <c>gain@&lt;fraction&gt;</c>,
+    /// <c>ece@&lt;bins&gt;</c> and <c>eceQuantile@&lt;bins&gt;</c>. An evaluation computes a family member
+    /// when a threshold names it.
+    /// </summary>
     public static IReadOnlyList<string> KnownIds(ModelTask task)
     {
         var ids = Registrations.Where(r => r.Task == task).Select(r => r.Id).ToList();
@@ -44,7 +58,33 @@ public static class MetricRegistry
             ids.Add(ClassRecallPattern);
         }
 
+        ids.AddRange(MetricFamilies.All.Where(f => f.Task == task).Select(f => f.Pattern));
         return ids;
+    }
+
+    /// <summary>True for a pattern of <see cref="KnownIds"/> (it holds a parameter in angle brackets), false for an id.</summary>
+    internal static bool IsPattern(string id) => id.Contains('<', StringComparison.Ordinal);
+
+    /// <summary>The part of an id or pattern before its parameter: <c>lift@</c> of <c>lift@0.2</c>, <c>recall.</c> of <c>recall.&lt;class&gt;</c>.</summary>
+    internal static string PatternPrefix(string pattern) => pattern[..pattern.IndexOf('<', StringComparison.Ordinal)];
+
+    /// <summary>
+    /// Checks an id of a task without creating the metric: null when it is known, otherwise the reason
+    /// (a malformed parameter says how to write it; an unknown id returns the empty string).
+    /// </summary>
+    internal static string? Problem(ModelTask task, string id)
+    {
+        if (Registrations.Any(r => r.Task == task && string.Equals(r.Id, id, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        if (task == ModelTask.Multiclass && id.StartsWith(ClassRecallMetric.IdPrefix, StringComparison.Ordinal) && id.Length > ClassRecallMetric.IdPrefix.Length)
+        {
+            return null;
+        }
+
+        return MetricFamilies.Find(task, id) is { } family ? family.Problem(id) : string.Empty;
     }
 
     /// <summary>Creates the metric of a task by id (case-sensitive, as JSON keys are).</summary>
@@ -65,6 +105,13 @@ public static class MetricRegistry
         if (task == ModelTask.Multiclass && TryParseClassRecall(id, out var classIndex))
         {
             return new ClassRecallMetric(classIndex);
+        }
+
+        if (MetricFamilies.Find(task, id) is { } family)
+        {
+            return family.Problem(id) is { } problem
+                ? throw new ArgumentException(problem, nameof(id))
+                : family.Create(id);
         }
 
         throw new ArgumentException(
@@ -89,9 +136,9 @@ public static class MetricRegistry
     public static RegressionMetric ResolveRegression(string id) =>
         (RegressionMetric)Resolve(ModelTask.Regression, id);
 
-    /// <summary>Every binary metric, in table order.</summary>
+    /// <summary>Every binary metric an evaluation computes (not the other members of the families), in table order.</summary>
     public static IReadOnlyList<BinaryMetric> AllBinary(MetricSettings? settings = null) =>
-        [.. KnownIds(ModelTask.Binary).Select(id => ResolveBinary(id, settings))];
+        [.. KnownIds(ModelTask.Binary).Where(id => !IsPattern(id)).Select(id => ResolveBinary(id, settings))];
 
     /// <summary>Every multiclass metric, the per-class recall expanded to <c>recall.0</c>..<c>recall.K-1</c>.</summary>
     public static IReadOnlyList<MulticlassMetric> AllMulticlass(int classCount, MetricSettings? settings = null)

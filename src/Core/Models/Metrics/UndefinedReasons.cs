@@ -17,4 +17,16 @@ internal static class UndefinedReasons
 
     public const string FewerThanTwoRows =
         "R² needs at least two rows";
+
+    public const string NoPositivesToCapture =
+        "no row has label 1, so there are no positives for the top rows to capture";
+
+    public const string ScoresSeparateClasses =
+        "the scores separate the classes completely, so the logistic recalibration has no finite fit";
+
+    public const string ConstantLogits =
+        "every row has the same logit of its probability (after clipping to [2^-52, 1 − 2^-52]), so a slope cannot be fitted";
+
+    public const string RecalibrationDidNotConverge =
+        "the logistic recalibration did not converge";
 }

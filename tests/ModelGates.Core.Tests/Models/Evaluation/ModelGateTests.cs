@@ -60,6 +60,10 @@ public sealed class ModelGateTests : IDisposable
 
     [Theory]
     [InlineData("\"metrics\": { \"acu\": { \"min\": 0.8 } }", "MG0015", "Did you mean 'auc'?")]
+    [InlineData("\"metrics\": { \"lift@0.10\": { \"min\": 2 } }", "MG0015", "is written 'lift@0.1'")]
+    [InlineData("\"metrics\": { \"gain@2\": { \"min\": 0.5 } }", "MG0015", "above 0 and at most 1")]
+    [InlineData("\"metrics\": { \"ece@10\": { \"max\": 0.1 } }", "MG0015", "is written 'ece'")]
+    [InlineData("\"metrics\": { \"gni\": { \"min\": 0.5 } }", "MG0015", "Did you mean 'gini'?")]
     [InlineData("\"metrics\": { \"auc\": { \"maxDrop\": 0.02 } }", "MG0014", "neither 'baseline'")]
     [InlineData("\"metrics\": { \"recall\": { \"maxGap\": 0.1 } }", "MG0014", "declares no 'slices'")]
     [InlineData("\"slices\": [ { \"colum\": \"Home\" } ]", "MG0012", "Did you mean 'column'?")]
@@ -107,6 +111,36 @@ public sealed class ModelGateTests : IDisposable
         var again = BaselineAcceptor.Accept(config, null);
         Assert.Contains("auc: 0.842314 -> 0.842314", again[0].Lines);
         Assert.Equal(first, File.ReadAllBytes(baseline));
+    }
+
+    [Fact]
+    public void A_family_member_named_by_a_gate_is_measured_accepted_into_the_baseline_and_judged_against_it()
+    {
+        var baseline = directory.File("baselines/credit.json");
+        var path = Config("""
+                  "baseline": "baselines/credit.json",
+                  "requireSignificantRegression": true,
+                  "bootstrap": { "resamples": 200 },
+                  "metrics": {
+                    "lift@0.2": { "min": 2, "maxDrop": 0.3 },
+                    "gain@0.3": { "min": 0.5 },
+                    "eceQuantile@5": { "max": 0.1 },
+                    "ks": { "min": 0.4, "maxRelativeDrop": 0.1 }
+                  }
+            """);
+        var config = GatesConfigReader.Read(path);
+
+        BaselineAcceptor.Accept(config, null);
+        var recorded = BaselineMetricsJson.Read(baseline);
+        var report = GateRunner.Run(config, new GateRunOptions());
+
+        Assert.Equal(2.540773, recorded.Find("lift@0.2")!.Value!.Value, 6);
+        Assert.NotNull(recorded.Find("gini"));
+        Assert.True(report.Passed, string.Join("\n", report.Gates[0].Checks.Select(c => c.Id + " " + c.Status)));
+        var checks = report.Gates[0].Checks.Select(c => c.Id).ToList();
+        Assert.Equal(
+            ["model:credit/lift@0.2/min", "model:credit/lift@0.2/maxDrop", "model:credit/gain@0.3/min", "model:credit/eceQuantile@5/max", "model:credit/ks/min", "model:credit/ks/maxRelativeDrop"],
+            checks);
     }
 
     [Fact]

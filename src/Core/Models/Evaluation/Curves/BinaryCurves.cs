@@ -49,6 +49,49 @@ internal static class BinaryCurves
         return points;
     }
 
+    /// <summary>
+    /// The cumulative gains table behind the gain curve and the KS plot: per distinct score, highest first, the
+    /// share of the weight at or above it (the depth), the share of positives there (TPR, the gain) and the share
+    /// of negatives (FPR); from (0, 0, 0). Tied scores move together, as in the ROC.
+    /// </summary>
+    public static IReadOnlyList<(double Depth, double Tpr, double Fpr)> Gains(BinaryPredictions predictions)
+    {
+        var (positives, negatives, steps) = Steps(predictions);
+        var total = positives + negatives;
+        var points = new List<(double, double, double)> { (0, 0, 0) };
+        foreach (var (tp, fp) in steps)
+        {
+            points.Add((total == 0 ? 0 : (tp + fp) / total, positives == 0 ? 0 : tp / positives, negatives == 0 ? 0 : fp / negatives));
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> evenly spaced points of a gains table, always with the first, the last and
+    /// the point of the largest TPR − FPR, so that the KS plot marks the gap the <c>ks</c> metric reports.
+    /// </summary>
+    public static IReadOnlyList<(double Depth, double Tpr, double Fpr)> ThinGains(IReadOnlyList<(double Depth, double Tpr, double Fpr)> points, int max)
+    {
+        if (points.Count <= max)
+        {
+            return points;
+        }
+
+        var best = 0;
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].Tpr - points[i].Fpr > points[best].Tpr - points[best].Fpr)
+            {
+                best = i;
+            }
+        }
+
+        var step = (double)(points.Count - 1) / (max - 2);
+        var kept = Enumerable.Range(0, max - 1).Select(i => (int)Math.Round(i * step)).Append(best).Distinct().Order();
+        return [.. kept.Select(i => points[i])];
+    }
+
     /// <summary>Reliability: per non-empty bin of predicted probability, (mean predicted, observed rate, weight).</summary>
     public static IReadOnlyList<(double Predicted, double Observed, double Weight)> Calibration(BinaryPredictions predictions, int bins = 10)
     {

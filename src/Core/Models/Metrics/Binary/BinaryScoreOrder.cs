@@ -19,6 +19,8 @@ internal sealed class BinaryScoreOrder
     private readonly int[] blockStarts;
     private readonly Lazy<BinaryScoreTable> pointTable;
     private readonly Lazy<BinaryLogLossTerms> logLossTerms;
+    private readonly Lazy<double[]> logits;
+    private readonly Lazy<((double A, double B)? Slope, double? Intercept)> pointRecalibration;
 
     private BinaryScoreOrder(BinaryPredictions predictions)
     {
@@ -64,6 +66,8 @@ internal sealed class BinaryScoreOrder
             return table;
         });
         logLossTerms = new Lazy<BinaryLogLossTerms>(() => BinaryLogLossTerms.For(BlockScores));
+        logits = new Lazy<double[]>(() => LogisticRecalibration.Logits(BlockScores));
+        pointRecalibration = new Lazy<((double A, double B)? Slope, double? Intercept)>(() => LogisticRecalibration.PointFits(PointTable));
     }
 
     /// <summary>The distinct scores, highest first.</summary>
@@ -83,6 +87,12 @@ internal sealed class BinaryScoreOrder
 
     /// <summary>Each distinct score's clipped log loss for either label, computed once.</summary>
     public BinaryLogLossTerms LogLossTerms => logLossTerms.Value;
+
+    /// <summary>Each distinct probability's clipped logit, computed once for the recalibration fits.</summary>
+    public double[] Logits => logits.Value;
+
+    /// <summary>The recalibration fits of the whole set, where each resample's fits start.</summary>
+    public ((double A, double B)? Slope, double? Intercept) PointRecalibration => pointRecalibration.Value;
 
     /// <summary>The shared order of a prediction set (built on first use, then cached with it).</summary>
     public static BinaryScoreOrder Of(BinaryPredictions predictions) =>

@@ -5,16 +5,23 @@ namespace ModelGates.Reports.Html.Charts;
 /// <param name="Points">The points, in drawing order.</param>
 internal sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points);
 
-/// <summary>Curves on fixed [0, 1] axes: ROC, precision–recall and reliability (calibration) curves.</summary>
+/// <summary>A vertical segment marked on a <see cref="LineChart"/> with its label (the KS gap).</summary>
+/// <param name="X">Where.</param>
+/// <param name="From">The lower end.</param>
+/// <param name="To">The upper end.</param>
+/// <param name="Label">The text beside it.</param>
+internal sealed record ChartMarker(double X, double From, double To, string Label);
+
+/// <summary>Curves on fixed [0, 1] axes: ROC, precision–recall, reliability (calibration), gain and KS curves.</summary>
 internal static class LineChart
 {
     private const double Size = 260;
     private const double Margin = 40;
 
-    /// <summary>Renders the curves; <paramref name="diagonal"/> draws the y = x reference line.</summary>
-    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool diagonal)
+    /// <summary>Renders the curves; <paramref name="diagonal"/> draws the y = x reference line, <paramref name="marker"/> a marked gap.</summary>
+    public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series, bool diagonal, ChartMarker? marker = null)
     {
-        var description = string.Join("; ", series.Select(s => $"{s.Name}: {s.Points.Count} points"));
+        var description = string.Join("; ", series.Select(s => $"{s.Name}: {s.Points.Count} points")) + (marker is null ? string.Empty : "; " + marker.Label);
         var svg = new SvgWriter(Size + Margin + 10, Size + Margin + 24, title, $"{title}. x: {xLabel}, y: {yLabel}. {description}");
         var x = new Axis(0, 1, Margin, Margin + Size);
         var y = new Axis(0, 1, Size + 14, 14);
@@ -31,6 +38,13 @@ internal static class LineChart
         if (diagonal)
         {
             svg.Line(x.Map(0), y.Map(0), x.Map(1), y.Map(1), "diagonal");
+        }
+
+        if (marker is not null)
+        {
+            svg.Line(x.Map(marker.X), y.Map(marker.From), x.Map(marker.X), y.Map(marker.To), "marker");
+            var right = marker.X <= 0.5;
+            svg.Text(x.Map(marker.X) + (right ? 4 : -4), y.Map((marker.From + marker.To) / 2), marker.Label, "legend", right ? "start" : "end");
         }
 
         for (var i = 0; i < series.Count; i++)

@@ -80,7 +80,30 @@ internal static class ModelSection
         Curve(html, curves.Roc, "ROC curve", "false positive rate", "true positive rate", diagonal: true);
         Curve(html, curves.PrecisionRecall, "Precision–recall curve", "recall", "precision", diagonal: false);
         Curve(html, curves.Calibration.Select(b => (b.Predicted, b.Observed)).ToList(), "Reliability (calibration) curve", "mean predicted probability", "observed positive rate", diagonal: true);
+        if (curves.Gains.Count > 1)
+        {
+            Curve(html, curves.Gains.Select(g => (g.Depth, g.Tpr)).ToList(), "Gain curve", "share of rows, highest scores first", "share of positives found", diagonal: true);
+            KsPlot(html, curves.Gains);
+        }
+
         html.Append("</div>");
+    }
+
+    /// <summary>TPR and FPR against the share of rows taken, the largest gap (the ks metric) marked.</summary>
+    private static void KsPlot(StringBuilder html, IReadOnlyList<(double Depth, double Tpr, double Fpr)> gains)
+    {
+        var best = gains.MaxBy(g => g.Tpr - g.Fpr);
+        var marker = new ChartMarker(best.Depth, best.Fpr, best.Tpr, $"KS {Html.Number(best.Tpr - best.Fpr)} at {Html.Number(best.Depth)} of rows");
+        const string Title = "KS plot";
+        html.Append("<figure><figcaption>").Append(Title).Append("</figcaption>")
+            .Append(LineChart.Render(
+                Title,
+                "share of rows, highest scores first",
+                "cumulative share",
+                [new ChartSeries("positives (TPR)", [.. gains.Select(g => (g.Depth, g.Tpr))]), new ChartSeries("negatives (FPR)", [.. gains.Select(g => (g.Depth, g.Fpr))])],
+                diagonal: false,
+                marker))
+            .Append("</figure>");
     }
 
     private static void Curve(StringBuilder html, IReadOnlyList<(double X, double Y)> points, string title, string x, string y, bool diagonal)

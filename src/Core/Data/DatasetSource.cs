@@ -18,4 +18,13 @@ public sealed record DatasetSource(string Path)
 
     /// <summary>Read every column as text (contract validation casts values itself and counts failures per column).</summary>
     public bool AllText { get; init; }
+
+    /// <summary>
+    /// The table or query when the dataset lives in a database (then <see cref="Path"/> is its display,
+    /// <c>table:warehouse.public.applications</c>, and the file options do not apply); null for files.
+    /// </summary>
+    internal Sources.DatabaseSource? Database { get; init; }
+
+    /// <summary>A dataset that lives in a database.</summary>
+    internal static DatasetSource For(Sources.DatabaseSource database) => new(database.Display) { Database = database };
 }

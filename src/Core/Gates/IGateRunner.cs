@@ -59,4 +59,7 @@ public sealed record GateRunOptions
 
     /// <summary>Receives a line per gate, for progress on long runs.</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>The statement timeout of every database connection (the command line's <c>--statement-timeout</c>), or null to keep each connection's.</summary>
+    internal TimeSpan? StatementTimeout { get; init; }
 }

@@ -5,6 +5,8 @@ using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Profiles;
+using ModelGates.Sources;
+using ModelGates.Sql;
 
 namespace ModelGates.Inputs;
 
@@ -22,6 +24,8 @@ public sealed class InputPipeline : IDisposable
     private readonly Dictionary<DatasetSource, ColumnInput> columnReads = [];
     private readonly Dictionary<DatasetSource, TableInput> tableReads = [];
     private readonly ConcurrentDictionary<string, Task<FileHash>> fileHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqlSession> sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<DatabaseSource, DatabaseInput> databaseReads = [];
 
     /// <summary>Opens a pipeline over a fresh in-memory DuckDB.</summary>
     /// <param name="progress">Receives a short line at each phase boundary (reading a file, summarising, comparing), for long runs.</param>
@@ -37,6 +41,48 @@ public sealed class InputPipeline : IDisposable
     /// <summary>Receives a line per phase, or null.</summary>
     public Action<string>? Progress { get; }
 
+    /// <summary>The connections database datasets may use (a config's, the command line's).</summary>
+    internal ConnectionSet Connections { get; set; } = ConnectionSet.Empty;
+
+    /// <summary>
+    /// The run's session on a connection: opened on first use (one per connection per run), closed with the pipeline.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The connection is not declared (MG0037) or its variable is not set (MG0036).</exception>
+    /// <exception cref="DataReadException">The server cannot be reached or refuses the login (MG0120, MG0121, MG0127).</exception>
+    internal SqlSession Session(string connection)
+    {
+        if (!sessions.TryGetValue(connection, out var session))
+        {
+            var declaration = Connections.Get(connection);
+            Progress?.Invoke($"Connecting to '{connection}' ({declaration.Provider})");
+            session = Connections.Open(connection);
+            sessions[connection] = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// A database dataset ready for pushdown: its connection's session, the relation and its columns (described once
+    /// per run with a query that reads no row). Its rows stay on the server.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The connection is not declared or its variable is not set.</exception>
+    /// <exception cref="DataReadException">The server, the login or the relation fails (MG0120-MG0127).</exception>
+    internal DatabaseInput ReadDatabase(DatabaseSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (databaseReads.TryGetValue(source, out var read))
+        {
+            return read;
+        }
+
+        var session = Session(source.Connection);
+        Progress?.Invoke($"Describing {source.Display}");
+        read = new DatabaseInput(source, session, session.Columns(source.Relation(session.Dialect)));
+        databaseReads[source] = read;
+        return read;
+    }
+
     /// <summary>
     /// Reads a dataset for column statistics (drift, profiles): a plain CSV file straight into column arrays,
     /// anything else into a table. Either way the columns, types and values are those of a DuckDB read.
@@ -45,6 +91,7 @@ public sealed class InputPipeline : IDisposable
     public ColumnInput ReadColumns(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "reading its columns for drift");
         source = source with { AllText = false };
         if (columnReads.TryGetValue(source, out var read))
         {
@@ -65,6 +112,7 @@ public sealed class InputPipeline : IDisposable
     public TableInput ReadTable(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "loading it as a table");
         if (tableReads.TryGetValue(source, out var read))
         {
             return read;
@@ -86,6 +134,7 @@ public sealed class InputPipeline : IDisposable
     public DriftReference ReadReference(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "reading it as a drift reference");
         if (InputContent.IsProfile(source.Path))
         {
             Progress?.Invoke($"Reading reference profile {PathDisplay.For(source.Path)}");
@@ -104,6 +153,7 @@ public sealed class InputPipeline : IDisposable
     public ProfileRead Profile(DatasetSource source, ProfileSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "profiling it");
         settings ??= ProfileSettings.Default;
         Resolve(source, "Profiling");
         if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
@@ -126,6 +176,7 @@ public sealed class InputPipeline : IDisposable
     public IReadOnlyList<DataFile> Files(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "listing its files");
         return DataFileResolver.Resolve(Engine, source);
     }
 
@@ -161,7 +212,34 @@ public sealed class InputPipeline : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Engine.Dispose();
+    public void Dispose()
+    {
+        foreach (var session in sessions.Values)
+        {
+            session.Dispose();
+        }
+
+        sessions.Clear();
+        Engine.Dispose();
+    }
+
+    /// <summary>
+    /// A database dataset's rows stay on the server: a reader that needs them (scoring a model, a table of every
+    /// row) refuses it with MG0039 (exit code 2) at the dataset's declaration, instead of copying the table.
+    /// </summary>
+    private static void RowsStayOnServer(DatasetSource source, string what)
+    {
+        if (source.Database is { } database)
+        {
+            throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                $"Dataset {database.Display} lives in a database, and {what} needs its rows; ModelGates sends queries to the database and does not copy a table's rows out of it. Use a file dataset (an export) here.") with
+            {
+                File = database.Location?.File,
+                Line = database.Location?.Line,
+                SourceColumn = database.Location?.Column,
+            });
+        }
+    }
 
     private Task<FileHash> FileHashTask(string path) =>
         fileHashes.GetOrAdd(Key(path), _ => Task.Run(() => DatasetHash.OfFiles([path]).Files[0]));

@@ -19,10 +19,20 @@ internal static class DatasetOptions
         new("encoding", true, "utf-8|utf-16|latin-1: text encoding (default utf-8)"),
         new("skip", true, "<n>: lines to skip before the header"),
         new("max-unparsed-rows", true, "<n>: rows that fail to parse before the check fails (default 0)"),
+        .. ConnectionOptions.Specs,
     ];
 
+    /// <summary>
+    /// The dataset a data argument names: a database's table or query (<c>table:</c>, <c>sql:</c>) over the
+    /// command line's connections, or a file or glob read with the options given.
+    /// </summary>
     public static DatasetSource From(ParsedArguments args, string path)
     {
+        if (path.StartsWith("table:", StringComparison.Ordinal) || path.StartsWith("sql:", StringComparison.Ordinal))
+        {
+            return ConnectionOptions.From(args).DataArgument(path)!;
+        }
+
         var format = args.Value("data-format") is null
             ? DataFormat.Auto
             : args.Choice("data-format", "csv", "csv", "tsv", "parquet", "jsonl") switch

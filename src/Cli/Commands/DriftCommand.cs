@@ -39,7 +39,7 @@ internal sealed class DriftCommand : ICliCommand
         options.Validate();
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(currentPath) + TerminalProgress.SizeOf(referencePath));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;

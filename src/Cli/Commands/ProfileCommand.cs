@@ -37,7 +37,7 @@ internal sealed class ProfileCommand : ICliCommand
         var output = args.Value("output");
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;
@@ -55,7 +55,7 @@ internal sealed class ProfileCommand : ICliCommand
         {
             using var stdout = Console.OpenStandardOutput();
             context.Out.Flush();
-            if (ReferenceEquals(context.Out, Console.Out))
+            if (context.Out is MaskingTextWriter { Inner: var inner } && ReferenceEquals(inner, Console.Out))
             {
                 stdout.Write(bytes);
             }

@@ -36,7 +36,7 @@ internal sealed class ValidateCommand : ICliCommand
         var source = Merge(contract, DatasetOptions.From(args, path), args);
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;

@@ -61,5 +61,5 @@ public sealed record GateRunOptions
     public Action<string>? Progress { get; init; }
 
     /// <summary>The statement timeout of every database connection (the command line's <c>--statement-timeout</c>), or null to keep each connection's.</summary>
-    internal TimeSpan? StatementTimeout { get; init; }
+    public TimeSpan? StatementTimeout { get; init; }
 }

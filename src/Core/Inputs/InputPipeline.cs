@@ -41,8 +41,8 @@ public sealed class InputPipeline : IDisposable
     /// <summary>Receives a line per phase, or null.</summary>
     public Action<string>? Progress { get; }
 
-    /// <summary>The connections database datasets may use (a config's, the command line's).</summary>
-    internal ConnectionSet Connections { get; set; } = ConnectionSet.Empty;
+    /// <summary>The connections database datasets may use (a config's, the command line's); none unless set.</summary>
+    public ConnectionSet Connections { get; set; } = ConnectionSet.Empty;
 
     /// <summary>
     /// The run's session on a connection: opened on first use (one per connection per run), closed with the pipeline.

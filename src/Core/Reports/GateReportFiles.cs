@@ -1,6 +1,7 @@
 using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Output;
+using ModelGates.Sources;
 
 namespace ModelGates.Reports;
 
@@ -23,12 +24,13 @@ public static class GateReportFiles
     /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)
     {
-        var json = GateReportJson.Write(report);
+        // Every report passes the secret mask last (docs/config.md#connections), whatever a message carries.
+        var json = Masked(GateReportJson.Write(report));
         AtomicFile.Write(Path.Combine(directory, JsonName), json);
-        AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(report));
+        AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), SecretMask.Mask(Html.HtmlReportWriter.Render(report)));
 
-        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(report));
-        var markdown = GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName);
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Masked(Sarif.SarifLogWriter.Write(report)));
+        var markdown = SecretMask.Mask(GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName));
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);
         var inputs = report.Inputs.Select(i => Path.GetFullPath(i.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         AtomicFile.WriteText(Path.Combine(directory, InputsName), string.Concat(inputs.Select(i => i + "\n")));
@@ -43,5 +45,7 @@ public static class GateReportFiles
     /// data), so that code review shows why instead of the findings of an earlier run.
     /// </summary>
     public static void WriteFailure(IReadOnlyList<Diagnostic> diagnostics, string configFile, string toolVersion, int exitCode, string directory) =>
-        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(diagnostics, configFile, toolVersion, exitCode));
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Masked(Sarif.SarifLogWriter.Write(diagnostics, configFile, toolVersion, exitCode)));
+
+    private static byte[] Masked(byte[] utf8) => System.Text.Encoding.UTF8.GetBytes(SecretMask.Mask(System.Text.Encoding.UTF8.GetString(utf8)));
 }

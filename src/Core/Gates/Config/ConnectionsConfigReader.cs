@@ -18,6 +18,21 @@ internal static partial class ConnectionsConfigReader
     /// <summary>The keys only a file dataset has.</summary>
     private static readonly string[] FileKeys = ["path", "read", "format", "maxUnparsedRows"];
 
+    /// <summary>Reads only the <c>connections</c> of a config file (for the command line's <c>--config</c>).</summary>
+    /// <exception cref="ConfigurationException">The file is missing, not JSON, or its connections are wrong.</exception>
+    public static List<ConnectionDeclaration> ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Config '{path}' does not exist.") with { File = path });
+        }
+
+        var root = ConfigJsonParser.Parse(File.ReadAllText(path), path, out var syntax) ?? throw new ConfigurationException(syntax!);
+        var r = new ConfigReader(path);
+        var connections = r.AsObject(root, "the config") is { } obj ? Read(r, obj) : [];
+        return r.HasErrors ? throw new ConfigurationException(r.Diagnostics) : connections;
+    }
+
     /// <summary>Reads the <c>connections</c> section.</summary>
     public static List<ConnectionDeclaration> Read(ConfigReader r, ConfigObject root)
     {

@@ -1,5 +1,4 @@
 using ModelGates.Checks;
-using ModelGates.Data;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts;
@@ -7,9 +6,11 @@ namespace ModelGates.Contracts;
 /// <summary>Missing required columns (MG2002) and columns the contract does not declare (MG2003).</summary>
 internal static class SchemaCheck
 {
-    public static IEnumerable<CheckResult> Run(ValidationContext context)
+    /// <param name="context">The dataset.</param>
+    /// <param name="ignored">Columns that are bookkeeping, not data (a table's row-number column), and never undeclared.</param>
+    public static IEnumerable<CheckResult> Run(IValidationTarget context, string? ignored = null)
     {
-        var present = context.Dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var present = context.ColumnNames.ToHashSet(StringComparer.Ordinal);
         foreach (var column in context.Contract.Columns.Where(c => c.Required))
         {
             Diagnostic? failure = null;
@@ -17,7 +18,7 @@ internal static class SchemaCheck
             {
                 var similar = Configuration.Json.DidYouMean.Suggest(column.Name, present);
                 failure = DiagnosticCatalog.MissingColumn.Create(
-                    $"Required column '{column.Name}' is missing from '{PathDisplay.For(context.Dataset.Source.Path)}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
+                    $"Required column '{column.Name}' is missing from '{context.DisplayName}'.{(similar is null ? string.Empty : $" The data has '{similar}'; was it renamed?")}")
                     with
                     {
                         Severity = column.Severity,
@@ -37,13 +38,13 @@ internal static class SchemaCheck
             yield break;
         }
 
-        var unexpected = context.Dataset.Columns.Select(c => c.Name).Where(n => context.Contract.Find(n) is null).ToList();
+        var unexpected = context.ColumnNames.Where(n => n != ignored && context.Contract.Find(n) is null).ToList();
         foreach (var name in unexpected)
         {
             var failure = context.AtKey(
                 DiagnosticCatalog.UnexpectedColumn,
                 "columns",
-                $"Column '{name}' of '{PathDisplay.For(context.Dataset.Source.Path)}' is not declared in the contract. Declare it, or set \"allowUnexpectedColumns\": true.")
+                $"Column '{name}' of '{context.DisplayName}' is not declared in the contract. Declare it, or set \"allowUnexpectedColumns\": true.")
                 with { Column = name, Check = "allowUnexpectedColumns" };
             yield return ContractChecks.Result($"{name}/declared", $"{name} is declared", failure, column: name);
         }

@@ -68,7 +68,7 @@ internal static class SqlCheckRunner
         }
     }
 
-    private static Diagnostic Failure(ValidationContext context, SqlCheck check, string message, Scalar measured, Scalar bound, IReadOnlyList<ExampleRow> examples) =>
+    internal static Diagnostic Failure(IValidationTarget context, SqlCheck check, string message, Scalar measured, Scalar bound, IReadOnlyList<ExampleRow> examples) =>
         DiagnosticCatalog.SqlCheckFailed.Create(message) with
         {
             Severity = check.Severity,
@@ -81,7 +81,7 @@ internal static class SqlCheckRunner
             Examples = examples,
         };
 
-    private static Diagnostic Problem(ValidationContext context, SqlCheck check, string message) =>
+    internal static Diagnostic Problem(IValidationTarget context, SqlCheck check, string message) =>
         DiagnosticCatalog.InvalidSqlCheck.Create(message) with
         {
             File = context.ContractFile,
@@ -90,5 +90,5 @@ internal static class SqlCheckRunner
             Check = check.Name,
         };
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    internal static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -1,5 +1,6 @@
 using ModelGates.Contracts.Rules;
 using ModelGates.Data;
+using ModelGates.Sql.Dialects;
 
 namespace ModelGates.Contracts;
 
@@ -46,7 +47,8 @@ internal sealed class TypedColumns
             select.Add($"{typed} AS {raw}");
             if (rules is not null)
             {
-                declared.Add(new ColumnSql(rules, raw, typed, text));
+                var number = rules.Type is { } declaredType && declaredType.IsNumeric() ? typed : DuckDbDialect.Instance.TryCastDouble(raw);
+                declared.Add(new ColumnSql(rules, DuckDbDialect.Instance, raw, typed, text, number));
             }
         }
 

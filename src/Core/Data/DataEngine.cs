@@ -14,12 +14,20 @@ public sealed class DataEngine : IDisposable
 
     /// <summary>Opens a fresh in-memory database.</summary>
     internal DataEngine()
+        : this("Data Source=:memory:")
     {
-        connection = new DuckDBConnection("Data Source=:memory:");
+    }
+
+    private DataEngine(string connectionString)
+    {
+        connection = new DuckDBConnection(connectionString);
         connection.Open();
         // Row order is part of the output (example row numbers); keep file order through every scan.
         Execute("SET preserve_insertion_order = true");
     }
+
+    /// <summary>Opens a DuckDB database file read-only (pushdown over its tables).</summary>
+    internal static DataEngine OpenFile(string path) => new($"Data Source={path};ACCESS_MODE=READ_ONLY");
 
     /// <summary>
     /// Receives the percentage done of the statement that is running, about four times a second,

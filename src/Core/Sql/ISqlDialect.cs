@@ -2,8 +2,9 @@ namespace ModelGates.Sql;
 
 /// <summary>
 /// How one SQL engine spells what pushdown needs. Each engine is one small class; PostgreSQL and DuckDB are
-/// executed in tests, Spark SQL, Trino and Snowflake are checked as text against golden files. Every method
-/// returns SQL text; values and names are quoted here and nowhere else.
+/// executed in tests, Spark SQL, Trino and Snowflake are checked as text against golden files
+/// (<c>tests/ModelGates.Core.Tests/Sql/Golden/</c>, with the documentation page each construct was checked
+/// against). Every method returns SQL text; values and names are quoted here and nowhere else.
 /// </summary>
 internal interface ISqlDialect
 {
@@ -37,7 +38,15 @@ internal interface ISqlDialect
     /// <summary>An aggregate: the exact value at each fraction of the ordered non-null values (<c>percentile_disc</c> semantics), as one array.</summary>
     string PercentilesDisc(string expression, IReadOnlyList<double> fractions);
 
-    /// <summary>The bin of a value among sorted inner edges: how many edges are at or below it (0 … edges.Count).</summary>
+    /// <summary>
+    /// An aggregate returning, as one array, the exact values at the given 0-based <paramref name="ranks"/> of the
+    /// <paramref name="count"/> ordered non-null values (the fractions are chosen so that the engine's rule picks
+    /// exactly those order statistics); null when the engine has no exact ordered-set aggregate, and the caller
+    /// ranks with <c>row_number()</c> instead.
+    /// </summary>
+    string? OrderStatistics(string expression, IReadOnlyList<long> ranks, long count);
+
+    /// <summary>The bin of a value among sorted inner edges: how many edges are at or below it (0 … edges.Count). The value is not null.</summary>
     string BinIndex(string expression, IReadOnlyList<double> edges);
 
     /// <summary>A predicate: the whole text matches the regular expression; null when the engine has none.</summary>
@@ -46,9 +55,48 @@ internal interface ISqlDialect
     /// <summary>The number of characters of a text expression.</summary>
     string Length(string expression);
 
+    /// <summary>An aggregate: the number of rows for which <paramref name="condition"/> is true.</summary>
+    string CountWhere(string condition);
+
+    /// <summary>
+    /// The text expression as a boolean, or NULL where it is not one of <c>true/false, t/f, yes/no, y/n, 1/0</c>
+    /// (any case, surrounding blanks ignored), the spellings a contract's <c>boolean</c> type accepts.
+    /// </summary>
+    string TryCastBoolean(string expression);
+
+    /// <summary>The text expression as a date, or NULL where it is not an ISO 8601 calendar date (<c>2026-11-30</c>) that exists.</summary>
+    string TryCastDate(string expression);
+
+    /// <summary>
+    /// The text expression as a timestamp, or NULL where it is not an ISO 8601 date with an optional time
+    /// (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between) that exists.
+    /// </summary>
+    string TryCastTimestamp(string expression);
+
+    /// <summary>The text expression parsed with a strptime format as a timestamp (NULL where it does not parse); null when the engine has no such parser.</summary>
+    string? TryParseTimestamp(string expression, string format);
+
     /// <summary>A query reading at most <paramref name="rows"/> rows of a select.</summary>
     string Limit(string select, long rows);
 
     /// <summary>A relation of about <paramref name="percent"/> percent of a table's rows, repeatable for a seed where the engine allows.</summary>
     string Sample(string relation, double percent, int seed);
+
+    /// <summary>Seconds since 1970-01-01 00:00:00 of a date or timestamp as a double (a timestamp without time zone read as UTC).</summary>
+    string EpochSeconds(string expression);
+
+    /// <summary>A 64-bit hash of a text expression, as a 64-bit integer (signed or not), for distinct-count registers.</summary>
+    string Hash64(string textExpression);
+
+    /// <summary>The identity of <see cref="Hash64"/>'s function: registers merge only with registers of the same hash.</summary>
+    string HashId { get; }
+
+    /// <summary>Bits of a 64-bit integer: <c>(value &gt;&gt; shift) &amp; mask</c> (arithmetic or logical shift alike, the mask keeps the bits asked for).</summary>
+    string ShiftAndMask(string expression, int shift, long mask);
+
+    /// <summary>A text expression that orders by code point (ordinal), whatever the database's collation.</summary>
+    string OrdinalText(string expression);
+
+    /// <summary>A relation of the integers 0 … <paramref name="count"/>−1 in one column, as a FROM item named <paramref name="alias"/>.</summary>
+    string Integers(int count, string alias, string column);
 }

@@ -1,4 +1,3 @@
-using ModelGates.Data;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts.Rules;
@@ -15,10 +14,10 @@ internal sealed class AllowedValuesRule : ColumnRule
     public override string Condition(ColumnSql column) =>
         column.Contract.AllowedValues!.Count == 0
             ? $"{column.Raw} IS NOT NULL"
-            : $"{column.Raw} IS NOT NULL AND {column.Text} NOT IN ({string.Join(", ", column.Contract.AllowedValues!.Select(SqlText.Literal))})";
+            : $"{column.Raw} IS NOT NULL AND {column.Text} NOT IN ({string.Join(", ", column.Contract.AllowedValues!.Select(column.Dialect.Literal))})";
 
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
-        [.. base.Aggregates(column), $"count({column.Raw})", $"list({column.Text} ORDER BY {column.Text}) FILTER (WHERE {Condition(column)})"];
+        [.. base.Aggregates(column), $"count({column.Raw})"];
 
     public override string Describe(ColumnContract column) => $"allowedValues ({column.AllowedValues!.Count}), unknown share ≤ {RuleFinding.Format(column.MaxUnknownShare)}";
 
@@ -34,13 +33,8 @@ internal sealed class AllowedValuesRule : ColumnRule
             return null;
         }
 
-        var values = ((System.Collections.IEnumerable?)f.Values[2])?.Cast<object?>().Select(v => v?.ToString() ?? string.Empty) ?? [];
-        var top = values
-            .GroupBy(v => v, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(5)
-            .Select(g => $"'{g.Key}' ({g.Count()})");
+        // Only the five most frequent unknown values leave the engine, in a query run only when the rule fails.
+        var top = f.Target.TopValues(Condition(f.Column), f.Column.Text, 5).Select(v => $"'{v.Value}' ({v.Count})");
         return f.Report(
             $"{unknown} value(s) of column '{f.Name}' ({RuleFinding.Percent(share)}) are not among its {f.Column.Contract.AllowedValues!.Count} allowed values, over the budget of {RuleFinding.Percent(budget)}: {string.Join(", ", top)}.",
             share,

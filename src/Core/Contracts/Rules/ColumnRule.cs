@@ -20,7 +20,7 @@ internal abstract class ColumnRule
     public abstract string Condition(ColumnSql column);
 
     /// <summary>The aggregates the rule judges on; by default the number of violating rows.</summary>
-    public virtual IReadOnlyList<string> Aggregates(ColumnSql column) => [$"count(*) FILTER (WHERE {Condition(column)})"];
+    public virtual IReadOnlyList<string> Aggregates(ColumnSql column) => [column.Dialect.CountWhere(Condition(column))];
 
     /// <summary>SQL for the value shown in example rows.</summary>
     public virtual string ExampleValue(ColumnSql column) => column.Text;

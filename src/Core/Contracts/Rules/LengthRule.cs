@@ -15,10 +15,10 @@ internal sealed class LengthRule(bool isMinimum) : ColumnRule
     private static long Bound(ColumnContract column, bool minimum) => minimum ? column.MinLength!.Value : column.MaxLength!.Value;
 
     public override string Condition(ColumnSql column) =>
-        string.Create(CultureInfo.InvariantCulture, $"length({column.Text}) {(isMinimum ? "<" : ">")} {Bound(column.Contract, isMinimum)}");
+        string.Create(CultureInfo.InvariantCulture, $"{column.Dialect.Length(column.Text)} {(isMinimum ? "<" : ">")} {Bound(column.Contract, isMinimum)}");
 
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
-        [.. base.Aggregates(column), $"{(isMinimum ? "min" : "max")}(length({column.Text}))"];
+        [.. base.Aggregates(column), $"{(isMinimum ? "min" : "max")}({column.Dialect.Length(column.Text)})"];
 
     public override string Describe(ColumnContract column) => $"{(isMinimum ? "minLength ≥" : "maxLength ≤")} {Bound(column, isMinimum)}";
 

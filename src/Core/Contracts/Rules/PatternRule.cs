@@ -1,4 +1,3 @@
-using ModelGates.Data;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts.Rules;
@@ -13,7 +12,7 @@ internal sealed class PatternRule : ColumnRule
     public override bool AppliesTo(ColumnContract column) => column.Pattern is not null;
 
     public override string Condition(ColumnSql column) =>
-        $"{column.Raw} IS NOT NULL AND NOT regexp_full_match({column.Text}, {SqlText.Literal(column.Contract.Pattern!)})";
+        $"{column.Raw} IS NOT NULL AND NOT {column.Dialect.FullMatch(column.Text, column.Contract.Pattern!) ?? throw new InvalidOperationException($"The {column.Dialect.Name} dialect has no regular expressions; the validator must not plan a pattern rule.")}";
 
     public override string Describe(ColumnContract column) => $"pattern /{column.Pattern}/";
 

@@ -1,4 +1,3 @@
-using ModelGates.Data;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Contracts.Rules;
@@ -14,12 +13,11 @@ internal sealed class RangeRule(bool isMinimum) : ColumnRule
 
     private static double Bound(ColumnContract column, bool minimum) => minimum ? column.Min!.Value : column.Max!.Value;
 
-    /// <summary>Range bounds compare numbers: a column without a numeric type is compared as DOUBLE.</summary>
-    private static string Numeric(ColumnSql column) =>
-        column.Contract.Type is { } type && type.IsNumeric() ? column.Typed : $"TRY_CAST({column.Raw} AS DOUBLE)";
+    /// <summary>Range bounds compare numbers: a column without a numeric type is compared where its values parse as numbers.</summary>
+    private static string Numeric(ColumnSql column) => column.Number;
 
     public override string Condition(ColumnSql column) =>
-        $"{Numeric(column)} {(isMinimum ? "<" : ">")} {SqlText.Literal(Bound(column.Contract, isMinimum))}";
+        $"{Numeric(column)} {(isMinimum ? "<" : ">")} {column.Dialect.Literal(Bound(column.Contract, isMinimum))}";
 
     public override IReadOnlyList<string> Aggregates(ColumnSql column) =>
         [.. base.Aggregates(column), $"{(isMinimum ? "min" : "max")}({Numeric(column)})"];

@@ -6,9 +6,9 @@ namespace ModelGates.Contracts.Rules;
 /// <summary>What one scan measured for one rule of one column, and the means to report it.</summary>
 internal sealed class RuleFinding
 {
-    private readonly ValidationContext context;
+    private readonly IValidationTarget context;
 
-    public RuleFinding(ValidationContext context, ColumnSql column, ColumnRule rule, object?[] values)
+    public RuleFinding(IValidationTarget context, ColumnSql column, ColumnRule rule, object?[] values)
     {
         this.context = context;
         Column = column;
@@ -23,7 +23,10 @@ internal sealed class RuleFinding
     /// <summary>The results of <see cref="ColumnRule.Aggregates"/>, in order.</summary>
     public object?[] Values { get; }
 
-    public long Rows => context.Dataset.Rows;
+    public long Rows => context.Rows;
+
+    /// <summary>What the rule ran against, for rules that query more than the scan (the top unknown values).</summary>
+    public IValidationTarget Target => context;
 
     public string Name => Column.Contract.Name;
 

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace ModelGates.Sql.Dialects;
 
-/// <summary>PostgreSQL (12 and later): standard quoting, <c>percentile_disc</c> over an array, <c>width_bucket</c> over an array of edges, POSIX regular expressions.</summary>
+/// <summary>
+/// PostgreSQL (12 and later): standard quoting, <c>percentile_disc</c> over an array, <c>width_bucket</c> over an
+/// array of edges (a binary search), POSIX regular expressions, <c>hashtextextended</c> (the stable hash behind
+/// hash partitioning). Each construct and its documentation page: <c>tests/ModelGates.Core.Tests/Sql/Golden/README.md</c>.
+/// </summary>
 internal sealed class PostgresDialect : ISqlDialect
 {
     /// <summary>The one instance.</summary>
@@ -12,6 +16,8 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Name => "postgres";
 
+    public string HashId => "postgres-hashtextextended/0";
+
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string TableName(string dotted) => string.Join('.', dotted.Split('.').Select(Identifier));
@@ -20,7 +26,7 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Literal(double value) =>
         double.IsFinite(value)
-            ? "CAST(" + value.ToString("R", CultureInfo.InvariantCulture) + " AS double precision)"
+            ? "CAST(" + Number(value) + " AS double precision)"
             : value is double.NaN ? "'NaN'::double precision" : value > 0 ? "'Infinity'::double precision" : "'-Infinity'::double precision";
 
     public string CastDouble(string expression) => $"CAST({expression} AS double precision)";
@@ -36,6 +42,10 @@ internal sealed class PostgresDialect : ISqlDialect
     public string PercentilesDisc(string expression, IReadOnlyList<double> fractions) =>
         $"percentile_disc(ARRAY[{string.Join(", ", fractions.Select(Number))}]::double precision[]) WITHIN GROUP (ORDER BY {expression})";
 
+    // percentile_disc(f) is the first value whose 1-based position reaches f × count: ceil(f × n).
+    public string? OrderStatistics(string expression, IReadOnlyList<long> ranks, long count) =>
+        PercentilesDisc(expression, ranks.Select(r => DialectText.CeilingFraction(r, count)).ToList());
+
     public string BinIndex(string expression, IReadOnlyList<double> edges) =>
         edges.Count == 0 ? "0" : $"width_bucket({expression}, ARRAY[{string.Join(", ", edges.Select(Number))}]::double precision[])";
 
@@ -43,10 +53,63 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Length(string expression) => $"char_length({expression})";
 
+    public string CountWhere(string condition) => $"count(*) FILTER (WHERE {condition})";
+
+    public string TryCastBoolean(string expression)
+    {
+        var text = $"lower(btrim(CAST({expression} AS text)))";
+        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+    }
+
+    // PostgreSQL 15 has no TRY_CAST (pg_input_is_valid came in 16): the text must look like an ISO date and name a
+    // day that exists before it is cast, and nested CASEs keep the cast from running on anything else.
+    public string TryCastDate(string expression)
+    {
+        var text = $"btrim(CAST({expression} AS text))";
+        var parts = $"regexp_match({text}, {Literal(DatePattern + "$")})";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CAST({text} AS date) END)";
+    }
+
+    public string TryCastTimestamp(string expression)
+    {
+        var text = $"btrim(CAST({expression} AS text))";
+        var parts = $"regexp_match({text}, {Literal(DatePattern + TimePattern + "$")})";
+        var time = $"CAST(coalesce(({parts})[4], '0') AS integer) < 24 AND CAST(coalesce(({parts})[5], '0') AS integer) < 60 AND CAST(coalesce(({parts})[6], '0') AS integer) < 60";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CASE WHEN {time} THEN CAST(replace({text}, 'T', ' ') AS timestamp) END END)";
+    }
+
+    // to_timestamp's formats are not strptime's, and it fails on bad input instead of giving NULL.
+    public string? TryParseTimestamp(string expression, string format) => null;
+
+
     public string Limit(string select, long rows) => $"{select} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
     public string Sample(string relation, double percent, int seed) =>
         $"{relation} TABLESAMPLE BERNOULLI ({Number(percent)}) REPEATABLE ({seed.ToString(CultureInfo.InvariantCulture)})";
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public string EpochSeconds(string expression) => $"CAST(extract(epoch FROM {expression}) AS double precision)";
+
+    public string Hash64(string textExpression) => $"hashtextextended({textExpression}, 0)";
+
+    public string ShiftAndMask(string expression, int shift, long mask) =>
+        $"(({expression} >> {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
+
+    public string OrdinalText(string expression) => $"({expression} COLLATE \"C\")";
+
+    public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
+
+    // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
+    private static string Number(double value) => DialectText.Number(value);
+
+    private const string DatePattern = "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})";
+
+    private const string TimePattern = "(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.[0-9]{1,6})?)?)?";
+
+    /// <summary>SQL true when the matched year, month and day (groups 1–3) name a day that exists; NULL when nothing matched.</summary>
+    private static string ValidDate(string parts)
+    {
+        string Part(int i) => $"CAST(({parts})[{i.ToString(CultureInfo.InvariantCulture)}] AS integer)";
+        var lastDay = $"CAST(extract(day FROM make_date({Part(1)}, {Part(2)}, 1) + interval '1 month' - interval '1 day') AS integer)";
+        return $"({parts}) IS NOT NULL AND {Part(1)} >= 1 AND {Part(2)} BETWEEN 1 AND 12 AND {Part(3)} BETWEEN 1 AND (CASE WHEN {Part(2)} BETWEEN 1 AND 12 AND {Part(1)} >= 1 THEN {lastDay} ELSE 0 END)";
+    }
 }

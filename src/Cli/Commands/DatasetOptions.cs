@@ -28,7 +28,7 @@ internal static class DatasetOptions
     /// </summary>
     public static DatasetSource From(ParsedArguments args, string path)
     {
-        if (path.StartsWith("table:", StringComparison.Ordinal) || path.StartsWith("sql:", StringComparison.Ordinal))
+        if (IsDatabase(path))
         {
             return ConnectionOptions.From(args).DataArgument(path)!;
         }
@@ -78,6 +78,10 @@ internal static class DatasetOptions
             },
         };
     }
+
+    /// <summary>True for a database data argument: <c>table:CONNECTION.TABLE</c> or <c>sql:CONNECTION:QUERY</c>.</summary>
+    public static bool IsDatabase(string path) =>
+        path.StartsWith("table:", StringComparison.Ordinal) || path.StartsWith("sql:", StringComparison.Ordinal);
 
     private static string? Unescape(string? text) => text switch
     {

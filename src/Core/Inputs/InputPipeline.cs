@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ModelGates.Contracts;
+using ModelGates.Contracts.Pushdown;
 using ModelGates.Data;
 using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
@@ -7,6 +9,7 @@ using ModelGates.Drift.Engine;
 using ModelGates.Profiles;
 using ModelGates.Sources;
 using ModelGates.Sql;
+using ModelGates.Sql.Pushdown;
 
 namespace ModelGates.Inputs;
 
@@ -76,9 +79,7 @@ public sealed class InputPipeline : IDisposable
             return read;
         }
 
-        var session = Session(source.Connection);
-        Progress?.Invoke($"Describing {source.Display}");
-        read = new DatabaseInput(source, session, session.Columns(source.Relation(session.Dialect)));
+        read = new DatabaseInput(source, Session(source.Connection));
         databaseReads[source] = read;
         return read;
     }
@@ -153,8 +154,15 @@ public sealed class InputPipeline : IDisposable
     public ProfileRead Profile(DatasetSource source, ProfileSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        RowsStayOnServer(source, "profiling it");
         settings ??= ProfileSettings.Default;
+        if (source.Database is { } database)
+        {
+            // Pushed down: only the aggregates of the profile leave the database.
+            var input = ReadDatabase(database);
+            Progress?.Invoke($"Profiling {database.Display} in the database");
+            return new ProfileRead(PushdownProfiler.Profile(input.Session, input.Relation, settings, Progress), null);
+        }
+
         Resolve(source, "Profiling");
         if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
         {
@@ -169,6 +177,23 @@ public sealed class InputPipeline : IDisposable
 
         Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Summarising {table.Dataset.Columns.Count} columns of {table.Dataset.Rows:N0} rows of {PathDisplay.For(source.Path)}"));
         return new ProfileRead(ProfileBuilder.Build(Engine, table.Dataset, settings, Progress), table.Unparsed);
+    }
+
+    /// <summary>
+    /// Checks a database dataset against a contract inside the database (the rules as SQL of its dialect: one
+    /// aggregate scan, a bounded number of example rows for each failing check), with the checks and ids a file gets.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The source is not a database dataset, or a pattern or check does not compile on the engine.</exception>
+    /// <exception cref="DataReadException">The server, the login or a query fails (MG0120-MG0127).</exception>
+    public DatabaseValidationResult ValidateInDatabase(DatasetSource source, DataContract contract)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(contract);
+        var database = source.Database ?? throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create($"'{source.Path}' is not a database dataset."));
+        var input = ReadDatabase(database);
+        Progress?.Invoke($"Validating {database.Display} in the database");
+        var result = SqlContractValidator.Validate(input.Session, input.FromItem, contract, new SqlContractOptions { DisplayName = database.Display, MaxUnparsedRows = contract.MaxUnparsedRows });
+        return new DatabaseValidationResult(database.Display, result.Rows, input.Columns.Count, result.Checks);
     }
 
     /// <summary>The files a source names (a path, or a glob's matches sorted by ordinal path), without reading them.</summary>

@@ -21,6 +21,9 @@ public static class GateReportFiles
     /// <summary>The files the run read, one absolute path per line: the inputs of the MSBuild target's next incremental check.</summary>
     internal const string InputsName = "modelgates.inputs.txt";
 
+    /// <summary>The file named in the list of inputs for database datasets; it is never written, so the build's check never skips them.</summary>
+    internal const string DatabaseInputMarker = "database-datasets.never-up-to-date";
+
     /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)
     {
@@ -32,7 +35,10 @@ public static class GateReportFiles
         AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Masked(Sarif.SarifLogWriter.Write(report)));
         var markdown = SecretMask.Mask(GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName));
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);
-        var inputs = report.Inputs.Select(i => Path.GetFullPath(i.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        // A database dataset has no file to compare; a path that never exists makes MSBuild run the gates on every build.
+        var inputs = report.Inputs
+            .Select(i => DatabaseSource.IsDisplay(i.Path) ? Path.Combine(Path.GetFullPath(directory), DatabaseInputMarker) : Path.GetFullPath(i.Path))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         AtomicFile.WriteText(Path.Combine(directory, InputsName), string.Concat(inputs.Select(i => i + "\n")));
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {

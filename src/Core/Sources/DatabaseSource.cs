@@ -22,8 +22,18 @@ internal sealed record DatabaseSource(string Connection, string? Table, string? 
         return Table is not null ? dialect.TableName(Table) : "(" + TrimTerminator(Query!) + ")";
     }
 
+    /// <summary>The relation as pushdown takes it; a query is named by this display in profiles and messages.</summary>
+    public SqlRelation ToSqlRelation() => Table is not null ? SqlRelation.OfTable(Table) : SqlRelation.OfQuery(TrimTerminator(Query!), Display);
+
+    /// <summary>The relation as a FROM item that every engine accepts: a quoted table name, or the query with an alias.</summary>
+    public string FromItem(ISqlDialect dialect) => Table is not null ? dialect.TableName(Table) : Relation(dialect) + " AS mg_query";
+
     /// <summary>How messages and progress lines name it: the command line's <c>table:</c> / <c>sql:</c> form.</summary>
     public string Display => Table is not null ? $"table:{Connection}.{Table}" : $"sql:{Connection}:{Shorten(Query!)}";
+
+    /// <summary>True when a path is a database dataset's display (<c>table:</c> or <c>sql:</c>), not a file.</summary>
+    public static bool IsDisplay(string path) =>
+        path.StartsWith("table:", StringComparison.Ordinal) || path.StartsWith("sql:", StringComparison.Ordinal);
 
     /// <summary>What the relation is, for the dataset hash: the table name or the query, as written.</summary>
     public string RelationText => Table ?? Query!;

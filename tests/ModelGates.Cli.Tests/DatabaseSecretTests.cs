@@ -61,6 +61,20 @@ public sealed class DatabaseSecretTests(DatabaseFixture database) : IDisposable
         AssertNoSecretIn(outputs);
     }
 
+    [PostgresFact]
+    public void The_documented_config_that_gates_a_table_runs_as_written()
+    {
+        var docs = File.ReadAllText(RepoPaths.Combine("docs", "config.md"));
+        var section = docs[docs.IndexOf("### Gating a table", StringComparison.Ordinal)..];
+        directory.Write("modelgates.json", MarkdownBlocks.Of(section, "json")[0]);
+        File.Move(DatabaseCommandTests.CreditContractWithoutSqlChecks(directory), directory.File("credit.contract.json"), overwrite: true);
+
+        var passing = CliRunner.Run(directory.Path, database.Environment, "check", "--format", "json");
+
+        Assert.True(passing.ExitCode == 0, passing.ToString());
+        Assert.Contains("\"contract:applications/Amount/min\"", passing.Stdout, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs check in each format, with the report folder and the MSBuild diagnostics file, and collects every text it wrote.</summary>
     private Dictionary<string, string> RunEveryFormat(string config, out List<int> exitCodes)
     {

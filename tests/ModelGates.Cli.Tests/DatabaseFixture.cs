@@ -15,18 +15,7 @@ public sealed class DatabaseFixture : IDisposable
     public DatabaseFixture()
     {
         Server = new PostgresServer();
-        ConnectionString = Server.CreateDatabase("warehouse");
-        var csv = RepoPaths.Combine("samples", "CreditRisk", "data", "scoring.csv").Replace("'", "''", StringComparison.Ordinal);
-        Server.Psql(
-            $"""
-            CREATE TABLE public.applications (
-              "Status" text, "Seniority" integer, "Home" text, "Time" integer, "Age" integer, "Marital" text, "Records" text,
-              "Job" text, "Expenses" integer, "Income" integer, "Assets" integer, "Debt" integer, "Amount" integer, "Price" integer);
-            \copy public.applications FROM '{csv}' WITH (FORMAT csv, HEADER true)
-            CREATE TABLE public.broken AS SELECT * FROM public.applications;
-            UPDATE public.broken SET "Amount" = -1 WHERE "Age" < 30;
-            """,
-            "warehouse");
+        ConnectionString = PostgresCreditTables.Create(Server, "warehouse");
     }
 
     public PostgresServer Server { get; }

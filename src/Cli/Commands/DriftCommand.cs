@@ -26,6 +26,7 @@ internal sealed class DriftCommand : ICliCommand
         new("reference", true, "<data|profile.json>: the reference dataset, or a profile written by 'modelgates profile' (required)"),
         new("current", true, "<data>: the current dataset (required)"),
         .. DriftOptionSpecs.All,
+        CommonOptions.MemoryLimit,
         new("format", true, "text|json|msbuild|markdown: how results and errors are printed (default text)"),
         .. DatasetOptions.Specs,
     ];
@@ -38,8 +39,9 @@ internal sealed class DriftCommand : ICliCommand
         var options = ReadOptions(args);
         options.Validate();
 
+        var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(currentPath) + TerminalProgress.SizeOf(referencePath));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args), MemoryLimit = memoryLimit };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;

@@ -15,7 +15,7 @@ internal sealed class ProfileCommand : ICliCommand
 
     public string Summary => "Summarise a dataset into a mergeable JSON profile.";
 
-    public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [data options]";
+    public string Usage => "modelgates profile <data> [-o profile.json] [--quantile-points N] [--memory-limit SIZE] [data options]";
 
     public string Example => "modelgates profile samples/CreditRisk/data/train.csv -o train.profile.json";
 
@@ -25,6 +25,7 @@ internal sealed class ProfileCommand : ICliCommand
     [
         CommonOptions.Output,
         CommonOptions.Format,
+        CommonOptions.MemoryLimit,
         new("quantile-points", true, "<n>: points of each quantile sketch (default 512; rank error 1/n)"),
         .. DatasetOptions.Specs,
     ];
@@ -36,8 +37,9 @@ internal sealed class ProfileCommand : ICliCommand
         var settings = new ProfileSettings { QuantilePoints = (int)(args.Integer("quantile-points", min: 16) ?? ProfileSettings.Default.QuantilePoints) };
         var output = args.Value("output");
 
+        var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args), MemoryLimit = memoryLimit };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;

@@ -14,7 +14,7 @@ public sealed class ColumnInput
     private readonly Task<DatasetHashes> hashes;
     private TableInput? table;
 
-    internal ColumnInput(InputPipeline pipeline, DatasetSource source, IReadOnlyList<DataFile> files, Task<DatasetHashes> hashes, DirectCsvData? direct, TableInput? table)
+    internal ColumnInput(InputPipeline pipeline, DatasetSource source, IReadOnlyList<DataFile> files, Task<DatasetHashes> hashes, DirectCsvData? direct, TableInput? table, Data.Streaming.StreamingCsvFile? streamed = null)
     {
         this.pipeline = pipeline;
         this.hashes = hashes;
@@ -22,9 +22,22 @@ public sealed class ColumnInput
         Source = source;
         Files = files;
         Direct = direct;
-        Rows = direct?.Rows ?? table!.Dataset.Rows;
-        Columns = direct is null ? table!.Dataset.Columns : direct.Columns.Select(c => c.Column).ToList();
+        Streamed = streamed;
+        if (streamed is null)
+        {
+            rows = direct?.Rows ?? table!.Dataset.Rows;
+            columns = direct is null ? table!.Dataset.Columns : direct.Columns.Select(c => c.Column).ToList();
+        }
     }
+
+    private long? rows;
+    private IReadOnlyList<DatasetColumn>? columns;
+
+    /// <summary>
+    /// A plain CSV file beyond the memory limit, not read yet: a drift comparison against a stored profile streams it
+    /// (<see cref="Drift.Engine.Inputs.StreamedCurrentData"/>); anything that needs its values loads the table.
+    /// </summary>
+    internal Data.Streaming.StreamingCsvFile? Streamed { get; }
 
     /// <summary>What was read.</summary>
     internal DatasetSource Source { get; }
@@ -32,14 +45,14 @@ public sealed class ColumnInput
     /// <summary>The files, in read order.</summary>
     internal IReadOnlyList<DataFile> Files { get; }
 
-    /// <summary>Rows read.</summary>
-    internal long Rows { get; }
+    /// <summary>Rows read (a streamed file is loaded as a table to tell).</summary>
+    internal long Rows => rows ??= Table.Rows;
 
-    /// <summary>The columns with the types a DuckDB read gives them, in file order.</summary>
-    internal IReadOnlyList<DatasetColumn> Columns { get; }
+    /// <summary>The columns with the types a DuckDB read gives them, in file order (a streamed file is loaded as a table to tell).</summary>
+    internal IReadOnlyList<DatasetColumn> Columns => columns ??= Table.Columns;
 
     /// <summary>True when the file was read straight into column arrays, without a table.</summary>
-    internal bool ReadDirectly => Direct is not null;
+    internal bool ReadDirectly => Direct is not null || Streamed is not null;
 
     /// <summary>The unparsed-row rule's finding (MG2001 or MG2013), or null when every row parsed.</summary>
     internal Diagnostic? Unparsed => table?.Unparsed;

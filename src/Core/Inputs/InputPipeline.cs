@@ -29,6 +29,7 @@ public sealed class InputPipeline : IDisposable
     private readonly ConcurrentDictionary<string, Task<FileHash>> fileHashes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqlSession> sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<DatabaseSource, DatabaseInput> databaseReads = [];
+    private readonly Memory.MemoryLimit memoryLimit = Memory.MemoryLimit.Default;
 
     /// <summary>Opens a pipeline over a fresh in-memory DuckDB.</summary>
     /// <param name="progress">Receives a short line at each phase boundary (reading a file, summarising, comparing), for long runs.</param>
@@ -85,6 +86,25 @@ public sealed class InputPipeline : IDisposable
     }
 
     /// <summary>
+    /// The memory the run may hold data in (<see cref="Memory.MemoryLimit.Default"/> unless set): a profile, and the
+    /// current side of a drift comparison against a stored profile, are read into memory and exact while their
+    /// number columns fit in it, and streamed in bounded memory beyond it. Set explicitly, it is DuckDB's limit too.
+    /// </summary>
+    public Memory.MemoryLimit MemoryLimit
+    {
+        get => memoryLimit;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            memoryLimit = value;
+            if (value.IsExplicit)
+            {
+                Engine.Execute($"SET memory_limit = '{value.DuckDbSetting}'");
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads a dataset for column statistics (drift, profiles): a plain CSV file straight into column arrays,
     /// anything else into a table. Either way the columns, types and values are those of a DuckDB read.
     /// </summary>
@@ -101,7 +121,9 @@ public sealed class InputPipeline : IDisposable
 
         var files = Resolve(source, "Reading");
         var hashes = HashesOf(files);
-        read = DirectCsvReader.TryRead(Engine, source) is { } direct
+        read = StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+            ? new ColumnInput(this, source, files, hashes, null, null, streamed)
+            : DirectCsvReader.TryRead(Engine, source) is { } direct
             ? new ColumnInput(this, source, files, hashes, direct, null)
             : new ColumnInput(this, source, files, hashes, null, ReadTable(source));
         columnReads[source] = read;
@@ -163,7 +185,13 @@ public sealed class InputPipeline : IDisposable
             return new ProfileRead(PushdownProfiler.Profile(input.Session, input.Relation, settings, Progress), null);
         }
 
-        Resolve(source, "Profiling");
+        var files = Resolve(source, "Profiling");
+        if (StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+            && Profiles.Streaming.StreamingProfiler.Profile(Engine, streamed, settings, Progress) is { } bounded)
+        {
+            return new ProfileRead(bounded, null);
+        }
+
         if (DirectCsvProfiler.TryProfile(Engine, source, settings) is { } direct)
         {
             return new ProfileRead(direct, null);

@@ -74,7 +74,7 @@ internal static class DirectCsvProfiler
         };
     }
 
-    private static ColumnProfile TextColumn(DataEngine engine, DirectColumnData column, long rows, ProfileSettings settings, string hashId)
+    internal static ColumnProfile TextColumn(DataEngine engine, DirectColumnData column, long rows, ProfileSettings settings, string hashId)
     {
         BigInteger lengthSum = 0;
         BigInteger lengthSquares = 0;

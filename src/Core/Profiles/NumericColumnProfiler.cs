@@ -83,7 +83,7 @@ internal static class NumericColumnProfiler
     }
 
     /// <summary>Each distinct value of sorted values with its count; only built when the sketch lists them.</summary>
-    private static List<(double Value, long Count)> Runs(ReadOnlySpan<double> sorted, int distinct)
+    internal static List<(double Value, long Count)> Runs(ReadOnlySpan<double> sorted, int distinct)
     {
         var runs = new List<(double Value, long Count)>(distinct);
         var start = 0;
@@ -100,7 +100,7 @@ internal static class NumericColumnProfiler
     }
 
     /// <summary>The exact order statistic in the middle of each of <paramref name="points"/> equal shares.</summary>
-    private static double[] Midpoints(ReadOnlySpan<double> sorted, int points)
+    internal static double[] Midpoints(ReadOnlySpan<double> sorted, int points)
     {
         var midpoints = new double[points];
         for (var i = 0; i < points; i++)

@@ -135,6 +135,42 @@ public sealed class QuantileSketch
         return Values[^1];
     }
 
+    /// <summary>This sketch when it has at most <paramref name="points"/> points, otherwise compressed to that many (adding 1/points to the error).</summary>
+    internal QuantileSketch CompressedTo(int points) => Values.Count <= points ? this : Compress(points);
+
+    /// <summary>
+    /// The union of two sketches by one linear merge of their sorted points (what <see cref="Merge"/> gives, without
+    /// its dictionary), compressed to at most <paramref name="points"/> points.
+    /// </summary>
+    internal QuantileSketch MergeSorted(QuantileSketch other, int points)
+    {
+        var values = new List<double>(Values.Count + other.Values.Count);
+        var weights = new List<long>(values.Capacity);
+        int i = 0, j = 0;
+        while (i < Values.Count || j < other.Values.Count)
+        {
+            double value;
+            long weight;
+            if (j == other.Values.Count || (i < Values.Count && Values[i] < other.Values[j]))
+            {
+                (value, weight) = (Values[i], Weights[i++]);
+            }
+            else if (i == Values.Count || other.Values[j] < Values[i])
+            {
+                (value, weight) = (other.Values[j], other.Weights[j++]);
+            }
+            else
+            {
+                (value, weight) = (Values[i], Weights[i++] + other.Weights[j++]);
+            }
+
+            values.Add(value);
+            weights.Add(weight);
+        }
+
+        return new QuantileSketch(values, weights, Math.Max(RankError, other.RankError)).CompressedTo(points);
+    }
+
     private QuantileSketch Compress(int points)
     {
         var values = new List<double>(points);

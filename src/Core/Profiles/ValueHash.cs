@@ -38,6 +38,14 @@ internal static class ValueHash
     public static byte[] RegistersOfSorted(ReadOnlySpan<double> sorted)
     {
         var registers = new byte[DistinctSketch.RegisterCount];
+        AddSorted(registers, sorted);
+        return registers;
+    }
+
+    /// <summary>Adds values sorted ascending to <paramref name="registers"/>, hashing each distinct value once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddSorted(byte[] registers, ReadOnlySpan<double> sorted)
+    {
         for (var i = 0; i < sorted.Length; i++)
         {
             if (i == 0 || sorted[i] != sorted[i - 1])
@@ -45,8 +53,6 @@ internal static class ValueHash
                 Add(registers, sorted[i]);
             }
         }
-
-        return registers;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -64,9 +64,14 @@ public static class DiagnosticFormatter
         return text.ToString();
     }
 
-    /// <summary>One example as text: <c>row 12 (line 13): "abc"</c>.</summary>
+    /// <summary>One example as text: <c>row 12 (line 13): "abc"</c>; a table row without a number (row 0) is <c>example: "abc"</c>.</summary>
     public static string Describe(ExampleRow example)
     {
+        if (example is { Row: <= 0, File: null, Line: null })
+        {
+            return $"example: {(example.Value is null ? "<missing>" : Quote(example.Value))}";
+        }
+
         var where = example.File is null ? string.Empty : example.File + " ";
         where += string.Create(CultureInfo.InvariantCulture, $"row {example.Row}");
         if (example.Line is { } line)

@@ -60,16 +60,19 @@ internal interface ISqlDialect
 
     /// <summary>
     /// The text expression as a boolean, or NULL where it is not one of <c>true/false, t/f, yes/no, y/n, 1/0</c>
-    /// (any case, surrounding blanks ignored), the spellings a contract's <c>boolean</c> type accepts.
+    /// (any case, no surrounding blanks, as DuckDB's <c>TRY_CAST</c>), the spellings a contract's <c>boolean</c> type accepts.
     /// </summary>
     string TryCastBoolean(string expression);
 
-    /// <summary>The text expression as a date, or NULL where it is not an ISO 8601 calendar date (<c>2026-11-30</c>) that exists.</summary>
+    /// <summary>
+    /// The text expression as a date, or NULL where it is not a calendar date that exists (<c>2026-11-30</c>; also
+    /// <c>/</c> or <c>.</c> as the separator, and a time of day after it, as DuckDB's <c>TRY_CAST</c> reads dates).
+    /// </summary>
     string TryCastDate(string expression);
 
     /// <summary>
-    /// The text expression as a timestamp, or NULL where it is not an ISO 8601 date with an optional time
-    /// (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between) that exists.
+    /// The text expression as a timestamp, or NULL where it is not a date (as <see cref="TryCastDate"/>) with an optional
+    /// time (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between, an optional <c>Z</c> or <c>+02[:00]</c>) that exists.
     /// </summary>
     string TryCastTimestamp(string expression);
 

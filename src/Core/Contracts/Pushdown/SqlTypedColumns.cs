@@ -99,7 +99,7 @@ internal sealed class SqlTypedColumns
     /// is the declared one passes through; text is parsed the way a file's text is; other stored types are converted
     /// where the conversion is exact (a whole double is an integer, 0/1 a boolean) and NULL otherwise.
     /// </summary>
-    private static string Typed(ISqlDialect d, ValueType type, SqlTypeFamily family, string value, string text, string? format, out bool unsupported)
+    internal static string Typed(ISqlDialect d, ValueType type, SqlTypeFamily family, string value, string text, string? format, out bool unsupported)
     {
         unsupported = false;
         var textual = family is SqlTypeFamily.Text or SqlTypeFamily.Other;
@@ -175,5 +175,5 @@ internal sealed class SqlTypedColumns
 
     /// <summary>A number that is whole and fits a 64-bit integer (what a file's integer column accepts), else NULL.</summary>
     private static string WholeNumber(ISqlDialect d, string number) =>
-        $"(CASE WHEN {number} = floor({number}) AND {number} >= {d.Literal(-9.2233720368547758E18)} AND {number} < {d.Literal(9.2233720368547758E18)} THEN {number} END)";
+        $"(CASE WHEN {number} = floor({number}) AND {number} >= {d.Literal(-9.2233720368547758E18)} AND {number} <= {d.Literal(9.2233720368547758E18)} THEN {number} END)";
 }

@@ -55,7 +55,7 @@ internal static class CsvRanges
     }
 
     /// <summary>The position just after the first line feed at or after <paramref name="from"/>; the file's length when there is none.</summary>
-    private static long NextLineStart(FileStream file, byte[] window, long from, long length)
+    internal static long NextLineStart(FileStream file, byte[] window, long from, long length)
     {
         for (var position = from; position < length; position += window.Length)
         {
@@ -77,7 +77,7 @@ internal static class CsvRanges
     }
 
     /// <summary>Line feeds in [start, end), plus one for an unterminated last line.</summary>
-    private static long CountLines(string path, long start, long end, long length)
+    internal static long CountLines(string path, long start, long end, long length)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         file.Position = start;

@@ -143,7 +143,7 @@ internal static class DirectCsvReader
         return new DirectCsvData { Path = source.Path, File = files[0], Rows = rows, Columns = columns.Select(c => c!).ToList() };
     }
 
-    private static bool OptionsAllowDirectRead(DatasetSource source)
+    internal static bool OptionsAllowDirectRead(DatasetSource source)
     {
         var csv = source.Csv;
         return !source.AllText
@@ -154,7 +154,7 @@ internal static class DirectCsvReader
     }
 
     /// <summary>The file's first four bytes (fewer when it is shorter): compression magic numbers and a byte order mark.</summary>
-    private static byte[] Head(string path)
+    internal static byte[] Head(string path)
     {
         var head = new byte[4];
         using var file = File.OpenRead(path);
@@ -162,14 +162,14 @@ internal static class DirectCsvReader
     }
 
     /// <summary>Compressed files are DuckDB's to read (by extension, as DuckDB decides, or by magic number).</summary>
-    private static bool IsCompressed(string path, byte[] head)
+    internal static bool IsCompressed(string path, byte[] head)
     {
         var name = path.ToLowerInvariant();
         return name.EndsWith(".gz", StringComparison.Ordinal) || name.EndsWith(".zst", StringComparison.Ordinal) || name.EndsWith(".bz2", StringComparison.Ordinal)
             || head.AsSpan().StartsWith(new byte[] { 0x1f, 0x8b }) || head.AsSpan().StartsWith(new byte[] { 0x28, 0xb5, 0x2f, 0xfd });
     }
 
-    private static DirectColumn[]? KindsOf(CsvDialect dialect)
+    internal static DirectColumn[]? KindsOf(CsvDialect dialect)
     {
         if (dialect.Delimiter.Length != 1 || dialect.Delimiter[0] > 127 || dialect.Quote.Length > 1 || dialect.Comment.Length > 0
             || dialect.SkipRows != 0 || dialect.NewLine is not ("\n" or "\r\n") || dialect.Columns.Count == 0)
@@ -288,7 +288,7 @@ internal static class DirectCsvReader
     }
 
     /// <summary>A text column's merged value counts; null when they are too many, or not clean UTF-8 text DuckDB would read the same.</summary>
-    private static DirectColumnData? TextColumn(DatasetColumn column, List<Utf8ValueCounts> parts)
+    internal static DirectColumnData? TextColumn(DatasetColumn column, List<Utf8ValueCounts> parts)
     {
         var merged = parts[0];
         foreach (var part in parts.Skip(1))

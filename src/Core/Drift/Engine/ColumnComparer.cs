@@ -16,9 +16,11 @@ internal static class ColumnComparer
     public const int BootstrapPoints = 1024;
 
     public static ColumnMeasurement Compare(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap) =>
-        plan.Input == DriftInputShape.Values
-            ? CompareValues(reference, current.SortedValues!.Value, plan, bootstrap)
-            : CompareCounts(reference, current, plan, bootstrap);
+        plan.Input != DriftInputShape.Values
+            ? CompareCounts(reference, current, plan, bootstrap)
+            : current.Sketch is { } sketched
+            ? CompareValues(reference, Weighted(sketched.Sketch), sketched, plan, bootstrap)
+            : CompareValues(reference, NumericSample.FromSorted(current.SortedValues!.Value), null, plan, bootstrap);
 
     /// <summary>Reference and current counts aligned over the union of categories, in ordinal order (boolean: false, true).</summary>
     public static (long[] Reference, long[] Current) AlignCategories(ReferenceColumn reference, IReadOnlyDictionary<string, long> current)
@@ -71,14 +73,28 @@ internal static class ColumnComparer
         };
     }
 
-    private static ColumnMeasurement CompareValues(ReferenceColumn reference, ReadOnlyMemory<double> sortedCurrent, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    /// <param name="reference">The reference column.</param>
+    /// <param name="current">The current values, or a streamed current's sketch as a weighted sample.</param>
+    /// <param name="sketched">The streamed current's sketch, when <paramref name="current"/> is one; null for exact values.</param>
+    /// <param name="plan">The column's plan.</param>
+    /// <param name="bootstrap">The bootstrap settings.</param>
+    private static ColumnMeasurement CompareValues(ReferenceColumn reference, NumericSample current, Profiles.Streaming.StreamedNumeric? sketched, DriftPlan plan, EffectBootstrapSettings bootstrap)
     {
-        var current = NumericSample.FromSorted(sortedCurrent);
-        var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest);
-        var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure);
+        if (sketched is not null && (!plan.SignificanceTest.AcceptsWeights || !plan.EffectMeasure.AcceptsWeights || reference.Sketch is null))
+        {
+            // A test that needs every value of the current side reads them from the table.
+            throw new DirectReadDeclinedException();
+        }
+
+        var currentError = sketched?.Sketch.RankError ?? 0;
+        var (significance, statisticBound) = Significance(reference, current, plan.SignificanceTest, currentError, sketched);
+        var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure, currentError, sketched);
 
         var referencePoints = reference.BootstrapPoints ?? WeightedPoints.Of(reference.Sketch!).Compress(BootstrapPoints);
-        var grid = ValueGrid.Of(referencePoints, WeightedPoints.CompressedFromSorted(sortedCurrent.Span, BootstrapPoints), reference.PopulationStandardDeviation);
+        var currentPoints = sketched is null
+            ? WeightedPoints.CompressedFromSorted(current.Values, BootstrapPoints)
+            : WeightedPoints.Of(sketched.Sketch).Compress(BootstrapPoints);
+        var grid = ValueGrid.Of(referencePoints, currentPoints, reference.PopulationStandardDeviation);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);
@@ -97,7 +113,7 @@ internal static class ColumnComparer
     }
 
     /// <summary>The p-value test; against a sketch, as the test declares it runs there, with the bound on its statistic.</summary>
-    private static (DriftTestResult Result, double Bound) Significance(ReferenceColumn reference, NumericSample current, IDriftTest test)
+    private static (DriftTestResult Result, double Bound) Significance(ReferenceColumn reference, NumericSample current, IDriftTest test, double currentError, Profiles.Streaming.StreamedNumeric? sketched)
     {
         if (reference.Values is { } values)
         {
@@ -112,8 +128,9 @@ internal static class ColumnComparer
 
         // An exact sketch holds every value with its count: expanded, it is the reference itself.
         var result = test.Compute(test.AcceptsWeights ? Weighted(sketch) : Expanded(sketch), current);
-        var bound = test.SketchErrorBound(sketch.RankError, reference.Max - reference.Min, reference.PopulationStandardDeviation);
-        if (!sketch.IsExact && test.PValueOf(Math.Max(0.0, result.Statistic - bound), reference.Count, (long)current.Size) is { } lowered)
+        // The CDF errors of both sketches add; a streamed current's values may reach beyond the reference's range.
+        var bound = test.SketchErrorBound(sketch.RankError + currentError, Range(reference, sketched), reference.PopulationStandardDeviation);
+        if (!(sketch.IsExact && currentError == 0) && test.PValueOf(Math.Max(0.0, result.Statistic - bound), reference.Count, (long)current.Size) is { } lowered)
         {
             // The statistic on the sketch is within the bound of the exact one; its p-value is taken at the
             // smallest statistic the bound allows, so the sketch can hide drift but never invent it.
@@ -124,7 +141,7 @@ internal static class ColumnComparer
     }
 
     /// <summary>The normed distance; against a sketch, normed by the profile's exact standard deviation and with its error bound.</summary>
-    private static (double Effect, double Bound) Effect(ReferenceColumn reference, NumericSample current, IDriftTest measure)
+    private static (double Effect, double Bound) Effect(ReferenceColumn reference, NumericSample current, IDriftTest measure, double currentError, Profiles.Streaming.StreamedNumeric? sketched)
     {
         if (reference.Values is { } values)
         {
@@ -138,8 +155,14 @@ internal static class ColumnComparer
         var sd = reference.PopulationStandardDeviation;
         var effect = sketchSd > 0 && sd > 0 ? onSketch * sketchSd / sd : onSketch;
 
-        return (effect, sketch.IsExact ? 0 : measure.SketchErrorBound(sketch.RankError, reference.Max - reference.Min, sd));
+        return (effect, sketch.IsExact && currentError == 0 ? 0 : measure.SketchErrorBound(sketch.RankError + currentError, Range(reference, sketched), sd));
     }
+
+    /// <summary>The range the sketches' values span: the reference's, widened to a streamed current's extremes.</summary>
+    private static double Range(ReferenceColumn reference, Profiles.Streaming.StreamedNumeric? sketched) =>
+        sketched is null || sketched.Moments.Count == 0
+            ? reference.Max - reference.Min
+            : Math.Max(reference.Max, sketched.Max) - Math.Min(reference.Min, sketched.Min);
 
     /// <summary>Whether the bootstrap redraws the effect as the energy distance (true) or the Wasserstein distance (false) on its grid.</summary>
     private static bool IsSquared(IDriftTest measure) => measure.CdfDistance switch

@@ -37,7 +37,21 @@ public static class DriftEngine
         ArgumentNullException.ThrowIfNull(current);
         var engine = current.Engine;
         DriftReport? report = null;
-        if (current.Direct is { } data)
+        if (current.Streamed is { } streamed && reference.Profile is { } profile)
+        {
+            try
+            {
+                if (StreamedCurrentData.Read(streamed, profile, progress) is { } data)
+                {
+                    report = Compare(engine, reference, data, options, () => current.Hash, progress);
+                }
+            }
+            catch (DirectReadDeclinedException)
+            {
+                progress?.Invoke($"Reading {Data.PathDisplay.For(current.Source.Path)} into a table");
+            }
+        }
+        else if (current.Direct is { } data)
         {
             try
             {

@@ -12,7 +12,8 @@ internal sealed class PostgresDialect : ISqlDialect
     /// <summary>The one instance.</summary>
     public static readonly PostgresDialect Instance = new();
 
-    private const string NumberPattern = @"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$";
+    // At most four exponent digits: numeric reads those exactly, and anything larger is far outside a double anyway.
+    private const string NumberPattern = @"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?\s*$";
 
     public string Name => "postgres";
 
@@ -33,8 +34,16 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string CastText(string expression) => $"CAST({expression} AS text)";
 
-    public string TryCastDouble(string expression) =>
-        $"(CASE WHEN {expression} ~ {Literal(NumberPattern)} THEN CAST({expression} AS double precision) END)";
+    // A double cast fails the whole query on 1e400 or 1e-400 (out of range), so the text goes through numeric, which
+    // holds it exactly: beyond the largest double is ±infinity, below the smallest subnormal 0 (as DuckDB reads them);
+    // NaN and the infinities are spelled as PostgreSQL's own input accepts them.
+    public string TryCastDouble(string expression)
+    {
+        var exact = $"CAST({expression} AS numeric)";
+        var special = $"lower(btrim({expression}))";
+        return $"(CASE WHEN {expression} ~ {Literal(NumberPattern)} THEN CASE WHEN {exact} > 1.7976931348623157e308 THEN {Literal(double.PositiveInfinity)} WHEN {exact} < -1.7976931348623157e308 THEN {Literal(double.NegativeInfinity)} WHEN abs({exact}) < 2.5e-324 THEN CAST(0 AS double precision) ELSE CAST({exact} AS double precision) END "
+            + $"WHEN {special} IN ('nan', '+nan', '-nan', 'inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity') THEN CAST(btrim({expression}) AS double precision) END)";
+    }
 
     public string IsFinite(string expression) =>
         $"({expression} NOT IN ('NaN'::double precision, 'Infinity'::double precision, '-Infinity'::double precision))";
@@ -57,7 +66,7 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string TryCastBoolean(string expression)
     {
-        var text = $"lower(btrim(CAST({expression} AS text)))";
+        var text = $"lower(CAST({expression} AS text))";
         return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
     }
 
@@ -66,21 +75,21 @@ internal sealed class PostgresDialect : ISqlDialect
     public string TryCastDate(string expression)
     {
         var text = $"btrim(CAST({expression} AS text))";
-        var parts = $"regexp_match({text}, {Literal(DatePattern + "$")})";
-        return $"(CASE WHEN {ValidDate(parts)} THEN CAST({text} AS date) END)";
+        // DuckDB reads a date followed by a time as that date; the time must still be a time of day.
+        var parts = $"regexp_match({text}, {Literal(DatePattern + TimePattern + "$")})";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CASE WHEN {ValidTime(parts)} THEN make_date({Part(parts, 1)}, {Part(parts, 3)}, {Part(parts, 4)}) END END)";
     }
 
     public string TryCastTimestamp(string expression)
     {
         var text = $"btrim(CAST({expression} AS text))";
         var parts = $"regexp_match({text}, {Literal(DatePattern + TimePattern + "$")})";
-        var time = $"CAST(coalesce(({parts})[4], '0') AS integer) < 24 AND CAST(coalesce(({parts})[5], '0') AS integer) < 60 AND CAST(coalesce(({parts})[6], '0') AS integer) < 60";
-        return $"(CASE WHEN {ValidDate(parts)} THEN CASE WHEN {time} THEN CAST(replace({text}, 'T', ' ') AS timestamp) END END)";
+        var clock = $"make_time(CAST(coalesce(({parts})[5], '0') AS integer), CAST(coalesce(({parts})[6], '0') AS integer), CAST(coalesce(({parts})[7], '0') AS double precision))";
+        return $"(CASE WHEN {ValidDate(parts)} THEN CASE WHEN {ValidTime(parts)} THEN make_date({Part(parts, 1)}, {Part(parts, 3)}, {Part(parts, 4)}) + {clock} END END)";
     }
 
     // to_timestamp's formats are not strptime's, and it fails on bad input instead of giving NULL.
     public string? TryParseTimestamp(string expression, string format) => null;
-
 
     public string Limit(string select, long rows) => $"{select} LIMIT {rows.ToString(CultureInfo.InvariantCulture)}";
 
@@ -101,15 +110,23 @@ internal sealed class PostgresDialect : ISqlDialect
     // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
     private static string Number(double value) => DialectText.Number(value);
 
-    private const string DatePattern = "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})";
+    // Year, separator (-, / or ., the same twice), month, day; then an optional time: hour, minute, second with a
+    // fraction, and an offset that is accepted but not applied (timestamp without time zone).
+    private const string DatePattern = "^([0-9]{4})([-/.])([0-9]{1,2})\\2([0-9]{1,2})";
 
-    private const string TimePattern = "(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\\.[0-9]{1,6})?)?)?";
+    private const string TimePattern = "(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}(?:\\.[0-9]{1,6})?))?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?";
 
-    /// <summary>SQL true when the matched year, month and day (groups 1–3) name a day that exists; NULL when nothing matched.</summary>
+    private static string Part(string parts, int i) => $"CAST(({parts})[{i.ToString(CultureInfo.InvariantCulture)}] AS integer)";
+
+    /// <summary>SQL true when the matched year, month and day (groups 1, 3, 4) name a day that exists; NULL when nothing matched.</summary>
     private static string ValidDate(string parts)
     {
-        string Part(int i) => $"CAST(({parts})[{i.ToString(CultureInfo.InvariantCulture)}] AS integer)";
-        var lastDay = $"CAST(extract(day FROM make_date({Part(1)}, {Part(2)}, 1) + interval '1 month' - interval '1 day') AS integer)";
-        return $"({parts}) IS NOT NULL AND {Part(1)} >= 1 AND {Part(2)} BETWEEN 1 AND 12 AND {Part(3)} BETWEEN 1 AND (CASE WHEN {Part(2)} BETWEEN 1 AND 12 AND {Part(1)} >= 1 THEN {lastDay} ELSE 0 END)";
+        var (year, month, day) = (Part(parts, 1), Part(parts, 3), Part(parts, 4));
+        var lastDay = $"CAST(extract(day FROM make_date({year}, {month}, 1) + interval '1 month' - interval '1 day') AS integer)";
+        return $"({parts}) IS NOT NULL AND {year} >= 1 AND {month} BETWEEN 1 AND 12 AND {day} BETWEEN 1 AND (CASE WHEN {month} BETWEEN 1 AND 12 AND {year} >= 1 THEN {lastDay} ELSE 0 END)";
     }
+
+    /// <summary>SQL true when the matched hour, minute and second (groups 5–7, each optional) are a time of day.</summary>
+    private static string ValidTime(string parts) =>
+        $"CAST(coalesce(({parts})[5], '0') AS integer) < 24 AND CAST(coalesce(({parts})[6], '0') AS integer) < 60 AND CAST(coalesce(({parts})[7], '0') AS double precision) < 60";
 }

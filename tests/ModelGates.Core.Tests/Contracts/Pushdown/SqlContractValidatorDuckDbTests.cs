@@ -81,4 +81,35 @@ public sealed class SqlContractValidatorDuckDbTests
 
         Assert.Equal("MG2015", error.Diagnostics.Single().Code);
     }
+
+    [Fact]
+    public void An_engine_without_regular_expressions_reports_each_pattern_unchecked_instead_of_passing_it()
+    {
+        using var dir = new TempDirectory();
+        var contract = CreditContract.Read(dir);
+        using var session = new DuckDbTestSession { WithoutRegex = true };
+        CreditContract.Load(session);
+
+        var result = SqlContractValidator.Validate(session, "credit", contract);
+
+        var unchecked_ = result.Checks.Where(c => c.Id.EndsWith("/pattern", StringComparison.Ordinal)).ToList();
+        Assert.Equal(contract.Columns.Count(c => c.Pattern is not null), unchecked_.Count);
+        Assert.All(unchecked_, c => Assert.Equal(("MG2014", ModelGates.Checks.CheckStatus.Warned), (c.Diagnostic!.Code, c.Status)));
+        Assert.Contains("no regular expressions", unchecked_[0].Diagnostic!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "allowUnexpectedColumns": true, "columns": { "Job": { "pattern": "f[a-z" } } }""", "MG0015", 1)]
+    [InlineData("""{ "allowUnexpectedColumns": true, "checks": [{ "name": "x", "sql": "count(*) filter (where nope > 1) = 0" }, { "name": "y", "row": "\"Age\" + 1" }] }""", "MG0017", 2)]
+    public void A_pattern_or_check_the_engine_cannot_compile_is_a_configuration_error(string json, string code, int count)
+    {
+        using var dir = new TempDirectory();
+        using var session = new DuckDbTestSession();
+        CreditContract.Load(session);
+
+        var error = Assert.Throws<ConfigurationException>(() => SqlContractValidator.Validate(session, "credit", CreditContract.Read(dir, json)));
+
+        Assert.Equal(Enumerable.Repeat(code, count), error.Diagnostics.Select(d => d.Code));
+        Assert.All(error.Diagnostics, d => Assert.Equal(dir.File("credit.contract.json"), d.File));
+    }
 }

@@ -10,6 +10,9 @@ internal sealed class CurrentColumn
     /// <summary>Sorted non-missing values, when the plan compares values.</summary>
     public ReadOnlyMemory<double>? SortedValues { get; init; }
 
+    /// <summary>A streamed current's quantile sketch (with its extremes), when the plan compares values and the values were not held.</summary>
+    public Profiles.Streaming.StreamedNumeric? Sketch { get; init; }
+
     /// <summary>Counts over the reference's frozen bins, when the plan compares bins.</summary>
     public long[]? BinCounts { get; init; }
 

@@ -1,5 +1,6 @@
 using ModelGates.Cli.Arguments;
 using ModelGates.Data;
+using ModelGates.Data.Partitions;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Cli.Commands;
@@ -20,13 +21,22 @@ internal static class DatasetOptions
         new("skip", true, "<n>: lines to skip before the header"),
         new("max-unparsed-rows", true, "<n>: rows that fail to parse before the check fails (default 0)"),
         .. ConnectionOptions.Specs,
+        new("partition", true, "<key><op><value>: for data in key=value folders, read only the partitions where the condition holds (=, !=, <, <=, >, >=, or 'key in (a, b)'); repeatable, all must hold", Repeatable: true),
     ];
+
+    /// <summary>The option that chooses the partitions of the reference data (drift).</summary>
+    public static readonly OptionSpec ReferencePartition =
+        new("reference-partition", true, "<key><op><value>: as --partition, for the reference data; repeatable", Repeatable: true);
+
+    /// <summary>The option that says where profiles of single partitions are kept.</summary>
+    public static readonly OptionSpec PartitionCache =
+        new("partition-cache", true, "<dir>: where profiles of single partitions are stored and reused (default .modelgates/partitions)");
 
     /// <summary>
     /// The dataset a data argument names: a database's table or query (<c>table:</c>, <c>sql:</c>) over the
     /// command line's connections, or a file or glob read with the options given.
     /// </summary>
-    public static DatasetSource From(ParsedArguments args, string path)
+    public static DatasetSource From(ParsedArguments args, string path, string partitionOption = "partition")
     {
         if (IsDatabase(path))
         {
@@ -63,6 +73,7 @@ internal static class DatasetOptions
 
         return new DatasetSource(path)
         {
+            Partitions = args.Values(partitionOption) is { Count: > 0 } conditions ? PartitionFilter.Parse(conditions) : null,
             Format = format,
             MaxUnparsedRows = args.Integer("max-unparsed-rows", min: 0) ?? 0,
             Csv = new CsvOptions

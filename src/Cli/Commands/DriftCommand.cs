@@ -29,6 +29,7 @@ internal sealed class DriftCommand : ICliCommand
         CommonOptions.MemoryLimit,
         new("format", true, "text|json|msbuild|markdown: how results and errors are printed (default text)"),
         .. DatasetOptions.Specs,
+        DatasetOptions.ReferencePartition,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -47,7 +48,7 @@ internal sealed class DriftCommand : ICliCommand
             pipeline.Engine.QueryProgress = progress.Percent;
         }
 
-        var reference = pipeline.ReadReference(DatasetOptions.From(args, referencePath));
+        var reference = pipeline.ReadReference(DatasetOptions.From(args, referencePath, DatasetOptions.ReferencePartition.Name));
         var current = pipeline.ReadColumns(DatasetOptions.From(args, currentPath));
         var report = DriftEngine.Compare(reference, current, options, progress is null ? null : progress.Phase);
 

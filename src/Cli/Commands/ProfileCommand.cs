@@ -28,6 +28,7 @@ internal sealed class ProfileCommand : ICliCommand
         CommonOptions.MemoryLimit,
         new("quantile-points", true, "<n>: points of each quantile sketch (default 512; rank error 1/n)"),
         .. DatasetOptions.Specs,
+        DatasetOptions.PartitionCache,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -40,16 +41,23 @@ internal sealed class ProfileCommand : ICliCommand
         var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
         using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args), MemoryLimit = memoryLimit };
+        pipeline.PartitionCache = args.Value(DatasetOptions.PartitionCache.Name) ?? pipeline.PartitionCache;
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;
         }
 
         // Rows beyond the tolerance stop the profile (nothing is written); rows within it are said here.
-        var (profile, tolerated) = pipeline.Profile(source, settings);
+        var read = pipeline.Profile(source, settings);
+        var (profile, tolerated) = read;
         if (tolerated is not null)
         {
             context.Error.WriteLine(DiagnosticFormatter.ToText(tolerated));
+        }
+
+        if (read.Partitions is { } partitions)
+        {
+            context.Error.WriteLine($"Profiled {partitions.Count} partitions: {partitions.Reused} reused from {partitions.CacheFolder}, {partitions.Computed} read");
         }
 
         var bytes = ProfileJsonWriter.Write(profile);

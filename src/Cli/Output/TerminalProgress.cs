@@ -35,9 +35,12 @@ internal sealed class TerminalProgress
     {
         try
         {
-            return File.Exists(path) ? new FileInfo(path).Length : 0;
+            // A folder of partitions counts its files' bytes.
+            return File.Exists(path) ? new FileInfo(path).Length
+                : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)
+                : 0;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return 0;
         }

@@ -1,3 +1,4 @@
+using ModelGates.Data.Partitions;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Data;
@@ -13,9 +14,31 @@ internal static class DataFileResolver
 
     /// <summary>Resolves the files of <paramref name="source"/>, sorted by ordinal path for a stable order.</summary>
     /// <exception cref="DataReadException">Nothing readable is there.</exception>
-    public static IReadOnlyList<DataFile> Resolve(DataEngine engine, DatasetSource source)
+    /// <exception cref="ConfigurationException">The source's partition filter does not fit its partitions (MG0150, MG0151).</exception>
+    public static IReadOnlyList<DataFile> Resolve(DataEngine engine, DatasetSource source) => ResolvePartitions(engine, source).Files;
+
+    /// <summary>
+    /// Resolves the files of <paramref name="source"/> with their partitions: a folder holding <c>key=value</c> folders is
+    /// read whole, and the source's partition filter drops the files of other partitions before anything looks at them.
+    /// </summary>
+    /// <exception cref="DataReadException">Nothing readable is there.</exception>
+    /// <exception cref="ConfigurationException">The source's partition filter does not fit its partitions (MG0150, MG0151).</exception>
+    internal static ResolvedFiles ResolvePartitions(DataEngine engine, DatasetSource source)
     {
-        var path = source.Path;
+        var paths = Paths(engine, source.Path);
+        var layout = PartitionLayout.Of(engine, paths);
+        var partitions = layout?.Partitions;
+        if (source.Partitions is { } filter)
+        {
+            partitions = PartitionSelection.Select(engine, source, layout, filter);
+            paths = partitions.SelectMany(p => p.Paths).Order(StringComparer.Ordinal).ToList();
+        }
+
+        return new ResolvedFiles(Check(paths), layout, partitions ?? []);
+    }
+
+    private static List<string> Paths(DataEngine engine, string path)
+    {
         List<string> paths;
         if (IsGlob(path))
         {
@@ -26,17 +49,26 @@ internal static class DataFileResolver
                 throw Fail(DiagnosticCatalog.GlobMatchedNothing, path, $"The pattern '{PathDisplay.For(path)}' matched no files.");
             }
         }
+        else if (Directory.Exists(path) && PartitionSelection.LakeFiles(path) is { Count: > 0 } lake)
+        {
+            paths = lake;
+        }
         else
         {
             paths = [path];
         }
 
+        return paths;
+    }
+
+    private static List<DataFile> Check(IReadOnlyList<string> paths)
+    {
         var files = new List<DataFile>(paths.Count);
         foreach (var file in paths)
         {
             if (Directory.Exists(file))
             {
-                throw Fail(DiagnosticCatalog.PathIsDirectory, file, $"'{PathDisplay.For(file)}' is a directory; give a file or a glob such as '{PathDisplay.For(Path.Combine(file, "*.csv"))}'.");
+                throw Fail(DiagnosticCatalog.PathIsDirectory, file, $"'{PathDisplay.For(file)}' is a directory without partition folders (key=value); give a file or a glob such as '{PathDisplay.For(Path.Combine(file, "*.csv"))}'.");
             }
 
             if (!File.Exists(file))
@@ -100,6 +132,12 @@ internal static class DataFileResolver
             _ => null,
         };
     }
+
+    /// <summary>The files of a source and their partitions.</summary>
+    /// <param name="Files">The files to read, sorted by ordinal path (those of the selected partitions only).</param>
+    /// <param name="Layout">The partitions of every file the path names, or null when no file sits in a <c>key=value</c> folder.</param>
+    /// <param name="Partitions">The partitions to read (all of <paramref name="Layout"/> unless a filter chose some).</param>
+    internal sealed record ResolvedFiles(IReadOnlyList<DataFile> Files, PartitionLayout? Layout, IReadOnlyList<Partition> Partitions);
 
     private static DataReadException Fail(DiagnosticDescriptor descriptor, string file, string message) =>
         new(descriptor.Create(message) with { File = file });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using ModelGates.Data.Partitions;
 using ModelGates.Diagnostics;
 
 namespace ModelGates.Data;
@@ -23,18 +24,29 @@ internal static partial class DatasetLoader
     /// <exception cref="DataReadException">The data cannot be read; the diagnostic says why (exit code 3).</exception>
     public static LoadedDataset Load(DataEngine engine, DatasetSource source)
     {
-        var files = DataFileResolver.Resolve(engine, source);
+        var resolved = DataFileResolver.ResolvePartitions(engine, source);
+        return Load(engine, source, resolved.Files, resolved.Layout);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="files"/> of <paramref name="source"/> into a new table; with a <paramref name="layout"/>, its
+    /// partition columns are added with the types fixed from the whole dataset (one partition is read this way).
+    /// </summary>
+    /// <exception cref="DataReadException">The data cannot be read; the diagnostic says why (exit code 3).</exception>
+    internal static LoadedDataset Load(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, PartitionLayout? layout)
+    {
         var format = DataFileResolver.ResolveFormat(source, files);
         var table = engine.NewName("data");
+        var hive = layout?.ReadOption ?? PartitionLayout.NoPartitionsOption;
         return format switch
         {
-            DataFormat.Parquet => LoadParquet(engine, source, files, table),
-            DataFormat.JsonLines => LoadJsonLines(engine, source, files, table),
-            _ => LoadCsv(engine, source, files, table),
+            DataFormat.Parquet => LoadParquet(engine, source, files, table, hive),
+            DataFormat.JsonLines => LoadJsonLines(engine, source, files, table, hive),
+            _ => LoadCsv(engine, source, files, table, hive, layout?.Keys ?? []),
         };
     }
 
-    private static LoadedDataset LoadCsv(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table)
+    private static LoadedDataset LoadCsv(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table, string hive, IReadOnlyList<string> partitionKeys)
     {
         var declared = source.Csv.ColumnTypes ?? new Dictionary<string, string>();
         var widened = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -60,7 +72,7 @@ internal static partial class DatasetLoader
                 types[name] = "DOUBLE";
             }
 
-            var options = CsvReadOptions(source, files.Count > 1, types, rejects, scans);
+            var options = CsvReadOptions(source, files.Count > 1, types, rejects, scans) + hive;
             Run(engine, files, $"CREATE OR REPLACE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_csv({FileList(files)}{options})");
 
             var columns = Columns(engine, table);
@@ -96,7 +108,14 @@ internal static partial class DatasetLoader
 
             if (!source.AllText)
             {
-                unparsed = RejectStrays(engine, source, files, table, unparsed, linesBeforeData, declared);
+                // Partition columns hold folder values, not records: never strays.
+                var keep = new Dictionary<string, string>(declared, StringComparer.Ordinal);
+                foreach (var key in partitionKeys)
+                {
+                    keep.TryAdd(key, "VARCHAR");
+                }
+
+                unparsed = RejectStrays(engine, source, files, table, unparsed, linesBeforeData, keep);
             }
 
             return Finish(engine, source, files, table, DataFormat.Csv, Columns(engine, table), unparsed, linesBeforeData, linesKnown: true);
@@ -190,7 +209,7 @@ internal static partial class DatasetLoader
         return Sniff(engine, dataset.Source with { AllText = false }, dataset.Files, new Dictionary<string, string>(StringComparer.Ordinal)).Types;
     }
 
-    private static LoadedDataset LoadParquet(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table)
+    private static LoadedDataset LoadParquet(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table, string hive)
     {
         foreach (var file in files)
         {
@@ -202,14 +221,14 @@ internal static partial class DatasetLoader
         }
 
         var filename = files.Count > 1 ? $", filename = {SqlText.Literal(FileColumn)}" : string.Empty;
-        Run(engine, files, $"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_parquet({FileList(files)}{filename})", DiagnosticCatalog.CorruptParquet);
+        Run(engine, files, $"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_parquet({FileList(files)}{filename}{hive})", DiagnosticCatalog.CorruptParquet);
         return Finish(engine, source, files, table, DataFormat.Parquet, Columns(engine, table), [], 0, linesKnown: false);
     }
 
-    private static LoadedDataset LoadJsonLines(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table)
+    private static LoadedDataset LoadJsonLines(DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, string table, string hive)
     {
         var filename = files.Count > 1 ? $", filename = {SqlText.Literal(FileColumn)}" : string.Empty;
-        Run(engine, files, $"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_json({FileList(files)}, format = 'newline_delimited'{filename})", DiagnosticCatalog.MalformedJsonLines);
+        Run(engine, files, $"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM read_json({FileList(files)}, format = 'newline_delimited'{filename}{hive})", DiagnosticCatalog.MalformedJsonLines);
         return Finish(engine, source, files, table, DataFormat.JsonLines, Columns(engine, table), [], 0, linesKnown: true);
     }
 

@@ -1,3 +1,5 @@
+using ModelGates.Data.Partitions;
+
 namespace ModelGates.Data;
 
 /// <summary>What to read: a path or glob, its format and, for delimited text, how to parse it.</summary>
@@ -27,4 +29,10 @@ public sealed record DatasetSource(string Path)
 
     /// <summary>A dataset that lives in a database.</summary>
     internal static DatasetSource For(Sources.DatabaseSource database) => new(database.Display) { Database = database };
+
+    /// <summary>
+    /// For data in Hive-style <c>key=value</c> folders: the partitions to read (null reads all). The files of the others
+    /// are not read at all.
+    /// </summary>
+    public PartitionFilter? Partitions { get; init; }
 }

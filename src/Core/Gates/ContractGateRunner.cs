@@ -19,11 +19,11 @@ internal sealed class ContractGateRunner : IGateRunner
             var declaration = context.Datasets.Declaration(gate.Dataset);
             if (declaration.Database is not null)
             {
-                yield return InDatabase(gate, declaration, context);
+                yield return InDatabase(config, gate, declaration, context);
                 continue;
             }
 
-            var table = context.Datasets.Table(gate.Dataset, allText: true);
+            var table = context.Datasets.Table(gate.Dataset, gate.Partitions, allText: true);
             var dataset = table.Dataset;
             context.Read($"dataset {gate.Dataset}", table.Hashes);
             if (gate.ContractFile is not null)
@@ -46,8 +46,15 @@ internal sealed class ContractGateRunner : IGateRunner
     }
 
     /// <summary>A contract over a database dataset, checked inside the database with the same check ids.</summary>
-    private static GateResult InDatabase(ContractGate gate, DatasetDeclaration declaration, GateRunContext context)
+    private static GateResult InDatabase(GatesConfig config, ContractGate gate, DatasetDeclaration declaration, GateRunContext context)
     {
+        if (gate.Partitions is not null)
+        {
+            throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                $"Contract gate '{gate.Name}' filters partitions of dataset '{gate.Dataset}', which is a database table or query; give the condition in a 'query' instead.") with
+            { File = config.File, Line = gate.PositionOf("partitions").Line, SourceColumn = gate.PositionOf("partitions").Column });
+        }
+
         var pipeline = context.Datasets.Pipeline;
         var source = DatasetCache.Source(declaration);
         var result = pipeline.ValidateInDatabase(source, gate.Contract);

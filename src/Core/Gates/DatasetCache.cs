@@ -1,4 +1,5 @@
 using ModelGates.Data;
+using ModelGates.Data.Partitions;
 using ModelGates.Gates.Config;
 using ModelGates.Inputs;
 
@@ -19,13 +20,22 @@ public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
 
     /// <summary>The dataset of that name as a table, read on first use.</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    internal TableInput Table(string name, bool allText = false) => Pipeline.ReadTable(Source(Declaration(name)) with { AllText = allText });
+    internal TableInput Table(string name, bool allText = false) => Table(name, null, allText);
+
+    /// <summary>The partitions <paramref name="partitions"/> chooses (besides the dataset's own filter) of the dataset of that name as a table.</summary>
+    /// <exception cref="DataReadException">The data cannot be read.</exception>
+    internal TableInput Table(string name, PartitionFilter? partitions, bool allText = false) =>
+        Pipeline.ReadTable(Source(Declaration(name), partitions) with { AllText = allText });
 
     /// <summary>The dataset of that name, read for column statistics on first use.</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
-    internal ColumnInput Columns(string name) => Pipeline.ReadColumns(Source(Declaration(name)));
+    internal ColumnInput Columns(string name) => Columns(name, null);
 
-    /// <summary>The dataset of that name as a loaded table (see <see cref="Table"/>).</summary>
+    /// <summary>The partitions <paramref name="partitions"/> chooses (besides the dataset's own filter) of the dataset of that name, read for column statistics.</summary>
+    /// <exception cref="DataReadException">The data cannot be read.</exception>
+    internal ColumnInput Columns(string name, PartitionFilter? partitions) => Pipeline.ReadColumns(Source(Declaration(name), partitions));
+
+    /// <summary>The dataset of that name as a loaded table (see <see cref="Table(string, bool)"/>).</summary>
     /// <exception cref="DataReadException">The data cannot be read.</exception>
     internal LoadedDataset Get(string name, bool allText = false) => Table(name, allText).Dataset;
 
@@ -43,7 +53,15 @@ public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
             Format = declaration.Format,
             Csv = declaration.Read,
             MaxUnparsedRows = declaration.MaxUnparsedRows,
+            Partitions = declaration.Partitions,
         };
+    }
+
+    /// <summary>The read settings of a declared dataset with a gate's partition filter added to its own.</summary>
+    internal static DatasetSource Source(DatasetDeclaration declaration, PartitionFilter? partitions)
+    {
+        var source = Source(declaration);
+        return source with { Partitions = PartitionFilter.And(source.Partitions, partitions) };
     }
 
     /// <summary>The declaration of a dataset.</summary>

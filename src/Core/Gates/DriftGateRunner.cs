@@ -32,9 +32,9 @@ internal sealed class DriftGateRunner : IGateRunner
         var datasets = context.Datasets;
         var referenceDataset = config.FindDataset(gate.Reference);
         var reference = referenceDataset is not null
-            ? DriftReference.FromColumns(datasets.Columns(referenceDataset.Name))
+            ? DriftReference.FromColumns(datasets.Columns(referenceDataset.Name, gate.ReferencePartitions))
             : datasets.Pipeline.ReadReference(new DatasetSource(gate.Reference));
-        var current = datasets.Columns(gate.Current);
+        var current = datasets.Columns(gate.Current, gate.Partitions);
         DriftReport report;
         try
         {

@@ -105,6 +105,15 @@ public sealed class InputPipeline : IDisposable
     }
 
     /// <summary>
+    /// Where the profiles of single partitions of partitioned data are stored and found again
+    /// (default <c>.modelgates/partitions</c> in the current folder; docs/scale.md#partitioned-lakes).
+    /// </summary>
+    public string PartitionCache { get; set; } = DefaultPartitionCache;
+
+    /// <summary>The default <see cref="PartitionCache"/>, relative to the current folder or the config's folder.</summary>
+    public static string DefaultPartitionCache { get; } = Path.Combine(".modelgates", "partitions");
+
+    /// <summary>
     /// Reads a dataset for column statistics (drift, profiles): a plain CSV file straight into column arrays,
     /// anything else into a table. Either way the columns, types and values are those of a DuckDB read.
     /// </summary>
@@ -186,6 +195,11 @@ public sealed class InputPipeline : IDisposable
         }
 
         var files = Resolve(source, "Profiling");
+        if (DataFileResolver.ResolvePartitions(Engine, source) is { Layout: not null } partitioned)
+        {
+            return PartitionedProfiler.Profile(this, source, partitioned, settings, PartitionCache);
+        }
+
         if (StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
             && Profiles.Streaming.StreamingProfiler.Profile(Engine, streamed, settings, Progress) is { } bounded)
         {
@@ -323,4 +337,15 @@ public sealed class InputPipeline : IDisposable
 /// <summary>A profile built by <see cref="InputPipeline.Profile"/>.</summary>
 /// <param name="Profile">The profile.</param>
 /// <param name="Unparsed">Rows that failed to parse within the tolerance (MG2013), to report beside the profile; null when none did.</param>
-public sealed record ProfileRead(DatasetProfile Profile, Diagnostic? Unparsed);
+public sealed record ProfileRead(DatasetProfile Profile, Diagnostic? Unparsed)
+{
+    /// <summary>For partitioned data: how many partition profiles were reused and how many computed; null otherwise.</summary>
+    public PartitionProfiles? Partitions { get; init; }
+}
+
+/// <summary>How the profile of partitioned data was built: one profile per partition, merged.</summary>
+/// <param name="Count">Partitions profiled.</param>
+/// <param name="Reused">Partitions whose stored profile was reused (their files were unchanged).</param>
+/// <param name="Computed">Partitions read and profiled in this run.</param>
+/// <param name="CacheFolder">Where the partition profiles are stored.</param>
+public sealed record PartitionProfiles(int Count, int Reused, int Computed, string CacheFolder);

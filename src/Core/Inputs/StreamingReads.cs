@@ -20,6 +20,12 @@ internal static class StreamingReads
             return null;
         }
 
+        // Partition folders add columns that are not in the file; DuckDB's read adds them.
+        if (DataFileResolver.ResolvePartitions(engine, source).Layout is not null)
+        {
+            return null;
+        }
+
         var estimate = EstimatedNumberBytes(files[0]);
         return estimate is { } bytes && bytes > limit.Bytes ? StreamingCsvFile.TryOpen(engine, source) : null;
     }

@@ -29,6 +29,36 @@ public static class ProfileMerger
         return merged;
     }
 
+    /// <summary>
+    /// Merges many profiles as a balanced tree (pairs, then pairs of pairs), in order: each value passes through
+    /// ⌈log2 n⌉ merges instead of up to n − 1, so an approximate quantile sketch of n merged partitions stays within
+    /// max(input error) + ⌈log2 n⌉/points of the rank, where merging left to right would allow (n − 1)/points.
+    /// Exact parts are exact either way.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The profiles cannot be merged (MG0021).</exception>
+    internal static DatasetProfile MergeBalanced(IReadOnlyList<DatasetProfile> profiles)
+    {
+        if (profiles.Count == 0)
+        {
+            throw new ArgumentException("At least one profile is needed.", nameof(profiles));
+        }
+
+        using var registers = new RegisterSource();
+        var level = profiles.ToList();
+        while (level.Count > 1)
+        {
+            var next = new List<DatasetProfile>((level.Count + 1) / 2);
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                next.Add(i + 1 < level.Count ? Merge(level[i], level[i + 1], registers) : level[i]);
+            }
+
+            level = next;
+        }
+
+        return level[0];
+    }
+
     /// <summary>Merges two profiles.</summary>
     internal static DatasetProfile Merge(DatasetProfile a, DatasetProfile b)
     {
@@ -64,6 +94,18 @@ public static class ProfileMerger
 
     private static ColumnProfile MergeColumn(ColumnProfile a, ColumnProfile b, ProfileSettings settings, RegisterSource registers)
     {
+        // A column without a value in one part (all missing in one partition of a CSV lake, say, and sniffed as text
+        // there) says nothing about the column's kind: the other part's summary is the union's.
+        if (a.Count == 0 && b.Count > 0 && a.Kind != b.Kind)
+        {
+            return b with { Missing = a.Missing + b.Missing };
+        }
+
+        if (b.Count == 0 && a.Count > 0 && a.Kind != b.Kind)
+        {
+            return a with { Missing = a.Missing + b.Missing };
+        }
+
         var kind = MergeKind(a, b);
         var numeric = a.Numeric is { } na && b.Numeric is { } nb ? MergeNumeric(na, nb, settings) : null;
         var categories = a.Categories is { } ca && b.Categories is { } cb

@@ -52,8 +52,9 @@ internal static class DirectCsvReader
             return null;
         }
 
-        var files = DataFileResolver.Resolve(engine, source);
-        if (files.Count != 1 || DataFileResolver.ResolveFormat(source, files) != DataFormat.Csv)
+        // Partition folders add columns that are not in the file: DuckDB's read adds them.
+        var (files, layout, _) = DataFileResolver.ResolvePartitions(engine, source);
+        if (files.Count != 1 || layout is not null || DataFileResolver.ResolveFormat(source, files) != DataFormat.Csv)
         {
             return null;
         }

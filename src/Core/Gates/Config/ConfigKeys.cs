@@ -11,10 +11,10 @@ namespace ModelGates.Gates.Config;
 internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
-    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "waivers", "lock"]);
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "waivers", "lock", "partitionCache"]);
 
     /// <summary>A dataset declaration.</summary>
-    public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description"]);
+    public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description", "partitions"]);
 
     /// <summary>A database connection.</summary>
     public static ConfigKeySet Connection { get; } = new("a connection", "/properties/connections/additionalProperties", ["provider", "connectionString", "statementTimeout", "description"]);
@@ -23,13 +23,13 @@ internal static class ConfigKeys
     public static ConfigKeySet DatasetRead { get; } = new("'read' of a dataset", "/properties/datasets/additionalProperties/properties/read", ["delimiter", "header", "quote", "escape", "nullStrings", "encoding", "skip"]);
 
     /// <summary>A contract gate.</summary>
-    public static ConfigKeySet ContractGate { get; } = new("a contract gate", "/properties/contracts/additionalProperties", ["dataset", "contract", "severity", "description"]);
+    public static ConfigKeySet ContractGate { get; } = new("a contract gate", "/properties/contracts/additionalProperties", ["dataset", "contract", "severity", "description", "partitions"]);
 
     /// <summary>A drift gate: its data, every option of <see cref="DriftOptionTable"/> for the whole comparison, overrides, severity.</summary>
     public static ConfigKeySet DriftGate { get; } = new(
         "a drift gate",
         "/properties/drift/additionalProperties",
-        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "severity", "description"],
+        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "severity", "description", "partitions", "referencePartitions"],
         [.. DriftOptionTable.All.Where(o => o.ForComparison).SelectMany(o => o.DeprecatedKeys)]);
 
     /// <summary>A column's override in a drift gate: every per-column option of <see cref="DriftOptionTable"/>, and its severity.</summary>

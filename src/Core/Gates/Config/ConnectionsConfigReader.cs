@@ -16,7 +16,7 @@ internal static partial class ConnectionsConfigReader
     public static readonly IReadOnlyList<string> DatabaseKeys = ["connection", "table", "query"];
 
     /// <summary>The keys only a file dataset has.</summary>
-    private static readonly string[] FileKeys = ["path", "read", "format", "maxUnparsedRows"];
+    private static readonly string[] FileKeys = ["path", "read", "format", "maxUnparsedRows", "partitions"];
 
     /// <summary>Reads only the <c>connections</c> of a config file (for the command line's <c>--config</c>).</summary>
     /// <exception cref="ConfigurationException">The file is missing, not JSON, or its connections are wrong.</exception>

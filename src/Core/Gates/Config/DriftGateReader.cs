@@ -69,10 +69,21 @@ internal static class DriftGateReader
             r.Report(DiagnosticCatalog.Find(problem.Diagnostic.Code)!, at, problem.Diagnostic.Message);
         }
 
+        var partitions = PartitionFilterReader.Read(r, config, o, "partitions", $"drift gate '{name}'");
+        PartitionFilterReader.Check(r, current is null ? null : config.FindDataset(current)!.Path, partitions);
+        var referencePartitions = PartitionFilterReader.Read(r, config, o, "referencePartitions", $"drift gate '{name}'");
+        if (referencePartitions is not null && reference is not null && config.FindDataset(reference) is null)
+        {
+            r.Report(DiagnosticCatalog.InvalidPartitionFilter, o.Find("referencePartitions")!.Value.Position, $"Drift gate '{name}': 'referencePartitions' chooses partitions of a reference dataset, but '{reference}' is not a declared dataset (a stored profile has no partitions).");
+        }
+
+        PartitionFilterReader.Check(r, reference is null ? null : config.FindDataset(reference)?.Path, referencePartitions);
         return reference is null || current is null
             ? null
             : new DriftGate
             {
+                Partitions = partitions,
+                ReferencePartitions = referencePartitions,
                 Name = name,
                 Position = position,
                 Severity = GatesConfigReader.GateSeverity(r, o),

@@ -1,6 +1,7 @@
 using ModelGates.Configuration.Json;
 using ModelGates.Contracts;
 using ModelGates.Data;
+using ModelGates.Data.Partitions;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine.Options;
 
@@ -46,6 +47,9 @@ public sealed record GatesConfig
     /// <summary>Where the <c>lock</c> key is written; lock checks point here.</summary>
     public SourcePosition LockPosition { get; init; }
 
+    /// <summary>Where profiles of single partitions are stored and reused (resolved; default <c>.modelgates/partitions</c> beside the config).</summary>
+    public string PartitionCache { get; init; } = Inputs.InputPipeline.DefaultPartitionCache;
+
     /// <summary>Warnings about the file itself (a deprecated key, MG0022), reported with the run's results.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 
@@ -76,6 +80,9 @@ public sealed record DatasetDeclaration(string Name, string Path, SourcePosition
     /// the command line's spelling (<c>table:warehouse.public.applications</c>), for messages.
     /// </summary>
     internal Sources.DatabaseSource? Database { get; init; }
+
+    /// <summary>For data in <c>key=value</c> folders: the partitions to read (null reads all).</summary>
+    public PartitionFilter? Partitions { get; init; }
 }
 
 /// <summary>A gate's name, severity and position: what every gate declaration has.</summary>
@@ -108,6 +115,9 @@ public sealed record ContractGate : GateDeclaration
 
     /// <summary>The contract.</summary>
     public required DataContract Contract { get; init; }
+
+    /// <summary>The partitions of the dataset to check (besides the dataset's own filter); null checks all.</summary>
+    public PartitionFilter? Partitions { get; init; }
 }
 
 /// <summary>A current dataset must not drift from a reference.</summary>
@@ -124,6 +134,12 @@ public sealed record DriftGate : GateDeclaration
 
     /// <summary>The columns with an override: where each is declared and its severity.</summary>
     public IReadOnlyList<DriftColumnOverride> Overrides { get; init; } = [];
+
+    /// <summary>The partitions of the current dataset to compare (besides the dataset's own filter); null compares all.</summary>
+    public PartitionFilter? Partitions { get; init; }
+
+    /// <summary>The partitions of the reference dataset to compare with (besides the dataset's own filter); null compares all.</summary>
+    public PartitionFilter? ReferencePartitions { get; init; }
 }
 
 /// <summary>Where one column's override of a drift gate is declared, and its severity (its settings are in <see cref="DriftGate.Options"/>).</summary>

@@ -65,6 +65,7 @@ public static class GatesConfigReader
 
         r.String(obj, "description");
         var config = new GatesConfig { File = file, BaseDirectory = baseDirectory };
+        config = config with { PartitionCache = Path.Combine(baseDirectory, r.String(obj, "partitionCache") ?? config.PartitionCache) };
         var (lockFile, lockPosition) = LineageSettingsReader.ReadLock(r, config, obj);
         config = config with { Lock = lockFile, LockPosition = lockPosition };
         var connections = ConnectionsConfigReader.Read(r, obj);
@@ -149,11 +150,14 @@ public static class GatesConfigReader
             r.Report(DiagnosticCatalog.DataNotFound, o.Find("path")!.Value.Position, $"Dataset '{name}': '{path}' does not exist (relative to {config.BaseDirectory}).");
         }
 
+        var partitions = PartitionFilterReader.Read(r, config, o, "partitions", $"dataset '{name}'");
+        PartitionFilterReader.Check(r, config.Resolve(path), partitions);
         return new DatasetDeclaration(name, config.Resolve(path), position)
         {
             Read = read,
             Format = format,
             MaxUnparsedRows = r.Integer(o, "maxUnparsedRows") ?? 0,
+            Partitions = partitions,
         };
     }
 
@@ -195,10 +199,13 @@ public static class GatesConfigReader
                 break;
         }
 
+        var partitions = PartitionFilterReader.Read(r, config, o, "partitions", $"contract gate '{name}'");
+        PartitionFilterReader.Check(r, dataset is null ? null : config.FindDataset(dataset)!.Path, partitions);
         return dataset is null || contract is null
             ? null
             : new ContractGate
             {
+                Partitions = partitions,
                 Name = name,
                 Position = position,
                 Severity = GateSeverity(r, o),

@@ -28,6 +28,22 @@ internal static class CliApp
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool? progress = null)
     {
+        // Whatever any command prints passes the secret mask (docs/config.md#connections).
+        var maskedOut = new MaskingTextWriter(stdout);
+        var maskedError = new MaskingTextWriter(stderr);
+        try
+        {
+            return RunMasked(args, maskedOut, maskedError, progress);
+        }
+        finally
+        {
+            maskedOut.Flush();
+            maskedError.Flush();
+        }
+    }
+
+    private static int RunMasked(string[] args, TextWriter stdout, TextWriter stderr, bool? progress)
+    {
         // MODELGATES_PROGRESS=1 forces progress lines (CI logs); =0 silences them.
         var forced = Environment.GetEnvironmentVariable("MODELGATES_PROGRESS");
         var context = new CliContext(stdout, stderr, progress ?? (forced is null ? !Console.IsErrorRedirected : forced == "1"));

@@ -106,7 +106,7 @@ public sealed partial class CommandLineTests
 
     [Theory]
     [InlineData("dri", "drift")]
-    [InlineData("profile me", "merge|--memory-limit")]
+    [InlineData("profile me", "merge|--memory-limit|--statement-timeout")]
     [InlineData("drift --cor", "--correction")]
     [InlineData("drift --correction ", "bh|bonferroni|holm|none")]
     [InlineData("validate data.csv --format ", "json|msbuild|text")]

@@ -29,6 +29,7 @@ internal sealed class CheckCommand : ICliCommand
         new("report-dir", true, "<dir>: write modelgates.result.json, report.html, modelgates.summary.md, modelgates.sarif and modelgates.inputs.txt there"),
         new("format", true, "text|json|msbuild|markdown|sarif: how results are printed (default text)"),
         DiagnosticsFileOption.Spec,
+        ConnectionOptions.StatementTimeout,
     ];
 
     public int Run(ParsedArguments args, CliContext context)
@@ -41,7 +42,7 @@ internal sealed class CheckCommand : ICliCommand
         {
             var config = GatesConfigReader.Read(configFile);
             var progress = Progress(context);
-            report = GateRunner.Run(config, RunOptions.Create(progress));
+            report = GateRunner.Run(config, RunOptions.Create(progress, args));
             if (directory is not null)
             {
                 progress?.Invoke($"Writing the reports to {directory}");

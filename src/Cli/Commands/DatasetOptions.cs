@@ -20,6 +20,7 @@ internal static class DatasetOptions
         new("encoding", true, "utf-8|utf-16|latin-1: text encoding (default utf-8)"),
         new("skip", true, "<n>: lines to skip before the header"),
         new("max-unparsed-rows", true, "<n>: rows that fail to parse before the check fails (default 0)"),
+        .. ConnectionOptions.Specs,
         new("partition", true, "<key><op><value>: for data in key=value folders, read only the partitions where the condition holds (=, !=, <, <=, >, >=, or 'key in (a, b)'); repeatable, all must hold", Repeatable: true),
     ];
 
@@ -31,8 +32,17 @@ internal static class DatasetOptions
     public static readonly OptionSpec PartitionCache =
         new("partition-cache", true, "<dir>: where profiles of single partitions are stored and reused (default .modelgates/partitions)");
 
+    /// <summary>
+    /// The dataset a data argument names: a database's table or query (<c>table:</c>, <c>sql:</c>) over the
+    /// command line's connections, or a file or glob read with the options given.
+    /// </summary>
     public static DatasetSource From(ParsedArguments args, string path, string partitionOption = "partition")
     {
+        if (IsDatabase(path))
+        {
+            return ConnectionOptions.From(args).DataArgument(path)!;
+        }
+
         var format = args.Value("data-format") is null
             ? DataFormat.Auto
             : args.Choice("data-format", "csv", "csv", "tsv", "parquet", "jsonl") switch
@@ -79,6 +89,10 @@ internal static class DatasetOptions
             },
         };
     }
+
+    /// <summary>True for a database data argument: <c>table:CONNECTION.TABLE</c> or <c>sql:CONNECTION:QUERY</c>.</summary>
+    public static bool IsDatabase(string path) =>
+        path.StartsWith("table:", StringComparison.Ordinal) || path.StartsWith("sql:", StringComparison.Ordinal);
 
     private static string? Unescape(string? text) => text switch
     {

@@ -42,7 +42,7 @@ internal sealed class DriftCommand : ICliCommand
 
         var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(currentPath) + TerminalProgress.SizeOf(referencePath));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { MemoryLimit = memoryLimit };
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args), MemoryLimit = memoryLimit };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;

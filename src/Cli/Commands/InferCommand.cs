@@ -30,7 +30,7 @@ internal sealed class InferCommand : ICliCommand
         var path = args.Positional(0, "the data path", Usage);
         var source = DatasetOptions.From(args, path);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
         var engine = pipeline.Engine;
         if (progress is not null)
         {

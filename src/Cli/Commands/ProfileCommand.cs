@@ -40,7 +40,7 @@ internal sealed class ProfileCommand : ICliCommand
 
         var memoryLimit = CommonOptions.MemoryLimitFrom(args);
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { MemoryLimit = memoryLimit };
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args), MemoryLimit = memoryLimit };
         pipeline.PartitionCache = args.Value(DatasetOptions.PartitionCache.Name) ?? pipeline.PartitionCache;
         if (progress is not null)
         {
@@ -65,7 +65,7 @@ internal sealed class ProfileCommand : ICliCommand
         {
             using var stdout = Console.OpenStandardOutput();
             context.Out.Flush();
-            if (ReferenceEquals(context.Out, Console.Out))
+            if (context.Out is MaskingTextWriter { Inner: var inner } && ReferenceEquals(inner, Console.Out))
             {
                 stdout.Write(bytes);
             }

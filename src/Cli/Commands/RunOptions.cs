@@ -1,13 +1,17 @@
 using System.Globalization;
+using ModelGates.Cli.Arguments;
 using ModelGates.Gates;
+using ModelGates.Sources;
 
 namespace ModelGates.Cli.Commands;
 
 /// <summary>Gate run options from the environment: the clock (SOURCE_DATE_EPOCH pins it for reproducible reports) and the tool version.</summary>
 internal static class RunOptions
 {
-    public static GateRunOptions Create(Action<string>? progress)
+    public static GateRunOptions Create(Action<string>? progress, ParsedArguments? args = null)
     {
+        // --statement-timeout, read as the data commands read it (one message says what a duration looks like).
+        var statementTimeout = args?.Value("statement-timeout") is { } timeout ? ConnectionSet.FromCommandLine([], null, timeout).StatementTimeout : null;
         var time = DateTimeOffset.UtcNow;
         if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
         {
@@ -20,6 +24,7 @@ internal static class RunOptions
             Today = DateOnly.FromDateTime(time.UtcDateTime),
             ToolVersion = ToolVersion.Text,
             Progress = progress,
+            StatementTimeout = statementTimeout,
         };
     }
 }

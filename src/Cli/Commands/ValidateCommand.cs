@@ -33,10 +33,15 @@ internal sealed class ValidateCommand : ICliCommand
         var format = OutputFormats.From(args);
         var contractPath = args.Required("contract", Usage);
         var contract = ContractReader.Read(contractPath);
+        if (DatasetOptions.IsDatabase(path))
+        {
+            return InDatabase(args, context, path, format, contractPath, contract);
+        }
+
         var source = Merge(contract, DatasetOptions.From(args, path), args);
 
         var progress = TerminalProgress.For(context, TerminalProgress.SizeOf(path));
-        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
         if (progress is not null)
         {
             pipeline.Engine.QueryProgress = progress.Percent;
@@ -61,6 +66,32 @@ internal sealed class ValidateCommand : ICliCommand
             TextBody = o => o.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Validated {path} ({dataset.Rows:N0} rows, {dataset.Columns.Count} columns) against {contractPath}: {result.ChecksRun} checks, {result.Diagnostics.Count} finding(s).")),
+        };
+        return OutcomePrinter.Print(outcome, format, context.Out);
+    }
+
+    /// <summary>A table or query checked inside the database: the same checks, ids and output, only aggregates and example rows sent back.</summary>
+    private static int InDatabase(ParsedArguments args, CliContext context, string path, OutputFormat format, string contractPath, DataContract contract)
+    {
+        var progress = TerminalProgress.ForPhases(context);
+        using var pipeline = new InputPipeline(progress is null ? null : progress.Phase) { Connections = ConnectionOptions.From(args) };
+        var result = pipeline.ValidateInDatabase(DatasetOptions.From(args, path), contract);
+        var outcome = new CheckOutcome("validate", result.Diagnostics)
+        {
+            JsonBody = w =>
+            {
+                w.WriteString("contract", contractPath.Replace('\\', '/'));
+                w.WriteStartObject("data");
+                w.WriteString("path", result.Dataset);
+                w.WriteNumber("rows", result.Rows);
+                w.WriteNumber("columns", result.Columns);
+                w.WriteNumber("unparsedRows", 0);
+                w.WriteEndObject();
+                w.WriteNumber("checks", result.ChecksRun);
+            },
+            TextBody = o => o.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Validated {result.Dataset} ({result.Rows:N0} rows, {result.Columns} columns) in the database against {contractPath}: {result.ChecksRun} checks, {result.Diagnostics.Count} finding(s).")),
         };
         return OutcomePrinter.Print(outcome, format, context.Out);
     }

@@ -22,6 +22,15 @@ public sealed record DatasetSource(string Path)
     public bool AllText { get; init; }
 
     /// <summary>
+    /// The table or query when the dataset lives in a database (then <see cref="Path"/> is its display,
+    /// <c>table:warehouse.public.applications</c>, and the file options do not apply); null for files.
+    /// </summary>
+    internal Sources.DatabaseSource? Database { get; init; }
+
+    /// <summary>A dataset that lives in a database.</summary>
+    internal static DatasetSource For(Sources.DatabaseSource database) => new(database.Display) { Database = database };
+
+    /// <summary>
     /// For data in Hive-style <c>key=value</c> folders: the partitions to read (null reads all). The files of the others
     /// are not read at all.
     /// </summary>

@@ -43,6 +43,11 @@ public sealed class DatasetCache(InputPipeline pipeline, GatesConfig config)
     internal static DatasetSource Source(DatasetDeclaration declaration)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        if (declaration.Database is { } database)
+        {
+            return DatasetSource.For(database);
+        }
+
         return new(declaration.Path)
         {
             Format = declaration.Format,

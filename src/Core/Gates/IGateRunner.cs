@@ -34,6 +34,20 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
         }
     }
 
+    /// <summary>
+    /// Records a database dataset a gate read: its display (<c>table:warehouse.public.applications</c>) for a path and
+    /// the hash of the aggregates the gate got back (docs/architecture.md#database-datasets). The list of inputs of the
+    /// build then holds a path that never exists, so an incremental build always runs the gates again: the data may
+    /// change on the server without any file changing.
+    /// </summary>
+    internal void ReadDatabase(string role, string display, string hash)
+    {
+        if (!inputs.Any(i => i.Role == role && i.Path == display))
+        {
+            inputs.Add(new InputFile(role, display, hash.StartsWith(DatasetHash.Prefix, StringComparison.Ordinal) ? hash[DatasetHash.Prefix.Length..] : hash, 0));
+        }
+    }
+
     /// <summary>Records every file of a dataset read through the pipeline, with the hashes taken beside the read.</summary>
     internal void Read(string role, DatasetHashes hashes)
     {
@@ -59,4 +73,7 @@ public sealed record GateRunOptions
 
     /// <summary>Receives a line per gate, for progress on long runs.</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>The statement timeout of every database connection (the command line's <c>--statement-timeout</c>), or null to keep each connection's.</summary>
+    public TimeSpan? StatementTimeout { get; init; }
 }

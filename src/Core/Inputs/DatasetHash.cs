@@ -19,6 +19,28 @@ internal static class DatasetHash
         return OfFiles(paths.ToList()).Dataset;
     }
 
+    /// <summary>
+    /// The hash of a database dataset as a gate saw it: the provider, the relation as written (table name or query
+    /// text), each column's name and engine type, then the aggregates that came back. Lines are separated by
+    /// <c>\n</c>, names and types by a tab, so no two different inputs write the same text.
+    /// </summary>
+    public static string OfDatabase(string provider, string relation, IReadOnlyList<Sql.SqlColumn> columns, ReadOnlySpan<byte> aggregates)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var header = new System.Text.StringBuilder("modelgates.database-dataset\n")
+            .Append("provider\t").Append(provider).Append('\n')
+            .Append("relation\t").Append(relation.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\t').Append(relation).Append('\n');
+        foreach (var column in columns)
+        {
+            header.Append("column\t").Append(column.Name.Replace("\t", "\\t", StringComparison.Ordinal)).Append('\t').Append(column.EngineType).Append('\n');
+        }
+
+        header.Append("aggregates\n");
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(header.ToString()));
+        hash.AppendData(aggregates);
+        return Prefix + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>SHA-256 of bytes already in memory.</summary>
     public static string Of(ReadOnlySpan<byte> bytes) => Prefix + Convert.ToHexStringLower(SHA256.HashData(bytes));
 

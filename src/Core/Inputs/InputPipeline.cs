@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ModelGates.Contracts;
+using ModelGates.Contracts.Pushdown;
 using ModelGates.Data;
 using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Profiles;
+using ModelGates.Sources;
+using ModelGates.Sql;
+using ModelGates.Sql.Pushdown;
 
 namespace ModelGates.Inputs;
 
@@ -22,6 +27,8 @@ public sealed class InputPipeline : IDisposable
     private readonly Dictionary<DatasetSource, ColumnInput> columnReads = [];
     private readonly Dictionary<DatasetSource, TableInput> tableReads = [];
     private readonly ConcurrentDictionary<string, Task<FileHash>> fileHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqlSession> sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<DatabaseSource, DatabaseInput> databaseReads = [];
     private readonly Memory.MemoryLimit memoryLimit = Memory.MemoryLimit.Default;
 
     /// <summary>Opens a pipeline over a fresh in-memory DuckDB.</summary>
@@ -37,6 +44,46 @@ public sealed class InputPipeline : IDisposable
 
     /// <summary>Receives a line per phase, or null.</summary>
     public Action<string>? Progress { get; }
+
+    /// <summary>The connections database datasets may use (a config's, the command line's); none unless set.</summary>
+    public ConnectionSet Connections { get; set; } = ConnectionSet.Empty;
+
+    /// <summary>
+    /// The run's session on a connection: opened on first use (one per connection per run), closed with the pipeline.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The connection is not declared (MG0037) or its variable is not set (MG0036).</exception>
+    /// <exception cref="DataReadException">The server cannot be reached or refuses the login (MG0120, MG0121, MG0127).</exception>
+    internal SqlSession Session(string connection)
+    {
+        if (!sessions.TryGetValue(connection, out var session))
+        {
+            var declaration = Connections.Get(connection);
+            Progress?.Invoke($"Connecting to '{connection}' ({declaration.Provider})");
+            session = Connections.Open(connection);
+            sessions[connection] = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// A database dataset ready for pushdown: its connection's session, the relation and its columns (described once
+    /// per run with a query that reads no row). Its rows stay on the server.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The connection is not declared or its variable is not set.</exception>
+    /// <exception cref="DataReadException">The server, the login or the relation fails (MG0120-MG0127).</exception>
+    internal DatabaseInput ReadDatabase(DatabaseSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (databaseReads.TryGetValue(source, out var read))
+        {
+            return read;
+        }
+
+        read = new DatabaseInput(source, Session(source.Connection));
+        databaseReads[source] = read;
+        return read;
+    }
 
     /// <summary>
     /// The memory the run may hold data in (<see cref="Memory.MemoryLimit.Default"/> unless set): a profile, and the
@@ -74,6 +121,7 @@ public sealed class InputPipeline : IDisposable
     public ColumnInput ReadColumns(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "reading its columns for drift");
         source = source with { AllText = false };
         if (columnReads.TryGetValue(source, out var read))
         {
@@ -96,6 +144,7 @@ public sealed class InputPipeline : IDisposable
     public TableInput ReadTable(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "loading it as a table");
         if (tableReads.TryGetValue(source, out var read))
         {
             return read;
@@ -117,6 +166,7 @@ public sealed class InputPipeline : IDisposable
     public DriftReference ReadReference(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "reading it as a drift reference");
         if (InputContent.IsProfile(source.Path))
         {
             Progress?.Invoke($"Reading reference profile {PathDisplay.For(source.Path)}");
@@ -136,6 +186,14 @@ public sealed class InputPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         settings ??= ProfileSettings.Default;
+        if (source.Database is { } database)
+        {
+            // Pushed down: only the aggregates of the profile leave the database.
+            var input = ReadDatabase(database);
+            Progress?.Invoke($"Profiling {database.Display} in the database");
+            return new ProfileRead(PushdownProfiler.Profile(input.Session, input.Relation, settings, Progress), null);
+        }
+
         var files = Resolve(source, "Profiling");
         if (DataFileResolver.ResolvePartitions(Engine, source) is { Layout: not null } partitioned)
         {
@@ -163,11 +221,29 @@ public sealed class InputPipeline : IDisposable
         return new ProfileRead(ProfileBuilder.Build(Engine, table.Dataset, settings, Progress), table.Unparsed);
     }
 
+    /// <summary>
+    /// Checks a database dataset against a contract inside the database (the rules as SQL of its dialect: one
+    /// aggregate scan, a bounded number of example rows for each failing check), with the checks and ids a file gets.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The source is not a database dataset, or a pattern or check does not compile on the engine.</exception>
+    /// <exception cref="DataReadException">The server, the login or a query fails (MG0120-MG0127).</exception>
+    public DatabaseValidationResult ValidateInDatabase(DatasetSource source, DataContract contract)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(contract);
+        var database = source.Database ?? throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create($"'{source.Path}' is not a database dataset."));
+        var input = ReadDatabase(database);
+        Progress?.Invoke($"Validating {database.Display} in the database");
+        var result = SqlContractValidator.Validate(input.Session, input.FromItem, contract, new SqlContractOptions { DisplayName = database.Display, MaxUnparsedRows = contract.MaxUnparsedRows });
+        return new DatabaseValidationResult(database.Display, result.Rows, input.Columns.Count, result.Checks);
+    }
+
     /// <summary>The files a source names (a path, or a glob's matches sorted by ordinal path), without reading them.</summary>
     /// <exception cref="DataReadException">Nothing readable is there (MG0101 and its neighbours, exit code 3).</exception>
     public IReadOnlyList<DataFile> Files(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        RowsStayOnServer(source, "listing its files");
         return DataFileResolver.Resolve(Engine, source);
     }
 
@@ -203,7 +279,34 @@ public sealed class InputPipeline : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Engine.Dispose();
+    public void Dispose()
+    {
+        foreach (var session in sessions.Values)
+        {
+            session.Dispose();
+        }
+
+        sessions.Clear();
+        Engine.Dispose();
+    }
+
+    /// <summary>
+    /// A database dataset's rows stay on the server: a reader that needs them (scoring a model, a table of every
+    /// row) refuses it with MG0039 (exit code 2) at the dataset's declaration, instead of copying the table.
+    /// </summary>
+    private static void RowsStayOnServer(DatasetSource source, string what)
+    {
+        if (source.Database is { } database)
+        {
+            throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                $"Dataset {database.Display} lives in a database, and {what} needs its rows; ModelGates sends queries to the database and does not copy a table's rows out of it. Use a file dataset (an export) here.") with
+            {
+                File = database.Location?.File,
+                Line = database.Location?.Line,
+                SourceColumn = database.Location?.Column,
+            });
+        }
+    }
 
     private Task<FileHash> FileHashTask(string path) =>
         fileHashes.GetOrAdd(Key(path), _ => Task.Run(() => DatasetHash.OfFiles([path]).Files[0]));

@@ -16,7 +16,7 @@ public static class DiagnosticsFileWriter
     /// <summary>Writes <paramref name="diagnostics"/> to <paramref name="path"/>, in order.</summary>
     /// <exception cref="OutputException">The file cannot be written (MG0020).</exception>
     public static void Write(string path, IEnumerable<Diagnostic> diagnostics) =>
-        AtomicFile.Write(path, Encoding.UTF8.GetBytes(Render(diagnostics)));
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes(Sources.SecretMask.Mask(Render(diagnostics))));
 
     /// <summary>The file's text.</summary>
     internal static string Render(IEnumerable<Diagnostic> diagnostics)

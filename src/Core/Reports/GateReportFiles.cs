@@ -1,6 +1,7 @@
 using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Output;
+using ModelGates.Sources;
 
 namespace ModelGates.Reports;
 
@@ -20,17 +21,24 @@ public static class GateReportFiles
     /// <summary>The files the run read, one absolute path per line: the inputs of the MSBuild target's next incremental check.</summary>
     internal const string InputsName = "modelgates.inputs.txt";
 
+    /// <summary>The file named in the list of inputs for database datasets; it is never written, so the build's check never skips them.</summary>
+    internal const string DatabaseInputMarker = "database-datasets.never-up-to-date";
+
     /// <summary>Writes the reports of <paramref name="report"/> into <paramref name="directory"/>.</summary>
     public static void Write(GateReport report, string directory)
     {
-        var json = GateReportJson.Write(report);
+        // Every report passes the secret mask last (docs/config.md#connections), whatever a message carries.
+        var json = Masked(GateReportJson.Write(report));
         AtomicFile.Write(Path.Combine(directory, JsonName), json);
-        AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), Html.HtmlReportWriter.Render(report));
+        AtomicFile.WriteText(Path.Combine(directory, Html.HtmlReportWriter.FileName), SecretMask.Mask(Html.HtmlReportWriter.Render(report)));
 
-        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(report));
-        var markdown = GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName);
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Masked(Sarif.SarifLogWriter.Write(report)));
+        var markdown = SecretMask.Mask(GateReportMarkdown.Write(report, Html.HtmlReportWriter.FileName));
         AtomicFile.WriteText(Path.Combine(directory, MarkdownName), markdown);
-        var inputs = report.Inputs.Select(i => Path.GetFullPath(i.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        // A database dataset has no file to compare; a path that never exists makes MSBuild run the gates on every build.
+        var inputs = report.Inputs
+            .Select(i => DatabaseSource.IsDisplay(i.Path) ? Path.Combine(Path.GetFullPath(directory), DatabaseInputMarker) : Path.GetFullPath(i.Path))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         AtomicFile.WriteText(Path.Combine(directory, InputsName), string.Concat(inputs.Select(i => i + "\n")));
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
         {
@@ -43,5 +51,7 @@ public static class GateReportFiles
     /// data), so that code review shows why instead of the findings of an earlier run.
     /// </summary>
     public static void WriteFailure(IReadOnlyList<Diagnostic> diagnostics, string configFile, string toolVersion, int exitCode, string directory) =>
-        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Sarif.SarifLogWriter.Write(diagnostics, configFile, toolVersion, exitCode));
+        AtomicFile.Write(Path.Combine(directory, Sarif.SarifLogWriter.FileName), Masked(Sarif.SarifLogWriter.Write(diagnostics, configFile, toolVersion, exitCode)));
+
+    private static byte[] Masked(byte[] utf8) => System.Text.Encoding.UTF8.GetBytes(SecretMask.Mask(System.Text.Encoding.UTF8.GetString(utf8)));
 }

@@ -132,8 +132,10 @@ internal sealed class PostgresSession : SqlSession
     {
         try
         {
-            // LIMIT 0: the server plans the relation and describes its columns without reading a row.
-            using var command = new NpgsqlCommand($"SELECT * FROM {relation} AS mg_relation LIMIT 0", connection) { CommandTimeout = commandTimeoutSeconds };
+            // LIMIT 0: the server plans the relation and describes its columns without reading a row. PostgreSQL
+            // before 16 wants an alias on a subquery; a relation that already has one keeps it.
+            var from = HasAlias(relation) ? relation : relation + " AS mg_relation";
+            using var command = new NpgsqlCommand($"SELECT * FROM {from} LIMIT 0", connection) { CommandTimeout = commandTimeoutSeconds };
             using var reader = command.ExecuteReader();
             var columns = new SqlColumn[reader.FieldCount];
             for (var i = 0; i < columns.Length; i++)
@@ -174,6 +176,10 @@ internal sealed class PostgresSession : SqlSession
             throw errors.OnQuery(e, StatementTimeout);
         }
     }
+
+    // "(select ...) AS q", "(select ...) q", "public.t AS x": a relation that ends in an alias.
+    private static bool HasAlias(string relation) =>
+        System.Text.RegularExpressions.Regex.IsMatch(relation, @"(\)|""|\w)\s+(AS\s+)?(""[^""]+""|[A-Za-z_][A-Za-z0-9_]*)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static bool IsSelect(string sql)
     {

@@ -11,10 +11,10 @@ namespace ModelGates.Sources;
 /// <c>scheme://user:password@host</c> URI. The writers of diagnostics, results, reports and progress lines call
 /// it last, so a secret that slips into a message is still not printed.
 /// </summary>
-internal static partial class SecretMask
+public static partial class SecretMask
 {
     /// <summary>What a masked secret reads as.</summary>
-    public const string Masked = "***";
+    internal const string Masked = "***";
 
     // Shorter values would mask ordinary words everywhere; such a password is no secret anyway (docs/config.md).
     private const int MinimumLength = 3;
@@ -25,11 +25,27 @@ internal static partial class SecretMask
     private static volatile string[] ordered = [];
 
     /// <summary>Registers a secret value that must never be printed.</summary>
-    public static void Register(string? secret)
+    internal static void Register(string? secret)
     {
         if (secret is null || secret.Trim().Length < MinimumLength || !Known.TryAdd(secret, 0))
         {
             return;
+        }
+
+        // A secret may reach a file escaped: in a JSON string, or in HTML.
+        foreach (var encoder in new[] { System.Text.Encodings.Web.JavaScriptEncoder.Default, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+        {
+            var json = System.Text.Json.JsonEncodedText.Encode(secret, encoder).ToString();
+            if (!string.Equals(json, secret, StringComparison.Ordinal))
+            {
+                Known.TryAdd(json, 0);
+            }
+        }
+
+        var html = System.Net.WebUtility.HtmlEncode(secret);
+        if (!string.Equals(html, secret, StringComparison.Ordinal))
+        {
+            Known.TryAdd(html, 0);
         }
 
         ordered = [.. Known.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
@@ -39,7 +55,7 @@ internal static partial class SecretMask
     /// Registers a connection string and every password in it, read by pattern (a key or a URI's user info), so
     /// the password is masked even when the string cannot be parsed.
     /// </summary>
-    public static void RegisterConnectionString(string text)
+    internal static void RegisterConnectionString(string text)
     {
         Register(text);
         foreach (Match match in PasswordKey().Matches(text))
@@ -89,7 +105,7 @@ internal static partial class SecretMask
     }
 
     /// <summary>The text masked, or null.</summary>
-    public static string? MaskOrNull(string? text) => text is null ? null : Mask(text);
+    internal static string? MaskOrNull(string? text) => text is null ? null : Mask(text);
 
     // Npgsql's and ADO.NET's keys; a quoted value may hold semicolons.
     [GeneratedRegex("""(?<key>\b(?:password|pwd))\s*=\s*(?<value>"(?:[^"]|"")*"|'(?:[^']|'')*'|[^;\s]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -11,10 +11,13 @@ namespace ModelGates.Gates.Config;
 internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
-    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "datasets", "contracts", "drift", "models", "waivers", "lock", "partitionCache"]);
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "waivers", "lock", "partitionCache"]);
 
     /// <summary>A dataset declaration.</summary>
-    public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "description", "partitions"]);
+    public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description", "partitions"]);
+
+    /// <summary>A database connection.</summary>
+    public static ConfigKeySet Connection { get; } = new("a connection", "/properties/connections/additionalProperties", ["provider", "connectionString", "statementTimeout", "description"]);
 
     /// <summary>The <c>read</c> options of a dataset.</summary>
     public static ConfigKeySet DatasetRead { get; } = new("'read' of a dataset", "/properties/datasets/additionalProperties/properties/read", ["delimiter", "header", "quote", "escape", "nullStrings", "encoding", "skip"]);
@@ -65,7 +68,7 @@ internal static class ConfigKeys
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -26,6 +26,9 @@ public sealed record GatesConfig
     /// <summary>Named datasets.</summary>
     public IReadOnlyList<DatasetDeclaration> Datasets { get; init; } = [];
 
+    /// <summary>Named database connections (never their connection strings: the variables that hold them).</summary>
+    internal IReadOnlyList<Sources.ConnectionDeclaration> Connections { get; init; } = [];
+
     /// <summary>Contract gates.</summary>
     public IReadOnlyList<ContractGate> Contracts { get; init; } = [];
 
@@ -71,6 +74,12 @@ public sealed record DatasetDeclaration(string Name, string Path, SourcePosition
 
     /// <summary>Rows that may fail to parse (default 0).</summary>
     public long MaxUnparsedRows { get; init; }
+
+    /// <summary>
+    /// The table or query of a dataset that lives in a database, or null for files. Its <see cref="Path"/> is then
+    /// the command line's spelling (<c>table:warehouse.public.applications</c>), for messages.
+    /// </summary>
+    internal Sources.DatabaseSource? Database { get; init; }
 
     /// <summary>For data in <c>key=value</c> folders: the partitions to read (null reads all).</summary>
     public PartitionFilter? Partitions { get; init; }

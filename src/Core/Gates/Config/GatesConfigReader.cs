@@ -68,7 +68,11 @@ public static class GatesConfigReader
         config = config with { PartitionCache = Path.Combine(baseDirectory, r.String(obj, "partitionCache") ?? config.PartitionCache) };
         var (lockFile, lockPosition) = LineageSettingsReader.ReadLock(r, config, obj);
         config = config with { Lock = lockFile, LockPosition = lockPosition };
-        var datasets = Named(r, obj, "datasets", (name, position, o) => ReadDataset(r, config, name, position, o));
+        var connections = ConnectionsConfigReader.Read(r, obj);
+        config = config with { Connections = connections };
+        var datasets = Named(r, obj, "datasets", (name, position, o) => ConnectionsConfigReader.IsDatabase(o)
+            ? ConnectionsConfigReader.Dataset(r, connections, name, position, o)
+            : ReadDataset(r, config, name, position, o));
         config = config with { Datasets = datasets };
         config = config with
         {

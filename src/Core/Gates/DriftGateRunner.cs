@@ -2,11 +2,13 @@ using System.Globalization;
 using ModelGates.Checks;
 using ModelGates.Configuration.Json;
 using ModelGates.Data;
+using ModelGates.Data.Partitions;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
 using ModelGates.Gates.Config;
+using ModelGates.Profiles;
 
 namespace ModelGates.Gates;
 
@@ -29,36 +31,13 @@ internal sealed class DriftGateRunner : IGateRunner
 
     private static GateResult RunGate(GatesConfig config, DriftGate gate, GateRunContext context)
     {
-        var datasets = context.Datasets;
         var referenceDataset = config.FindDataset(gate.Reference);
-        var reference = referenceDataset is not null
-            ? DriftReference.FromColumns(datasets.Columns(referenceDataset.Name, gate.ReferencePartitions))
-            : datasets.Pipeline.ReadReference(new DatasetSource(gate.Reference));
-        var current = datasets.Columns(gate.Current, gate.Partitions);
-        DriftReport report;
-        try
-        {
-            report = DriftEngine.Compare(reference, current, Options(gate));
-        }
-        catch (ConfigurationException e)
-        {
-            throw new ConfigurationException(e.Diagnostics.Select(d => Locate(config, gate, d)).ToList());
-        }
-
-        if (reference.Input is { } referenceData)
-        {
-            context.Read(referenceDataset is not null ? $"dataset {referenceDataset.Name}" : $"reference data {gate.Name}", referenceData.Hashes);
-        }
-        else
-        {
-            context.Read($"reference profile {gate.Name}", gate.Reference);
-        }
-
-        context.Read($"dataset {gate.Current}", current.Hashes);
+        var reference = Reference(config, gate, referenceDataset, context);
+        var (report, currentUnparsed) = Compare(config, gate, reference, context);
         var checks = new List<CheckResult>();
         var unclaimed = report.Diagnostics.ToList();
         checks.AddRange(ParseCheck(gate, "reference", referenceDataset?.Name ?? reference.Path, reference.Unparsed, unclaimed));
-        checks.AddRange(ParseCheck(gate, "current", gate.Current, current.Unparsed, unclaimed));
+        checks.AddRange(ParseCheck(gate, "current", gate.Current, currentUnparsed, unclaimed));
         foreach (var column in report.Columns)
         {
             var severity = Cap(gate, column.Column);
@@ -90,6 +69,80 @@ internal sealed class DriftGateRunner : IGateRunner
             Details = DriftGateDetails.Of(report, report.Distributions),
             Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The reference, with its read recorded: a declared file dataset's rows, a declared database dataset profiled
+    /// inside the database (only the profile's aggregates leave it), or a path (a stored profile, or data).
+    /// </summary>
+    private static DriftReference Reference(GatesConfig config, DriftGate gate, DatasetDeclaration? referenceDataset, GateRunContext context)
+    {
+        var pipeline = context.Datasets.Pipeline;
+        if (referenceDataset?.Database is { } database)
+        {
+            NoPartitionsOnDatabase(config, gate, "referencePartitions", gate.ReferencePartitions, gate.Reference);
+            var profile = pipeline.Profile(DatasetCache.Source(referenceDataset)).Profile;
+            var input = pipeline.ReadDatabase(database);
+            var hash = input.Hash(ProfileJsonWriter.Write(profile));
+            context.ReadDatabase($"dataset {referenceDataset.Name}", input.Display, hash);
+            return DriftReference.FromProfile(profile, input.Display, hash);
+        }
+
+        var reference = referenceDataset is not null
+            ? DriftReference.FromColumns(context.Datasets.Columns(referenceDataset.Name, gate.ReferencePartitions))
+            : pipeline.ReadReference(new DatasetSource(gate.Reference));
+        if (reference.Input is { } referenceData)
+        {
+            context.Read(referenceDataset is not null ? $"dataset {referenceDataset.Name}" : $"reference data {gate.Name}", referenceData.Hashes);
+        }
+        else
+        {
+            context.Read($"reference profile {gate.Name}", gate.Reference);
+        }
+
+        return reference;
+    }
+
+    /// <summary>
+    /// Compares the current dataset with the reference, with the current's read recorded: a database dataset is
+    /// compared inside the database against the reference's profile (counts on its frozen bins and points), a file
+    /// dataset through the input pipeline.
+    /// </summary>
+    private static (DriftReport Report, Diagnostic? Unparsed) Compare(GatesConfig config, DriftGate gate, DriftReference reference, GateRunContext context)
+    {
+        var pipeline = context.Datasets.Pipeline;
+        try
+        {
+            if (config.FindDataset(gate.Current)?.Database is { } database)
+            {
+                NoPartitionsOnDatabase(config, gate, "partitions", gate.Partitions, gate.Current);
+                var input = pipeline.ReadDatabase(database);
+                var report = DriftEngine.Compare(reference, input.Session, input.Relation, Options(gate), pipeline.Progress);
+                context.ReadDatabase($"dataset {gate.Current}", input.Display, report.Current.Hash);
+                return (report, null);
+            }
+
+            var current = context.Datasets.Columns(gate.Current, gate.Partitions);
+            var fileReport = DriftEngine.Compare(reference, current, Options(gate));
+            context.Read($"dataset {gate.Current}", current.Hashes);
+            return (fileReport, current.Unparsed);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new ConfigurationException(e.Diagnostics.Select(d => Locate(config, gate, d)).ToList());
+        }
+    }
+
+    /// <summary>A database dataset has no partition folders: a filter on it belongs in its query (MG0039 at the key).</summary>
+    private static void NoPartitionsOnDatabase(GatesConfig config, DriftGate gate, string key, PartitionFilter? filter, string dataset)
+    {
+        if (filter is not null)
+        {
+            var position = gate.PositionOf(key);
+            throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                $"Drift gate '{gate.Name}' filters partitions of dataset '{dataset}', which is a database table or query; give the condition in a 'query' instead.") with
+            { File = config.File, Line = position.Line, SourceColumn = position.Column });
+        }
     }
 
     /// <summary>Rows of one side that failed to parse: a check of their own, so that they are never dropped without a word.</summary>

@@ -113,3 +113,27 @@ public sealed class DatabaseDriftGateTests(DatabaseFixture database) : IDisposab
                 c.TryGetProperty("measured", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDouble() : (double?)null))
             .ToList();
 }
+
+/// <summary><c>modelgates drift</c> with a database <c>--current</c>: compared inside the database, as the gate is.</summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class DatabaseDriftCommandTests(DatabaseFixture database) : IDisposable
+{
+    private readonly TempDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [PostgresFact]
+    public void Drift_of_a_table_against_a_reference_table_fails_on_the_moved_column_and_passes_against_itself()
+    {
+        const string connection = "warehouse=postgres:env:" + DatabaseFixture.Variable;
+
+        var same = CliRunner.Run(directory.Path, database.Environment, "drift", "--reference", "table:warehouse.public.applications", "--current", "sql:warehouse:select * from public.applications", "--connection", connection, "--format", "json");
+        var moved = CliRunner.Run(directory.Path, database.Environment, "drift", "--reference", "table:warehouse.public.applications", "--current", "table:warehouse.public.broken", "--connection", connection, "--format", "json");
+
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.True(moved.ExitCode == 1, moved.ToString());
+        Assert.Contains("MG3001", moved.Codes());
+        Assert.Contains("\"Amount\"", moved.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Password, same.Stdout + same.Stderr + moved.Stdout + moved.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -49,8 +49,10 @@ internal sealed class DriftCommand : ICliCommand
         }
 
         var reference = pipeline.ReadReference(DatasetOptions.From(args, referencePath, DatasetOptions.ReferencePartition.Name));
-        var current = pipeline.ReadColumns(DatasetOptions.From(args, currentPath));
-        var report = DriftEngine.Compare(reference, current, options, progress is null ? null : progress.Phase);
+        var currentSource = DatasetOptions.From(args, currentPath);
+        var report = DatasetOptions.IsDatabase(currentPath)
+            ? pipeline.CompareInDatabase(reference, currentSource, options)
+            : DriftEngine.Compare(reference, pipeline.ReadColumns(currentSource), options, progress is null ? null : progress.Phase);
 
         // The engine's findings name no file; the command points them at the data they are about.
         var diagnostics = report.Diagnostics.Select(d => d.File is null ? d with { File = currentPath } : d).ToList();

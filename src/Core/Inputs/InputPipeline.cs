@@ -166,7 +166,14 @@ public sealed class InputPipeline : IDisposable
     public DriftReference ReadReference(DatasetSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        RowsStayOnServer(source, "reading it as a drift reference");
+        if (source.Database is { } database)
+        {
+            // A database reference is profiled inside the database: only the profile's aggregates leave it.
+            var profile = Profile(source).Profile;
+            var input = ReadDatabase(database);
+            return DriftReference.FromProfile(profile, input.Display, input.Hash(ProfileJsonWriter.Write(profile)));
+        }
+
         if (InputContent.IsProfile(source.Path))
         {
             Progress?.Invoke($"Reading reference profile {PathDisplay.For(source.Path)}");
@@ -219,6 +226,22 @@ public sealed class InputPipeline : IDisposable
 
         Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Summarising {table.Dataset.Columns.Count} columns of {table.Dataset.Rows:N0} rows of {PathDisplay.For(source.Path)}"));
         return new ProfileRead(ProfileBuilder.Build(Engine, table.Dataset, settings, Progress), table.Unparsed);
+    }
+
+    /// <summary>
+    /// Compares a database dataset with a reference inside the database: counts on the reference profile's points,
+    /// frozen bins and categories come back, never rows (docs/scale.md). The reference must be a profile (a stored
+    /// profile, or a database dataset read by <see cref="ReadReference"/>).
+    /// </summary>
+    /// <exception cref="ConfigurationException">The source is not a database dataset, the reference is raw data (MG0142), or a test needs every current value (MG0141).</exception>
+    /// <exception cref="DataReadException">The server, the login or a query fails (MG0120-MG0127).</exception>
+    public Drift.Engine.Results.DriftReport CompareInDatabase(DriftReference reference, DatasetSource current, Drift.Engine.Options.DriftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        var database = current.Database ?? throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create($"'{current.Path}' is not a database dataset."));
+        var input = ReadDatabase(database);
+        return DriftEngine.Compare(reference, input.Session, input.Relation, options, Progress);
     }
 
     /// <summary>

@@ -51,6 +51,19 @@ internal static class DialectText
         sql.Append(" END");
     }
 
+    /// <summary>
+    /// A boolean from text already lower-cased and trimmed, spelled as contracts accept it
+    /// (<c>true t yes y 1</c> / <c>false f no n 0</c>); anything else is null.
+    /// </summary>
+    public static string BooleanFromText(string normalizedText) =>
+        $"(CASE WHEN {normalizedText} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {normalizedText} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+
+    /// <summary>
+    /// A cast applied only where the text first matched: for engines whose own date and timestamp casts are more
+    /// lenient than ISO 8601 (a bare year, or a trailing time, casts to a date); the cast then rejects days that do not exist.
+    /// </summary>
+    public static string GuardedCast(string matches, string cast) => $"(CASE WHEN {matches} THEN {cast} END)";
+
     /// <summary>An ISO 8601 calendar date, whole text (<c>2026-11-30</c>, one- or two-digit month and day).</summary>
     public const string IsoDatePattern = "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$";
 

@@ -73,7 +73,7 @@ internal sealed class PostgresDialect : ISqlDialect
     public string TryCastBoolean(string expression)
     {
         var text = $"lower(CAST({expression} AS text))";
-        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+        return DialectText.BooleanFromText(text);
     }
 
     // PostgreSQL 15 has no TRY_CAST (pg_input_is_valid came in 16): the text must look like an ISO date and name a

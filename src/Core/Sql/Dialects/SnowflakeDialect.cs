@@ -78,21 +78,19 @@ internal sealed class SnowflakeDialect : ISqlDialect
     public string TryCastBoolean(string expression)
     {
         var text = $"LOWER(TRIM({CastText(expression)}))";
-        return $"(CASE WHEN {text} IN ('true', 't', 'yes', 'y', '1') THEN true WHEN {text} IN ('false', 'f', 'no', 'n', '0') THEN false END)";
+        return DialectText.BooleanFromText(text);
     }
 
-    // The engine's own cast is more lenient than ISO 8601 (a bare year, or a trailing time, casts to a date), so the
-    // text must first look like the ISO form; the cast then rejects days that do not exist.
     public string TryCastDate(string expression)
     {
         var text = $"TRIM({CastText(expression)})";
-        return $"(CASE WHEN {Matches(text, DialectText.IsoDatePattern)} THEN {DateCast(text)} END)";
+        return DialectText.GuardedCast(Matches(text, DialectText.IsoDatePattern), DateCast(text));
     }
 
     public string TryCastTimestamp(string expression)
     {
         var text = $"TRIM({CastText(expression)})";
-        return $"(CASE WHEN {Matches(text, DialectText.IsoTimestampPattern)} THEN {TimestampCast("REPLACE(" + text + ", 'T', ' ')")} END)";
+        return DialectText.GuardedCast(Matches(text, DialectText.IsoTimestampPattern), TimestampCast("REPLACE(" + text + ", 'T', ' ')"));
     }
 
     // No strptime: the engine's parser takes another format language, so a contract's format is not translated.

@@ -1,21 +1,23 @@
-using DuckDB.NET.Data;
 using ModelGates.Data;
-using ModelGates.Diagnostics;
 using ModelGates.Sql;
 using ModelGates.Sql.Dialects;
 
 namespace ModelGates.Tests.Contracts.Pushdown;
 
-/// <summary>A small <see cref="SqlSession"/> over an in-memory DuckDB, for the pushdown tests until the product's own DuckDB session exists.</summary>
+/// <summary>
+/// The product's <see cref="DuckDbSession"/> over a fresh in-memory engine, plus what the pushdown tests need:
+/// a record of every query sent, and a dialect that claims to lack regular expressions.
+/// </summary>
 internal sealed class DuckDbTestSession : SqlSession
 {
-    private readonly DuckDBConnection connection = new("Data Source=:memory:");
+    private readonly DataEngine engine = new();
+    private readonly DuckDbSession inner;
 
-    public DuckDbTestSession() => connection.Open();
+    public DuckDbTestSession() => inner = new DuckDbSession(engine);
 
-    public override string Provider => "duckdb";
+    public override string Provider => inner.Provider;
 
-    public override ISqlDialect Dialect => WithoutRegex ? new NoRegexDialect() : DuckDbDialect.Instance;
+    public override ISqlDialect Dialect => WithoutRegex ? new NoRegexDialect() : inner.Dialect;
 
     /// <summary>Pretend the engine has no regular expressions (as some warehouses' SQL has none).</summary>
     public bool WithoutRegex { get; init; }
@@ -23,45 +25,29 @@ internal sealed class DuckDbTestSession : SqlSession
     /// <summary>Every query sent, in order.</summary>
     public List<string> Sent { get; } = [];
 
-    public void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Execute(string sql) => engine.Execute(sql);
 
     public override IReadOnlyList<object?[]> Query(string sql, int maxRows = int.MaxValue)
     {
         Sent.Add(sql);
-        try
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (rows.Count < maxRows && reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                }
-
-                rows.Add(row);
-            }
-
-            return rows;
-        }
-        catch (DuckDBException e)
-        {
-            throw new DataReadException(DiagnosticCatalog.DataUnreadable.Create(e.Message.Split('\n')[0]));
-        }
+        return inner.Query(sql, maxRows);
     }
 
-    public override IReadOnlyList<SqlColumn> Columns(string relation) =>
-        Query($"DESCRIBE SELECT * FROM {relation} AS __mg_d").Select(r => new SqlColumn((string)r[0]!, (string)r[1]!)).ToList();
+    // The session's DESCRIBE is a query sent too; the tests count every round trip.
+    public override IReadOnlyList<SqlColumn> Columns(string relation)
+    {
+        Sent.Add($"DESCRIBE SELECT * FROM {relation}");
+        return inner.Columns(relation);
+    }
 
-    protected override void Dispose(bool disposing) => connection.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            engine.Dispose();
+        }
+    }
 }
 
 /// <summary>DuckDB's dialect but for regular expressions, which it says it lacks.</summary>

@@ -5,6 +5,7 @@ using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine;
 using ModelGates.Drift.Engine.Options;
 using ModelGates.Drift.Engine.Results;
+using ModelGates.Sources;
 
 namespace ModelGates.Xunit;
 
@@ -35,6 +36,39 @@ public static class DriftAssert
             throw new ModelGatesAssertException(FailureMessage.ForDiagnostics($"Drift of {currentPath} from {referencePath} cannot be judged:", e.Diagnostics));
         }
 
+        return Judged(report, referencePath, currentPath);
+    }
+
+    /// <summary>
+    /// Asserts that a database dataset has not drifted from a reference, compared inside the database against the
+    /// reference's profile: only aggregates leave it (docs/scale.md).
+    /// </summary>
+    /// <param name="referencePath">A profile file, a dataset file, or a database dataset (profiled inside its database).</param>
+    /// <param name="currentDataset">The database dataset compared: <c>table:CONNECTION.TABLE</c> or <c>sql:CONNECTION:QUERY</c>.</param>
+    /// <param name="connections">The connections the arguments name, e.g. <c>ConnectionSet.FromCommandLine(["warehouse=postgres:env:MODELGATES_WAREHOUSE"], null, null)</c>.</param>
+    /// <param name="options">Test, thresholds, correction, overrides; defaults when null.</param>
+    /// <returns>The drift report, for further assertions.</returns>
+    /// <exception cref="ModelGatesAssertException">A column or the dataset drifted, or the inputs cannot be read.</exception>
+    public static DriftReport NoDriftInDatabase(string referencePath, string currentDataset, ConnectionSet connections, DriftOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        DriftReport report;
+        try
+        {
+            using var pipeline = new InputPipeline { Connections = connections };
+            var reference = pipeline.ReadReference(connections.DataArgument(referencePath) ?? new DatasetSource(referencePath));
+            report = pipeline.CompareInDatabase(reference, connections.DataArgument(currentDataset) ?? new DatasetSource(currentDataset), options);
+        }
+        catch (ModelGatesException e)
+        {
+            throw new ModelGatesAssertException(SecretMask.Mask(FailureMessage.ForDiagnostics($"Drift of {currentDataset} from {referencePath} cannot be judged:", e.Diagnostics)));
+        }
+
+        return Judged(report, referencePath, currentDataset);
+    }
+
+    private static DriftReport Judged(DriftReport report, string referencePath, string currentPath)
+    {
         var errors = report.Diagnostics.Where(d => d.IsError).ToList();
         if (errors.Count == 0)
         {
@@ -71,7 +105,7 @@ public static class DriftAssert
             text.Append(CultureInfo.InvariantCulture, $"{d.Code}: {d.Message}\n");
         }
 
-        throw new ModelGatesAssertException(text.ToString());
+        throw new ModelGatesAssertException(SecretMask.Mask(text.ToString()));
     }
 
     private static string Format(double? value) => value is { } v ? v.ToString("G4", CultureInfo.InvariantCulture) : "–";

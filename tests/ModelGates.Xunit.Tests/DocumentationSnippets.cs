@@ -3,6 +3,7 @@
 // the output folder as CreditRisk/ and contracts/ by the project file, as a user's test project would hold it.
 using System.Globalization;
 using ModelGates.Drift.Engine.Options;
+using ModelGates.Sources;
 using ModelGates.Xunit;
 using Xunit.Abstractions;
 
@@ -38,6 +39,15 @@ public sealed class DriftSettingsTests
                 ["Income"] = new() { Threshold = 0.2 },  // "overrides": { "Income": { "threshold": 0.2 } }, --column-threshold Income=0.2
             },
         });
+}
+
+public static class WarehouseAssertions
+{
+    // MODELGATES_WAREHOUSE holds the connection string, e.g. Host=db;Username=ci;Password=...;Database=scoring
+    private static ConnectionSet Warehouse => ConnectionSet.FromCommandLine(["warehouse=postgres:env:MODELGATES_WAREHOUSE"], null, null);
+
+    public static void Adult_applications_have_not_drifted_from_all_applications() =>
+        DriftAssert.NoDriftInDatabase("table:warehouse.public.applications", "sql:warehouse:select * from public.applications where \"Age\" >= 18", Warehouse);
 }
 
 public sealed class ModelQualityTests

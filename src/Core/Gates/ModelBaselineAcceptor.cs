@@ -1,3 +1,4 @@
+using ModelGates.Diagnostics;
 using ModelGates.Gates.Config;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
@@ -22,6 +23,18 @@ internal static class ModelBaselineAcceptor
         if (gate.Baseline is null && gate.Evaluation?.BaselineModel is null)
         {
             return changes;
+        }
+
+        if (gate.PredictionsDataset is { } table)
+        {
+            // A baseline names the rows it was measured on by their hash; a table's rows have none to record.
+            throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                $"Model gate '{gate.Name}' reads its predictions from database dataset '{table}': 'modelgates accept' records a baseline from a predictions file, whose rows it hashes. Export the rows to a file and accept from it, or write the baseline's metrics by hand.") with
+            {
+                File = config.File,
+                Line = gate.PositionOf("predictions").Line,
+                SourceColumn = gate.PositionOf("predictions").Column,
+            });
         }
 
         var (request, _) = ModelGateRunner.CreateRequest(config, gate, datasets, (_, _) => { });

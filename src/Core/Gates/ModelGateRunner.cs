@@ -23,6 +23,12 @@ internal sealed class ModelGateRunner : IGateRunner
         ArgumentNullException.ThrowIfNull(context);
         foreach (var gate in config.Models.Where(g => g.Severity is not null && g.Evaluation is not null))
         {
+            if (gate.PredictionsDataset is not null)
+            {
+                yield return DatabaseModelGate.Run(config, gate, context);
+                continue;
+            }
+
             context.Options.Progress?.Invoke($"model '{gate.Name}': evaluating {Data.PathDisplay.For(gate.Model ?? gate.Predictions!)}");
             var checks = new List<CheckResult>();
             var (request, dataDeclaration) = CreateRequest(config, gate, context.Datasets, context.Read);
@@ -156,7 +162,8 @@ internal sealed class ModelGateRunner : IGateRunner
             : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", hashes))));
     }
 
-    private static CheckResult Check(GatesConfig config, ModelGate gate, string dataName, ThresholdOutcome outcome)
+    /// <summary>A threshold's outcome as a check whose diagnostic points at the line of the bound.</summary>
+    internal static CheckResult Check(GatesConfig config, ModelGate gate, string dataName, ThresholdOutcome outcome)
     {
         var t = outcome.Threshold;
         var status = outcome.Status switch

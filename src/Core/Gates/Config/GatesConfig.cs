@@ -160,6 +160,9 @@ public sealed record ModelGate : GateDeclaration
     /// <summary>A predictions file (resolved), or null when a model is given.</summary>
     public string? Predictions { get; init; }
 
+    /// <summary>A database dataset holding the predictions (labels and scores), evaluated inside the database; null otherwise.</summary>
+    internal string? PredictionsDataset { get; init; }
+
     /// <summary>The evaluation dataset's name (for a model) .</summary>
     public string? Data { get; init; }
 

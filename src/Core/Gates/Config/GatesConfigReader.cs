@@ -221,7 +221,9 @@ public static class GatesConfigReader
         r.CheckKeys(o, $"model gate '{name}'", [.. ConfigKeys.ModelGate.Accepted]);
         r.String(o, "description");
         var model = ExistingFile(r, config, o, "model");
-        var predictions = ExistingFile(r, config, o, "predictions");
+        // 'predictions' names a file, or a database dataset whose metrics are computed where it lives.
+        var predictionsDataset = o.Find("predictions")?.Value is ConfigString { Value: var named } && config.FindDataset(named)?.Database is not null ? named : null;
+        var predictions = predictionsDataset is null ? ExistingFile(r, config, o, "predictions") : null;
         if ((o.Find("model") is null) == (o.Find("predictions") is null))
         {
             r.Invalid(o, $"Model gate '{name}' needs exactly one of 'model' (an ML.NET .zip scored on 'data') or 'predictions' (a file of labels and scores).");
@@ -282,6 +284,7 @@ public static class GatesConfigReader
                 Severity = GateSeverity(r, o),
                 Model = model,
                 Predictions = predictions,
+                PredictionsDataset = predictionsDataset,
                 Data = data,
                 Task = task,
                 Label = label,

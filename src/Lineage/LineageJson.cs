@@ -33,6 +33,13 @@ internal static class LineageJson
                 ["seedSource"] = () => writer.WriteValue(record.SeedSource),
                 ["trainer"] = () => writer.WriteValue(record.Trainer),
             };
+
+            // Left out when unmeasured, so that a record written before training was measured reads back to the same bytes.
+            if (record.Training is { } training)
+            {
+                members["training"] = () => WriteTraining(writer, training);
+            }
+
             writer.WriteStartObject();
             foreach (var member in members)
             {
@@ -68,7 +75,22 @@ internal static class LineageJson
             hyperparameters: ReadMap(root["hyperparameters"]),
             metrics: ReadMetrics(root["metrics"]),
             properties: ReadMap(root["properties"]),
-            createdUtc: DateTimeOffset.Parse((string?)root["createdUtc"] ?? "0001-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+            createdUtc: DateTimeOffset.Parse((string?)root["createdUtc"] ?? "0001-01-01T00:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            training: root["training"] is JObject training && (double?)training["seconds"] is { } seconds
+                ? new TrainingResources(seconds, (long?)training["peakMemoryBytes"] ?? 0, (string?)training["since"] ?? "processStart")
+                : null);
+    }
+
+    private static void WriteTraining(JsonWriter writer, TrainingResources training)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("peakMemoryBytes");
+        writer.WriteValue(training.PeakMemoryBytes);
+        writer.WritePropertyName("seconds");
+        writer.WriteValue(training.Seconds);
+        writer.WritePropertyName("since");
+        writer.WriteValue(training.Since);
+        writer.WriteEndObject();
     }
 
     private static void WriteDataFiles(JsonWriter writer, IReadOnlyList<DataFileHash> files)

@@ -24,6 +24,12 @@ public sealed class LineageOptions
     /// <summary>Free-form properties to record, for example a dataset version.</summary>
     public IDictionary<string, string> Properties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When training began (take <c>DateTimeOffset.UtcNow</c> before <c>Fit</c>); the record's training time counts from it.
+    /// When null it counts from the process's start, so it includes loading the data.
+    /// </summary>
+    public DateTimeOffset? TrainingStarted { get; set; }
+
     /// <summary>The directory relative data file paths are resolved against; the current directory when null.</summary>
     public string? BaseDirectory { get; set; }
 

@@ -24,8 +24,10 @@ public sealed class LineageRecord
         IReadOnlyDictionary<string, string> hyperparameters,
         IReadOnlyDictionary<string, double> metrics,
         IReadOnlyDictionary<string, string> properties,
-        DateTimeOffset createdUtc)
+        DateTimeOffset createdUtc,
+        TrainingResources? training = null)
     {
+        Training = training;
         SchemaVersion = schemaVersion;
         Seed = seed;
         SeedSource = seedSource;
@@ -42,6 +44,9 @@ public sealed class LineageRecord
         Properties = properties;
         CreatedUtc = createdUtc;
     }
+
+    /// <summary>Training time and peak memory of the training process; null in records written before they were measured.</summary>
+    public TrainingResources? Training { get; }
 
     /// <summary>The JSON layout version the record was written with.</summary>
     public int SchemaVersion { get; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -120,7 +121,16 @@ public static class ModelLineage
             new SortedDictionary<string, string>(options.Hyperparameters, StringComparer.Ordinal),
             new SortedDictionary<string, double>(options.Metrics, StringComparer.Ordinal),
             new SortedDictionary<string, string>(options.Properties, StringComparer.Ordinal),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow,
+            Training(options.TrainingStarted));
+    }
+
+    private static TrainingResources Training(DateTimeOffset? started)
+    {
+        using var process = Process.GetCurrentProcess();
+        var since = started ?? new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
+        var seconds = Math.Max(0, (DateTimeOffset.UtcNow - since).TotalSeconds);
+        return new TrainingResources(seconds, process.PeakWorkingSet64, started is null ? "processStart" : "trainingStarted");
     }
 
     private static string MlNetVersion()

@@ -43,6 +43,27 @@ public sealed class MsBuildModelGateTests(PackagesFixture packages)
     }
 
     [Fact]
+    public void Resource_budgets_run_in_the_build_and_a_model_past_one_fails_it_at_the_bound()
+    {
+        var budgets = Config.Replace(
+            "\"logLoss\": { \"max\": 0.55 }\n      }",
+            "\"logLoss\": { \"max\": 0.55 }\n      },\n      \"budgets\": {\n        \"modelSizeMB\": { \"max\": 50 },\n        \"latencyP95Ms\": { \"max\": 5000 },\n        \"throughputRowsPerSecond\": { \"min\": 1 }\n      }",
+            StringComparison.Ordinal).Replace("\"auc\": { \"min\": 0.95 }", "\"auc\": { \"min\": 0.7 }", StringComparison.Ordinal);
+        Assert.Contains("\"budgets\"", budgets, StringComparison.Ordinal);
+        using var within = CreditRiskProject(budgets);
+        using var past = CreditRiskProject(budgets.Replace("\"modelSizeMB\": { \"max\": 50 }", "\"modelSizeMB\": { \"max\": 0.001 }", StringComparison.Ordinal));
+
+        var passing = within.Build();
+        var failing = past.Build();
+
+        Assert.True(passing.ExitCode == 0, passing.ToString());
+        Assert.Contains("budget/throughputRowsPerSecond/min", File.ReadAllText(Path.Combine(within.ReportDirectory, "modelgates.result.json")), StringComparison.Ordinal);
+        Assert.NotEqual(0, failing.ExitCode);
+        var line = Array.FindIndex(budgets.ReplaceLineEndings("\n").Split('\n'), l => l.Contains("\"modelSizeMB\"", StringComparison.Ordinal)) + 1;
+        Assert.Matches(new Regex($@"modelgates\.json\({line},\d+\): error MG4040: Model gate 'credit-risk': model file size \(MB\) is"), failing.Output);
+    }
+
+    [Fact]
     public void Accept_rewrites_the_baseline_and_the_next_build_passes()
     {
         using var project = CreditRiskProject(Config.Replace("\"auc\": { \"min\": 0.95 }", "\"auc\": { \"min\": 0.7, \"maxDrop\": 0.02 }", StringComparison.Ordinal));

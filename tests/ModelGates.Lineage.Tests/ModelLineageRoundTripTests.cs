@@ -56,6 +56,40 @@ public sealed class ModelLineageRoundTripTests
     }
 
     [Fact]
+    public void Training_TimeAndPeakMemory_AreRecorded_FromTrainingStartedOrTheProcessStart()
+    {
+        using var temp = new TempDirectory();
+        var csv = SyntheticData.WriteCsv(temp.Path);
+        var started = DateTimeOffset.UtcNow;
+        var (ml, data, model) = Train(csv, seed: 42);
+        var timed = Path.Combine(temp.Path, "timed.zip");
+        var untimed = Path.Combine(temp.Path, "untimed.zip");
+
+        ModelLineage.Save(ml, model, data.Schema, timed, new LineageOptions { TrainingStarted = started });
+        var afterSave = DateTimeOffset.UtcNow;
+        ModelLineage.Save(ml, model, data.Schema, untimed);
+
+        var fromStart = ModelLineage.Read(timed)!.Training!;
+        var fromProcess = ModelLineage.Read(untimed)!.Training!;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        Assert.Equal("trainingStarted", fromStart.Since);
+        Assert.InRange(fromStart.Seconds, 0, (afterSave - started).TotalSeconds);
+        Assert.Equal("processStart", fromProcess.Since);
+        Assert.True(fromProcess.Seconds >= (DateTimeOffset.UtcNow - process.StartTime.ToUniversalTime()).TotalSeconds - (DateTimeOffset.UtcNow - afterSave).TotalSeconds - 1);
+        Assert.InRange(fromStart.PeakMemoryBytes, Environment.WorkingSet / 4, process.PeakWorkingSet64);
+    }
+
+    [Fact]
+    public void A_record_without_training_reads_back_to_the_same_bytes()
+    {
+        var json = LineageJson.Write(LineageJson.Read("""{ "schemaVersion": 1, "seed": 3, "createdUtc": "2026-01-02T03:04:05.0000000Z" }"""));
+
+        Assert.Null(LineageJson.Read(json).Training);
+        Assert.DoesNotContain("training", json, StringComparison.Ordinal);
+        Assert.Equal(json, LineageJson.Write(LineageJson.Read(json)));
+    }
+
+    [Fact]
     public void ChangedTrainingData_IsReportedByVerify_AndUnchangedDataIsNot()
     {
         using var temp = new TempDirectory();

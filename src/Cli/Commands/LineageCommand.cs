@@ -70,6 +70,11 @@ internal sealed class LineageCommand : ICliCommand
             lines.Add(("data", "none recorded"));
         }
 
+        if (record.Training is { } training)
+        {
+            lines.Add(("training", string.Create(CultureInfo.InvariantCulture, $"{Scalar.Format(training.Seconds)} s, peak memory {Scalar.Format(training.PeakMemoryBytes / (1024.0 * 1024.0))} MB (since {training.Since})")));
+        }
+
         lines.Add(("git", record.Git is { } git ? git.Commit + (git.Dirty ? " (dirty)" : string.Empty) : "unknown"));
         lines.Add(("created", record.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
         lines.Add(("ml.net", record.MlNetVersion));

@@ -160,6 +160,9 @@ public sealed record ModelGate : GateDeclaration
     /// <summary>A predictions file (resolved), or null when a model is given.</summary>
     public string? Predictions { get; init; }
 
+    /// <summary>The resource budgets of the model (size, scoring speed, training cost).</summary>
+    internal IReadOnlyList<Models.Resources.ResourceBudget> Budgets { get; init; } = [];
+
     /// <summary>A database dataset holding the predictions (labels and scores), evaluated inside the database; null otherwise.</summary>
     internal string? PredictionsDataset { get; init; }
 

@@ -275,6 +275,7 @@ public static class GatesConfigReader
         var baseline = o.Find("baseline") is null ? null : r.String(o, "baseline") is { } b ? config.Resolve(b) : null;
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
         var lineage = LineageSettingsReader.Read(r, config, name, o);
+        var budgets = BudgetReader.Read(r, name, o);
         return task is null || label is null || evaluation is null
             ? null
             : new ModelGate
@@ -293,6 +294,7 @@ public static class GatesConfigReader
                 Baseline = baseline,
                 Evaluation = evaluation,
                 Lineage = lineage,
+                Budgets = budgets,
                 KeyPositions = Positions(o),
             };
     }

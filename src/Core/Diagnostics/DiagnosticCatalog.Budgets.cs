@@ -1,0 +1,11 @@
+namespace ModelGates.Diagnostics;
+
+/// <summary>Codes of a model gate's resource budgets (docs/evaluate.md#resource-budgets).</summary>
+public static partial class DiagnosticCatalog
+{
+    /// <summary>MG4040: a model exceeds a resource budget (size, scoring latency or throughput, training time or memory).</summary>
+    public static readonly DiagnosticDescriptor BudgetExceeded = new("MG4040", "Resource budget exceeded", Severity.Error);
+
+    /// <summary>MG4041: a budgeted resource cannot be measured (training cost without a lineage record that holds it).</summary>
+    public static readonly DiagnosticDescriptor BudgetNotMeasurable = new("MG4041", "Resource not measurable", Severity.Error);
+}

@@ -20,6 +20,20 @@ internal static class EstimationErrors
         }
     }
 
+    /// <summary>MG6022 at the first infinite value (NaN is allowed: a missing feature).</summary>
+    public static void RequireNotInfinite(ReadOnlySpan<double> values, string what)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (double.IsInfinity(values[i]))
+            {
+                throw Fail(DiagnosticCatalog.EstimationValueNotFinite.Create(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {what} of row {i + 1} is {Describe(values[i])}; a feature may be missing (NaN) but not infinite. Drop or repair the row before estimating.")));
+            }
+        }
+    }
+
     /// <summary>MG6020 unless the reference's columns all have <paramref name="rows"/> rows and there are at least <paramref name="minimumRows"/>.</summary>
     public static void RequireReference(string estimator, int rows, int minimumRows, params (string Name, int Length)[] columns)
     {

@@ -73,9 +73,26 @@ internal sealed class CbpeEstimator
         return new CbpeEstimator(threshold, calibrator, choice, referenceScores.Length);
     }
 
-    /// <summary>The calibrated probabilities of a window's scores (the scores themselves when calibration was not kept).</summary>
-    public double[] Probabilities(ReadOnlySpan<double> windowScores) =>
-        _calibrator is null ? windowScores.ToArray() : _calibrator.Calibrate(windowScores);
+    /// <summary>
+    /// The calibrated probabilities of a window's scores; the scores themselves when calibration was not kept, clipped
+    /// to [0, 1] (the reference's scores were probabilities, so a window's score beyond them is clipped, as the
+    /// calibrator clips a score beyond the reference's range).
+    /// </summary>
+    public double[] Probabilities(ReadOnlySpan<double> windowScores)
+    {
+        if (_calibrator is not null)
+        {
+            return _calibrator.Calibrate(windowScores);
+        }
+
+        var probabilities = new double[windowScores.Length];
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            probabilities[i] = Math.Clamp(windowScores[i], 0, 1);
+        }
+
+        return probabilities;
+    }
 
     /// <summary>
     /// The estimated <c>accuracy</c>, <c>precision</c>, <c>recall</c>, <c>f1</c> and <c>auc</c> of a window, in that

@@ -77,22 +77,20 @@ public sealed class CbpeEstimatorTests
 
         // Scores that are exactly the share of positives among their rows: the raw calibration error is 0, so
         // isotonic regression cannot lower it and is not kept.
-        var scores = new List<double>();
-        var labels = new List<bool>();
-        for (var level = 0; level < 10; level++)
-        {
-            // Ten levels of 100 rows, one per equal-count bin: 0.05 with 5 positives, ..., 0.95 with 95.
-            for (var row = 0; row < 100; row++)
-            {
-                scores.Add(((2 * level) + 1) / 20.0);
-                labels.Add(row < (10 * level) + 5);
-            }
-        }
-
-        var estimator = CbpeEstimator.Fit(scores.ToArray(), labels.ToArray());
+        var (scores, labels) = EqualCountLevels();
+        var estimator = CbpeEstimator.Fit(scores, labels);
         Assert.False(estimator.Calibrated);
         Assert.Equal(0, estimator.Choice!.ErrorBefore, 12);
         Assert.True(estimator.Choice.ErrorAfter >= estimator.Choice.ErrorBefore);
+    }
+
+    [Fact]
+    public void Uncalibrated_window_scores_beyond_0_and_1_are_clipped()
+    {
+        var estimator = CbpeEstimator.Fit(EqualCountLevels().Scores, EqualCountLevels().Labels);
+
+        Assert.False(estimator.Calibrated);
+        Assert.Equal([0.0, 0.3, 1.0], estimator.Probabilities([-0.2, 0.3, 1.4]));
     }
 
     [Fact]
@@ -136,6 +134,23 @@ public sealed class CbpeEstimatorTests
             // Sixteen times the rows: a quarter of the standard error, give or take the windows' own scores.
             Assert.InRange(large[i].StandardError / small[i].StandardError, 0.15, 0.35);
         }
+    }
+
+    // Ten levels of 100 rows, one per equal-count bin: 0.05 with 5 positives, ..., 0.95 with 95.
+    private static (double[] Scores, bool[] Labels) EqualCountLevels()
+    {
+        var scores = new List<double>();
+        var labels = new List<bool>();
+        for (var level = 0; level < 10; level++)
+        {
+            for (var row = 0; row < 100; row++)
+            {
+                scores.Add(((2 * level) + 1) / 20.0);
+                labels.Add(row < (10 * level) + 5);
+            }
+        }
+
+        return (scores.ToArray(), labels.ToArray());
     }
 
     private static CbpeEstimator Reference(Random random)

@@ -51,6 +51,34 @@ public sealed class ExpectedConfusionTests
     }
 
     [Fact]
+    public void Auc_standard_error_of_a_large_window_from_a_subsample_matches_the_full_bootstrap()
+    {
+        var random = new Random(6);
+        var rows = 3 * ExpectedRocAuc.MaximumBootstrapRows;
+        var scores = Enumerable.Range(0, rows).Select(_ => Math.Round(random.NextDouble(), 4)).ToArray();
+        var probabilities = scores.Select(s => 0.1 + (0.8 * s)).ToArray();
+        var (_, subsampled) = ExpectedRocAuc.Estimate(scores, probabilities);
+
+        // Draw the labels of every row, as the bootstrap would without the cap.
+        var order = Enumerable.Range(0, rows).OrderBy(i => scores[i]).ToArray();
+        var labels = new bool[rows];
+        var realized = new List<double>();
+        for (var r = 0; r < 200; r++)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                labels[i] = random.NextDouble() < probabilities[i];
+            }
+
+            realized.Add(SimulatedStream.RocAuc(scores, labels, order));
+        }
+
+        var mean = realized.Average();
+        var spread = Math.Sqrt(realized.Sum(v => (v - mean) * (v - mean)) / (realized.Count - 1));
+        Assert.InRange(subsampled / spread, 0.8, 1.2);
+    }
+
+    [Fact]
     public void Auc_is_undefined_when_no_positive_is_expected()
     {
         var (value, error) = ExpectedRocAuc.Estimate([0.1, 0.2, 0.3], [0.0, 0.0, 0.0]);

@@ -27,7 +27,7 @@ internal static class ExpectedRocAuc
     /// <summary>The expected AUC and its standard error, or NaN for both when no positive or no negative is expected.</summary>
     public static (double Value, double StandardError) Estimate(ReadOnlySpan<double> scores, ReadOnlySpan<double> probabilities)
     {
-        var groups = TieGroups(scores, probabilities, out var order);
+        var groups = TieGroups(scores, out var order);
         var value = Area(groups, order, probabilities);
         if (double.IsNaN(value))
         {
@@ -59,13 +59,13 @@ internal static class ExpectedRocAuc
     /// <summary>The expected AUC alone (the trapezoid over the cumulative expected counts).</summary>
     public static double Value(ReadOnlySpan<double> scores, ReadOnlySpan<double> probabilities)
     {
-        var groups = TieGroups(scores, probabilities, out var order);
+        var groups = TieGroups(scores, out var order);
         return Area(groups, order, probabilities);
     }
 
     // Row indices sorted by descending score (ties by index, for a deterministic order), and the end of each run of
     // equal scores in that order.
-    private static int[] TieGroups(ReadOnlySpan<double> scores, ReadOnlySpan<double> probabilities, out int[] order)
+    private static int[] TieGroups(ReadOnlySpan<double> scores, out int[] order)
     {
         var keys = new double[scores.Length];
         order = new int[scores.Length];

@@ -45,7 +45,7 @@ internal static class ConfigKeys
         "/$defs/model",
         [
             "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
-            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage",
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "promotion",
         ]);
 
     /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
@@ -63,12 +63,15 @@ internal static class ConfigKeys
     /// <summary>The <c>lineage</c> section of a model gate.</summary>
     public static ConfigKeySet Lineage { get; } = new("'lineage'", "/$defs/model/properties/lineage", ["severity", "trainingData", "requireSeed", "description"]);
 
+    /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
+    public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
+
     /// <summary>A waiver.</summary>
     public static ConfigKeySet Waiver { get; } = new("a waiver", "/properties/waivers/items", ["check", "reason", "expires"]);
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Promotion, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -273,6 +273,7 @@ public static class GatesConfigReader
         var baseline = o.Find("baseline") is null ? null : r.String(o, "baseline") is { } b ? config.Resolve(b) : null;
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
         var lineage = LineageSettingsReader.Read(r, config, name, o);
+        var promotion = Monitoring.Promotion.PromotionSettingsReader.Read(r, name, o, task);
         return task is null || label is null || evaluation is null
             ? null
             : new ModelGate
@@ -290,6 +291,7 @@ public static class GatesConfigReader
                 Baseline = baseline,
                 Evaluation = evaluation,
                 Lineage = lineage,
+                Promotion = promotion,
                 KeyPositions = Positions(o),
             };
     }

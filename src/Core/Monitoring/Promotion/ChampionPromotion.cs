@@ -73,7 +73,7 @@ public static class ChampionPromotion
         var result = new PromotionResult
         {
             Gate = gate.Name,
-            Champion = gate.Model!,
+            Champion = Display(config, gate.Model!),
             Challenger = request.Challenger,
             Metric = metric,
             Margin = margin,
@@ -82,7 +82,7 @@ public static class ChampionPromotion
             Comparisons = [.. judged.Select(j => j.Comparison)],
             Rules = outcomes,
             Diagnostics = rules.Refusals,
-            History = history,
+            History = Display(config, history),
         };
         if (!result.Promoted)
         {
@@ -91,14 +91,18 @@ public static class ChampionPromotion
 
         var written = Commit(config, gate, datasets, holdout, judged, challenger, history, result, request);
         var promoted = DiagnosticCatalog.ChallengerPromoted.Create(
-            $"Model gate '{gate.Name}': challenger '{request.Challenger}' promoted to '{gate.Model}'; the champion record is in '{history}', and monitors count their cooldown from {request.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.") with
+            $"Model gate '{gate.Name}': challenger '{request.Challenger}' promoted to '{Display(config, gate.Model!)}'; the champion record is in '{Display(config, history)}', and monitors count their cooldown from {request.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.") with
         {
             File = config.File,
             Line = gate.Position.Line,
             SourceColumn = gate.Position.Column,
         };
-        return result with { Written = written, Diagnostics = [promoted] };
+        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [promoted] };
     }
+
+    /// <summary>A path as results show it: relative to the config's folder, with <c>/</c>, the same on every machine.</summary>
+    private static string Display(GatesConfig config, string path) =>
+        Path.GetRelativePath(config.BaseDirectory, Path.GetFullPath(path)).Replace('\\', '/');
 
     private static ModelGate FindGate(GatesConfig config, string? name)
     {
@@ -187,7 +191,7 @@ public static class ChampionPromotion
         var record = new ChampionRecord(request.Time, gate.Name, hash)
         {
             PreviousModelHash = File.Exists(gate.Model) ? InputFile.Of("model", gate.Model!).Sha256 : null,
-            ModelPath = Path.GetRelativePath(config.BaseDirectory, gate.Model!).Replace('\\', '/'),
+            ModelPath = Display(config, gate.Model!),
             ChallengerPath = request.Challenger,
             DataHashes = [.. dataHashes],
             Metrics = [.. measured.Metrics.Select(m => new KeyValuePair<string, double?>(m.MetricId, m.Estimate.Value))],

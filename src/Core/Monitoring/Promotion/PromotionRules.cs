@@ -78,8 +78,8 @@ internal sealed class PromotionRules(GatesConfig config, ModelGate gate, string 
 
         var bounds = string.Join(", ", sets.Select(s => $"{s.Data} {F(s.Comparison.ImprovementLowerBound)}"));
         return new PromotionRuleOutcome("margin", passed, passed
-            ? $"margin: the lower bound of the challenger's improvement in {metric} is at least -{F(margin)} ({bounds})"
-            : $"margin: the lower bound of the challenger's improvement in {metric} is below -{F(margin)} ({bounds}) (MG6031/MG6034)");
+            ? $"margin: the lower bound of the challenger's improvement in {metric} is at least {F(-margin)} ({bounds})"
+            : $"margin: the lower bound of the challenger's improvement in {metric} is below {F(-margin)} ({bounds}) (MG6031/MG6034)");
     }
 
     /// <summary>On every slice gated on both models, the challenger's metric is worse than the champion's by at most the slice margin (MG6032).</summary>
@@ -150,7 +150,7 @@ internal sealed class PromotionRules(GatesConfig config, ModelGate gate, string 
     private static double? Value(Models.Evaluation.SliceResult slice, string metric) =>
         slice.Metrics.Where(m => m.Key == metric).Select(m => m.Value.Value).FirstOrDefault();
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "undefined";
+    private static string F(double? value) => value is { } v ? (v == 0 ? 0.0 : v).ToString("0.####", CultureInfo.InvariantCulture) : "undefined";
 
     private void Refuse(DiagnosticDescriptor descriptor, SourcePosition position, string message, string check, double? measured, double? bound, string? file = null) =>
         refusals.Add(descriptor.Create(message) with

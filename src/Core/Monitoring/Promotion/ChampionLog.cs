@@ -46,6 +46,12 @@ internal sealed class ChampionLog : IDisposable
         DuckDBConnection? connection = null;
         try
         {
+            // DuckDB opens some other files (JSON, say) as something else rather than failing; only its own format will do.
+            if (File.Exists(path) && new FileInfo(path).Length > 0 && !IsDuckDbFile(path))
+            {
+                throw Unusable(path, "it is not a DuckDB database file.");
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             connection = new DuckDBConnection($"Data Source={path}");
             connection.Open();
@@ -67,6 +73,11 @@ internal sealed class ChampionLog : IDisposable
         if (!File.Exists(path))
         {
             return null;
+        }
+
+        if (!IsDuckDbFile(path))
+        {
+            throw Unusable(path, "it is not a DuckDB database file.");
         }
 
         try
@@ -95,6 +106,11 @@ internal sealed class ChampionLog : IDisposable
         if (!File.Exists(path))
         {
             return [];
+        }
+
+        if (!IsDuckDbFile(path))
+        {
+            throw Unusable(path, "it is not a DuckDB database file.");
         }
 
         try
@@ -186,6 +202,14 @@ internal sealed class ChampionLog : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>True when the file starts with DuckDB's header: a checksum, then the magic bytes <c>DUCK</c>.</summary>
+    private static bool IsDuckDbFile(string path)
+    {
+        Span<byte> header = stackalloc byte[12];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header[8..].SequenceEqual("DUCK"u8);
     }
 
     private static DataReadException Unusable(string path, string reason) =>

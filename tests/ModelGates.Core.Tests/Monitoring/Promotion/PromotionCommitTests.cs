@@ -107,7 +107,9 @@ public sealed class PromotionCommitTests(TrainedCreditModels trained) : IClassFi
     {
         using var workspace = new PromotionWorkspace(models);
         Directory.CreateDirectory(Path.GetDirectoryName(workspace.History)!);
-        File.WriteAllText(workspace.History, "not a database");
+
+        // DuckDB itself would open a JSON file as something else and promote into nowhere.
+        File.Copy(workspace.Config, workspace.History);
         var before = workspace.Snapshot();
 
         var e = Assert.ThrowsAny<ModelGatesException>(() => Promote(workspace, models.Good));

@@ -67,7 +67,7 @@ public static class ChampionPromotion
             rules.Absolute(judged),
             rules.Margin(judged),
             rules.Slices(judged),
-            rules.DataGates(runConfig, datasets, request),
+            rules.DataGates(runConfig, datasets, request, judged),
         };
 
         var result = new PromotionResult
@@ -81,7 +81,7 @@ public static class ChampionPromotion
             Confidence = holdout.Bootstrap.Confidence,
             Comparisons = [.. judged.Select(j => j.Comparison)],
             Rules = outcomes,
-            Diagnostics = rules.Refusals,
+            Diagnostics = [.. rules.Notes, .. rules.Refusals],
             History = Display(config, history),
         };
         if (!result.Promoted)
@@ -97,7 +97,7 @@ public static class ChampionPromotion
             Line = gate.Position.Line,
             SourceColumn = gate.Position.Column,
         };
-        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [promoted] };
+        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [.. rules.Notes, promoted] };
     }
 
     /// <summary>A path as results show it: relative to the config's folder, with <c>/</c>, the same on every machine.</summary>

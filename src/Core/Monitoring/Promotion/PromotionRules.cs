@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelGates.Checks;
 using ModelGates.Configuration.Json;
+using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Gates.Config;
@@ -16,6 +17,7 @@ namespace ModelGates.Monitoring.Promotion;
 internal sealed class PromotionRules(GatesConfig config, ModelGate gate, string metric, double margin, double sliceMargin)
 {
     private readonly List<Diagnostic> refusals = [];
+    private readonly List<Diagnostic> notes = [];
 
     /// <summary>Every refusal so far, in rule order.</summary>
     public IReadOnlyList<Diagnostic> Refusals => refusals;
@@ -121,9 +123,35 @@ internal sealed class PromotionRules(GatesConfig config, ModelGate gate, string 
             : $"slices: {failed} of {count} gated slices are worse than the champion's by more than {F(sliceMargin)} (MG6032)");
     }
 
-    /// <summary>Every contract and drift gate passes on the current data, the window included (MG6033).</summary>
-    public PromotionRuleOutcome DataGates(GatesConfig runConfig, DatasetCache datasets, PromotionRequest request)
+    /// <summary>Remarks that refuse nothing but must be said: rows left out within a dataset's tolerance (MG2013).</summary>
+    public IReadOnlyList<Diagnostic> Notes => notes;
+
+    /// <summary>
+    /// The rows of every scored dataset parse (beyond the dataset's <c>maxUnparsedRows</c> a refusal, within it a note),
+    /// and every contract and drift gate passes on the current data, the window included (MG6033).
+    /// </summary>
+    public PromotionRuleOutcome DataGates(GatesConfig runConfig, DatasetCache datasets, PromotionRequest request, IReadOnlyList<JudgedSet> sets)
     {
+        var unparsed = 0;
+        foreach (var set in sets)
+        {
+            if (UnparsedRowsCheck.Check(set.Request.Data, set.Request.Data.Source.MaxUnparsedRows) is not { } parse)
+            {
+                continue;
+            }
+
+            if (!parse.IsError)
+            {
+                notes.Add(parse);
+                continue;
+            }
+
+            unparsed++;
+            Refuse(DiagnosticCatalog.PromotionDataGateFailed, gate.PositionOf("data"),
+                $"Model gate '{gate.Name}': promotion refused: rows of {set.Data} do not parse, so both models were judged on part of it: {parse.Code} {parse.Message}",
+                $"promotion/{set.Data}/parse", parse.Measured?.Number, parse.Bound?.Number, parse.File ?? config.File);
+        }
+
         var options = new GateRunOptions { Time = request.Time, Today = DateOnly.FromDateTime(request.Time.UtcDateTime), ToolVersion = request.ToolVersion, Progress = request.Progress };
         var context = new GateRunContext(datasets, options);
         var results = new List<GateResult>();
@@ -142,9 +170,10 @@ internal sealed class PromotionRules(GatesConfig config, ModelGate gate, string 
                 first.Id, null, null, first.Diagnostic?.File);
         }
 
-        return new PromotionRuleOutcome("dataGates", failed == 0, failed == 0
+        var parsed = unparsed == 0 ? string.Empty : $"; rows of {unparsed} dataset(s) do not parse";
+        return new PromotionRuleOutcome("dataGates", failed + unparsed == 0, failed + unparsed == 0
             ? $"data gates: all {gates.Count} contract and drift gates pass on the new data"
-            : $"data gates: {failed} of {gates.Count} contract and drift gates fail on the new data (MG6033)");
+            : $"data gates: {failed} of {gates.Count} contract and drift gates fail on the new data{parsed} (MG6033)");
     }
 
     private static double? Value(Models.Evaluation.SliceResult slice, string metric) =>

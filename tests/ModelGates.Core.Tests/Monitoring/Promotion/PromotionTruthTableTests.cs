@@ -80,6 +80,23 @@ public sealed class PromotionTruthTableTests(TrainedCreditModels trained) : ICla
     }
 
     [Fact]
+    public void A_window_with_rows_that_do_not_parse_is_refused_rather_than_judged_on_part_of_it()
+    {
+        using var workspace = new PromotionWorkspace(models);
+        var window = Path.Combine(workspace.Folder, "window.csv");
+        File.WriteAllLines(window, [.. File.ReadAllLines(CreditModels.Holdout), "good,1,owner,60,36,married,no,fixed,75,214,3500,0,650,1645,surplus"]);
+        var before = workspace.Snapshot();
+
+        var result = Promote(workspace, models.Good, window: window);
+
+        Assert.False(result.Promoted);
+        var refusal = Assert.Single(result.Diagnostics, d => d.Message.Contains("rows of window do not parse", StringComparison.Ordinal));
+        Assert.Equal("MG6033", refusal.Code);
+        Assert.Contains("MG2001", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(before, workspace.Snapshot());
+    }
+
+    [Fact]
     public void A_clean_window_is_scored_and_judged_beside_the_holdout()
     {
         using var workspace = new PromotionWorkspace(models);

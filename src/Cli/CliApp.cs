@@ -22,6 +22,7 @@ internal static class CliApp
         new EvaluateCommand(),
         new CheckCommand(),
         new AcceptCommand(),
+        new PromoteCommand(),
         new LineageCommand(),
         new ReportCommand(),
     ];

@@ -64,6 +64,9 @@ internal static class SharedConstants
         /// <summary>MG5xxx: lineage.</summary>
         public const char Lineage = '5';
 
+        /// <summary>MG6xxx: monitoring (champion and challenger promotion).</summary>
+        public const char Monitoring = '6';
+
         /// <summary>The range digit of <paramref name="code"/>, or <c>'\0'</c> when it is not an MG code.</summary>
         public static char RangeOf(string code) =>
             code.Length == 6 && code.StartsWith(Prefix, System.StringComparison.Ordinal) ? code[2] : '\0';

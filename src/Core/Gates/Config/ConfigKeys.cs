@@ -45,7 +45,7 @@ internal static class ConfigKeys
         "/$defs/model",
         [
             "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
-            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets",
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion",
         ]);
 
     /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
@@ -69,12 +69,15 @@ internal static class ConfigKeys
     /// <summary>The bounds of one budgeted resource.</summary>
     public static ConfigKeySet BudgetBounds { get; } = new("the bounds of a budget", "/$defs/budgetBounds", ["max", "min", "severity"]);
 
+    /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
+    public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
+
     /// <summary>A waiver.</summary>
     public static ConfigKeySet Waiver { get; } = new("a waiver", "/properties/waivers/items", ["check", "reason", "expires"]);
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -189,6 +189,9 @@ public sealed record ModelGate : GateDeclaration
 
     /// <summary>The lineage checks (<c>lineage</c> section), or null when the gate declares none.</summary>
     public LineageSettings? Lineage { get; init; }
+
+    /// <summary>The <c>promotion</c> section (docs/promotion.md), or null when the gate declares none.</summary>
+    internal Monitoring.Promotion.PromotionSettings? Promotion { get; init; }
 }
 
 /// <summary>One bound on one metric.</summary>

@@ -276,6 +276,7 @@ public static class GatesConfigReader
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
         var lineage = LineageSettingsReader.Read(r, config, name, o);
         var budgets = BudgetReader.Read(r, name, o);
+        var promotion = Monitoring.Promotion.PromotionSettingsReader.Read(r, name, o, task);
         return task is null || label is null || evaluation is null
             ? null
             : new ModelGate
@@ -295,6 +296,7 @@ public static class GatesConfigReader
                 Evaluation = evaluation,
                 Lineage = lineage,
                 Budgets = budgets,
+                Promotion = promotion,
                 KeyPositions = Positions(o),
             };
     }

@@ -122,6 +122,10 @@ assert weights["sketch_60_int"].min() > 0 and weights["sketch_60_int"].sum() == 
 weights["sketch_60_frac"] = np.round(sketch_rng.uniform(0.5, 30.0, 60), 3)
 sample("points_40", np.sort(distinct(gen(26), 40, 0.2, 1.1, 3)))
 weights["points_40_int"] = np.asarray(gen(27).integers(1, 40, 40), dtype=float)
+# Heavy tails (wasserstein_rank): lognormal with sigma = 2, then every value up 30%; an amount with many zeros.
+sample("lognormal_2000", rounded(gen(40).lognormal(0.0, 2.0, 2000), 3))
+sample("lognormal_1800_up", rounded(gen(41).lognormal(0.0, 2.0, 1800) * 1.3, 3))
+sample("zero_inflated_900", np.where(gen(42).uniform(size=900) < 0.4, 0.0, rounded(gen(43).lognormal(5.0, 1.5, 900), 1)))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -212,6 +216,23 @@ def ed(r, c, rw, cw):
     return normed(stats.energy_distance(r, c, rw, cw), r, rw)
 
 
+def mid_distribution(r, rw, x):
+    """The reference's mid-distribution function T(x) = (weight below x + half the weight at x) / total."""
+    rw = np.ones(len(r)) if rw is None else np.asarray(rw, dtype=float)
+    order = np.argsort(r, kind="stable")
+    rs, ws = np.asarray(r, dtype=float)[order], rw[order]
+    through = np.concatenate([[0.0], np.cumsum(ws)])
+    below = through[np.searchsorted(rs, x, side="left")]
+    upto = through[np.searchsorted(rs, x, side="right")]
+    return (below + (upto - below) / 2.0) / through[-1]
+
+
+def wasserstein_rank(r, c, rw, cw):
+    """Both sides mapped through the reference's mid-distribution function, SciPy's Wasserstein distance x sqrt(12)."""
+    tr, tc = mid_distribution(r, rw, r), mid_distribution(r, rw, c)
+    return {"statistic": num(math.sqrt(12.0) * stats.wasserstein_distance(tr, tc, rw, cw))}
+
+
 VALUE_TESTS = {
     "ks": ks,
     "anderson": anderson,
@@ -220,6 +241,7 @@ VALUE_TESTS = {
     "t_test": t_test,
     "wasserstein": wasserstein,
     "ed": ed,
+    "wasserstein_rank": wasserstein_rank,
 }
 
 VALUE_CASES = [
@@ -250,6 +272,8 @@ VALUE_CASES = [
     ("sketch_integer_weights", "sketch_60", "current_1500", "sketch_60_int", None),
     ("sketch_fractional_weights", "sketch_60", "current_1500", "sketch_60_frac", None),
     ("both_weighted", "sketch_60", "points_40", "sketch_60_int", "points_40_int"),
+    ("heavy_tail_shift", "lognormal_2000", "lognormal_1800_up", None, None),
+    ("heavy_tail_with_zeros", "zero_inflated_900", "lognormal_2000", None, None),
 ]
 
 
@@ -352,6 +376,12 @@ def linf(r, c):
     return {"statistic": num(np.max(np.abs(p - q)))}
 
 
+def cohens_h(r, c):
+    """The largest |Cohen's h| over the categories: |2 arcsin sqrt(q) - 2 arcsin sqrt(p)|."""
+    p, q = proportions(r, c)
+    return {"statistic": num(np.max(np.abs(2 * np.arcsin(np.sqrt(q)) - 2 * np.arcsin(np.sqrt(p)))))}
+
+
 COUNT_TESTS = {
     "chisquare": chisquare,
     "z": z,
@@ -363,6 +393,7 @@ COUNT_TESTS = {
     "hellinger": hellinger,
     "tvd": tvd,
     "linf": linf,
+    "cohens_h": cohens_h,
 }
 
 
@@ -408,6 +439,9 @@ COUNT_CASES = [
     ("binary_identical", [40, 60], [40, 60]),
     ("binary_far", [990, 10], [10, 990]),
     ("binary_unbalanced_sizes", [4, 1], [30_000, 45_000]),
+    ("binary_ten_points", [50_000, 50_000], [40_000, 60_000]),
+    ("rare_category_triples", [49_500, 49_500, 1_000], [48_500, 48_500, 3_000]),
+    ("new_category", [600, 400, 0], [590, 395, 15]),
 ]
 
 

@@ -47,4 +47,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG3009: the test asked for does not apply to a column, which is compared with the automatic choice instead.</summary>
     public static readonly DiagnosticDescriptor DriftTestFallback = new("MG3009", "Drift test replaced by the automatic choice", Severity.Info);
+
+    /// <summary>MG3010: a column was judged not drifted, but its sizes are too small to detect an effect of the threshold's size (the minimum detectable effect is above it).</summary>
+    public static readonly DiagnosticDescriptor DriftEffectUndetectable = new("MG3010", "Sample too small to detect the effect threshold", Severity.Warning);
 }

@@ -18,4 +18,11 @@ public enum CdfDistance
 
     /// <summary>√(2 ∫ (F_ref − F_cur)² dx) divided by σ (energy distance): moves by at most √2 · rankError · √(max − min) / σ.</summary>
     Squared,
+
+    /// <summary>
+    /// √12 · ∫ |F_ref − F_cur| dF_ref: the absolute form on the reference's rank scale (both sides mapped through the
+    /// reference's mid-distribution function; √12 norms by a uniform's standard deviation). Moves by at most
+    /// 3√12 · rankError.
+    /// </summary>
+    Rank,
 }

@@ -67,6 +67,10 @@ internal abstract class DriftTest : IDriftTest
             CdfDistance.Supremum => rankError,
             CdfDistance.Absolute => rankError * range / standardDeviation,
             CdfDistance.Squared => Math.Sqrt(2.0) * rankError * Math.Sqrt(range) / standardDeviation,
+
+            // The sketch's mid-distribution function is within rankError of the data's, which moves the mapped current
+            // values, the mapped reference values and the reference's own CDF each by at most rankError on [0, 1].
+            CdfDistance.Rank => 3.0 * RankScale.Norm * rankError,
             _ => rankError == 0 ? 0 : double.PositiveInfinity,
         },
     };

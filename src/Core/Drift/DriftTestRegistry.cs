@@ -26,6 +26,8 @@ public static class DriftTestRegistry
         new TotalVariationTest(),
         new LInfinityTest(),
         new EnergyDistanceTest(),
+        new RankWassersteinTest(),
+        new CohensHTest(),
     ];
 
     private static readonly Dictionary<string, IDriftTest> ById = Tests.ToDictionary(t => t.Id, StringComparer.Ordinal);

@@ -67,10 +67,10 @@ public sealed class DriftInputValidationTests
     }
 
     [Fact]
-    public void Weights_are_accepted_by_ks_wasserstein_ed_and_t_test()
+    public void Weights_are_accepted_by_ks_wasserstein_ed_t_test_and_wasserstein_rank()
     {
         var accepting = DriftTestRegistry.All.Where(t => t.AcceptsWeights).Select(t => t.Id).Order(StringComparer.Ordinal);
-        Assert.Equal(["ed", "ks", "t_test", "wasserstein"], accepting);
+        Assert.Equal(["ed", "ks", "t_test", "wasserstein", "wasserstein_rank"], accepting);
     }
 
     [Theory]

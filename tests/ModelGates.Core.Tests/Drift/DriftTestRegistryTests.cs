@@ -10,7 +10,7 @@ public sealed class DriftTestRegistryTests
     private static readonly string[] ExpectedIds =
     [
         "ks", "chisquare", "z", "fisher_exact", "g_test", "anderson", "cramer_von_mises", "mannw", "t_test",
-        "wasserstein", "psi", "jensenshannon", "kl_div", "hellinger", "tvd", "linf", "ed",
+        "wasserstein", "psi", "jensenshannon", "kl_div", "hellinger", "tvd", "linf", "ed", "wasserstein_rank", "cohens_h",
     ];
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DriftTestRegistryTests
             if (test.ThresholdKind == DriftThresholdKind.Distance)
             {
                 // A distance on values can be an effect measure, which the bootstrap redraws on its value grid.
-                Assert.Contains(test.CdfDistance, new[] { CdfDistance.Absolute, CdfDistance.Squared });
+                Assert.Contains(test.CdfDistance, new[] { CdfDistance.Absolute, CdfDistance.Squared, CdfDistance.Rank });
             }
         }
     }
@@ -119,6 +119,8 @@ public sealed class DriftTestRegistryTests
     [InlineData("ks", 0.01)]
     [InlineData("wasserstein", 0.01 * 10 / 2.0)]
     [InlineData("ed", 1.4142135623730951 * 0.01 * 3.1622776601683795 / 2.0)]
+    [InlineData("wasserstein_rank", 3 * 3.4641016151377544 * 0.01)]
+    [InlineData("cohens_h", 0)]
     [InlineData("t_test", 0)]
     [InlineData("psi", 0)]
     [InlineData("mannw", double.PositiveInfinity)]

@@ -94,7 +94,8 @@ internal static class ColumnComparer
         var (effect, effectBound) = Effect(reference, current, plan.EffectMeasure, currentError, sketched);
         if (extraEffectBound > 0 && plan.EffectMeasure.CdfDistance == CdfDistance.Absolute)
         {
-            // The current is the engine's counts between the sketch's points, each run at its values' mean.
+            // The current is the engine's counts between the sketch's points, each run at its values' mean. (On the
+            // rank scale a run between two points maps where its values would: the sketch's T is flat there.)
             effectBound += extraEffectBound;
         }
 
@@ -104,7 +105,17 @@ internal static class ColumnComparer
             : current.IsWeighted
             ? WeightedPoints.Of(current).Compress(BootstrapPoints)
             : WeightedPoints.CompressedFromSorted(current.Values, BootstrapPoints);
-        var grid = ValueGrid.Of(referencePoints, currentPoints, reference.PopulationStandardDeviation);
+        var scale = reference.PopulationStandardDeviation;
+        if (plan.EffectMeasure.CdfDistance == CdfDistance.Rank)
+        {
+            // Replicates are redrawn on the rank scale the estimate was measured on, normed as it is (1/√12).
+            var rank = RankScale.Of(reference.Values ?? Weighted(reference.Sketch!));
+            referencePoints = referencePoints.Mapped(x => rank[x]);
+            currentPoints = currentPoints.Mapped(x => rank[x]);
+            scale = 1.0 / RankScale.Norm;
+        }
+
+        var grid = ValueGrid.Of(referencePoints, currentPoints, scale);
         var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
 
         var reportsSignificance = ReferenceEquals(plan.Test, plan.SignificanceTest);
@@ -161,6 +172,12 @@ internal static class ColumnComparer
         var sketch = reference.Sketch!;
         var sample = Weighted(sketch);
         var onSketch = measure.Compute(sample, current).Statistic;
+        if (measure.CdfDistance == CdfDistance.Rank)
+        {
+            // The rank scale has no unit to correct: T is the sketch's own.
+            return (onSketch, sketch.IsExact && currentError == 0 ? 0 : measure.SketchErrorBound(sketch.RankError + currentError, 0, 1));
+        }
+
         var sketchSd = WeightedPoints.Of(sketch).PopulationStandardDeviation();
         var sd = reference.PopulationStandardDeviation;
         var effect = sketchSd > 0 && sd > 0 ? onSketch * sketchSd / sd : onSketch;
@@ -178,7 +195,7 @@ internal static class ColumnComparer
     private static bool IsSquared(IDriftTest measure) => measure.CdfDistance switch
     {
         CdfDistance.Squared => true,
-        CdfDistance.Absolute => false,
+        CdfDistance.Absolute or CdfDistance.Rank => false,
         _ => throw new InvalidOperationException($"The effect measure {measure.Id} is not an integral of the CDF difference, which the effect bootstrap redraws."),
     };
 

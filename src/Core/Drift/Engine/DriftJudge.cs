@@ -47,6 +47,11 @@ internal static class DriftJudge
                 diagnostics.Add(ColumnDrifted(r, options));
             }
 
+            if (Undetectable(r, options))
+            {
+                diagnostics.Add(EffectUndetectable(r));
+            }
+
             if (r.MissingShareDrifted)
             {
                 diagnostics.Add(MissingShareDrifted(r, options.Correction) with { Severity = options.ColumnSeverity });
@@ -148,6 +153,30 @@ internal static class DriftJudge
             Check = r.Test,
             Measured = measured,
             Bound = bound,
+        };
+    }
+
+    /// <summary>
+    /// A tested column whose values were judged not drifted although these sizes cannot tell an effect of the
+    /// threshold's size from noise: "ok" would claim more than the data can show. The rule `test` does not use the
+    /// effect, so it is not warned.
+    /// </summary>
+    private static bool Undetectable(ColumnDriftResult r, DriftOptions options) =>
+        options.Decision != DriftDecisionRule.TestOnly && !r.ValueDrifted
+        && r.MinimumDetectableEffect is { } mde && r.EffectThreshold is { } threshold && mde > threshold;
+
+    private static Diagnostic EffectUndetectable(ColumnDriftResult r)
+    {
+        var mde = r.MinimumDetectableEffect!.Value;
+        var threshold = r.EffectThreshold!.Value;
+        return DiagnosticCatalog.DriftEffectUndetectable.Create(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Column '{r.Column}' is not judged drifted, but with {r.ReferenceCount} reference and {r.CurrentCount} current value(s) its minimum detectable effect ({r.EffectMeasure} {DriftNumber.Format(mde)}) is above the threshold {DriftNumber.Format(threshold)}: a drift of the threshold's size could go unseen. Compare more rows, or raise the effect threshold to at least the minimum detectable effect.")) with
+        {
+            Column = r.Column,
+            Check = "minimumDetectableEffect",
+            Measured = mde,
+            Bound = threshold,
         };
     }
 

@@ -25,8 +25,8 @@ public sealed class DriftEngineTests
 
         Assert.Equal(["amount", "level", "city", "flag", "day", "note"], report.Columns.Select(c => c.Column));
         Assert.Equal(
-            [(ColumnKind.Numeric, "ks", "wasserstein"), (ColumnKind.Numeric, "chisquare", "jensenshannon"), (ColumnKind.Categorical, "chisquare", "jensenshannon"),
-             (ColumnKind.Boolean, "z", "jensenshannon"), (ColumnKind.Datetime, "ks", "wasserstein")],
+            [(ColumnKind.Numeric, "ks", "wasserstein"), (ColumnKind.Numeric, "chisquare", "jensenshannon"), (ColumnKind.Categorical, "chisquare", "cohens_h"),
+             (ColumnKind.Boolean, "z", "cohens_h"), (ColumnKind.Datetime, "ks", "wasserstein")],
             report.Columns.Take(5).Select(c => (c.Kind, c.Test!, c.EffectMeasure!)));
         Assert.All(report.Columns.Take(5), c => Assert.Equal(ColumnDriftStatus.Ok, c.Status));
         Assert.Equal((ColumnKind.Text, ColumnDriftStatus.Skipped), (report.Column("note").Kind, report.Column("note").Status));
@@ -146,10 +146,10 @@ public sealed class DriftEngineTests
         Assert.True(sparse.MissingShareDrifted);
         Assert.Null(sparse.Effect);
         Assert.Equal(
-            ["MG3005", "MG3006", "MG3004", "MG3003", "MG3007", "MG3002"],
+            ["MG3010", "MG3005", "MG3006", "MG3004", "MG3003", "MG3007", "MG3002"],
             report.Diagnostics.Select(d => d.Code));
-        Assert.Equal(["gone", "b", "sparse", "sparse", "added", null], report.Diagnostics.Select(d => d.Column));
-        var insufficient = report.Diagnostics[2];
+        Assert.Equal(["a", "gone", "b", "sparse", "sparse", "added", null], report.Diagnostics.Select(d => d.Column));
+        var insufficient = report.Diagnostics[3];
         Assert.Equal((Severity.Warning, 5.0, 10.0), (insufficient.Severity, insufficient.Measured!.Value.Number!.Value, insufficient.Bound!.Value.Number!.Value));
 
         // Three of four judged columns drifted (missing, changed kind, missing share).
@@ -199,11 +199,9 @@ public sealed class DriftEngineTests
 
         var c = DriftTestData.Compare(reference, current).Column("c");
 
-        // JS distance between [.5, .5, 0] and [.3, .3, .4]: computed by hand with base-2 logarithms.
-        var m = new[] { 0.4, 0.4, 0.2 };
-        double Kl(double[] p) => p.Select((v, i) => v == 0 ? 0 : v * Math.Log2(v / m[i])).Sum();
-        var expected = Math.Sqrt((Kl([0.5, 0.5, 0]) + Kl([0.3, 0.3, 0.4])) / 2);
-        Assert.Equal(expected, c.Effect!.Value, 12);
+        // The largest Cohen's h between [.5, .5, 0] and [.3, .3, .4]: the new category z, 2 asin √0.4 − 2 asin √0.
+        Assert.Equal("cohens_h", c.EffectMeasure);
+        Assert.Equal(2 * Math.Asin(Math.Sqrt(0.4)), c.Effect!.Value, 12);
         Assert.Equal(ColumnDriftStatus.Drift, c.Status);
     }
 

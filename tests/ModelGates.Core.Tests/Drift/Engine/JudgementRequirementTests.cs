@@ -69,6 +69,8 @@ public sealed class JudgementRequirementTests
         Assert.True(column.PValue > 0.05, $"p = {column.PValue}");
         Assert.Equal(ColumnDriftStatus.Ok, column.Status);
         Assert.True(report.Passed);
+        // Not a silent "ok": the column is warned that these sizes cannot see an effect of the threshold's size.
+        Assert.Equal(["MG3010"], report.Diagnostics.Select(d => d.Code));
 
         var distanceOnly = SampleDrift.CompareValues("x", reference, current, new DriftOptions { Test = "wasserstein", Decision = DriftDecisionRule.TestOnly });
         Assert.Equal(ColumnDriftStatus.Drift, distanceOnly.Columns[0].Status);

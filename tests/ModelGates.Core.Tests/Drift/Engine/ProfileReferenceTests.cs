@@ -146,20 +146,47 @@ public sealed class ProfileReferenceTests
     [Fact]
     public void Auto_compares_frozen_bins_when_the_sketch_cannot_bound_the_effect()
     {
+        // A coarse sketch (32 points: rank error 1/32) of a normal column spanning 8 σ bounds the normed
+        // Wasserstein distance only within 0.25, over half the threshold.
+        using var dir = new TempDirectory();
+        var random = new SeededRandom(5);
+        var reference = DriftTestData.WriteColumns(dir.File("ref.csv"), ("x", Normal(random, 20_000)));
+        var current = DriftTestData.WriteColumns(dir.File("cur.csv"), ("x", Normal(random, 5_000)));
+
+        var raw = DriftTestData.Compare(reference, current).Column("x");
+        var profiled = DriftTestData.CompareWithProfile(reference, current, settings: new ProfileSettings { QuantilePoints = 32 }).Column("x");
+
+        Assert.Equal((DriftInputShape.Values, "wasserstein"), (raw.Input, raw.EffectMeasure));
+        Assert.Equal((DriftInputShape.Bins, "chisquare", "jensenshannon"), (profiled.Input, profiled.Test, profiled.EffectMeasure));
+        Assert.Equal(ColumnDriftStatus.Ok, profiled.Status);
+    }
+
+    [Fact]
+    public void A_heavy_tailed_column_is_measured_on_the_rank_scale_from_data_and_profile_alike()
+    {
+        // Lognormal with σ = 2: its range is thousands of standard deviations, which bounded the normed Wasserstein
+        // distance on a sketch so loosely that auto fell back to bins; on the rank scale the bound is 3√12/512.
         using var dir = new TempDirectory();
         var random = new SeededRandom(5);
         var heavy = Enumerable.Range(0, 20_000).Select(_ => Math.Exp(2 * random.NextGaussian()).ToString("R", CultureInfo.InvariantCulture)).ToArray();
-        var later = Enumerable.Range(0, 5_000).Select(_ => Math.Exp(2 * random.NextGaussian()).ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        var later = Enumerable.Range(0, 5_000).Select(_ => (1.3 * Math.Exp(2 * random.NextGaussian())).ToString("R", CultureInfo.InvariantCulture)).ToArray();
         var reference = DriftTestData.WriteColumns(dir.File("ref.csv"), ("x", heavy));
         var current = DriftTestData.WriteColumns(dir.File("cur.csv"), ("x", later));
 
         var raw = DriftTestData.Compare(reference, current).Column("x");
         var profiled = DriftTestData.CompareWithProfile(reference, current).Column("x");
 
-        Assert.Equal((DriftInputShape.Values, "wasserstein"), (raw.Input, raw.EffectMeasure));
-        Assert.Equal((DriftInputShape.Bins, "chisquare", "jensenshannon"), (profiled.Input, profiled.Test, profiled.EffectMeasure));
-        Assert.Equal(ColumnDriftStatus.Ok, profiled.Status);
+        Assert.Equal((DriftInputShape.Values, "ks", "wasserstein_rank"), (raw.Input, raw.Test, raw.EffectMeasure));
+        Assert.Equal((DriftInputShape.Sketch, "ks", "wasserstein_rank"), (profiled.Input, profiled.Test, profiled.EffectMeasure));
+        Assert.Equal(3 * Math.Sqrt(12) / 512, profiled.EffectErrorBound!.Value, 12);
+        Assert.InRange(Math.Abs(profiled.Effect!.Value - raw.Effect!.Value), 0, profiled.EffectErrorBound!.Value);
+        // A 30% rise of every value is ln 1.3 / 2 = 0.13 σ on the log scale, which the rank scale reads as about 0.128.
+        Assert.InRange(raw.Effect!.Value, 0.1, 0.16);
+        Assert.Equal((ColumnDriftStatus.Drift, ColumnDriftStatus.Drift), (raw.Status, profiled.Status));
     }
+
+    private static string[] Normal(SeededRandom random, int count) =>
+        Enumerable.Range(0, count).Select(_ => random.NextGaussian().ToString("R", CultureInfo.InvariantCulture)).ToArray();
 
     [Fact]
     public void A_profile_reference_needs_no_reference_data_and_records_the_profile_s_hash()

@@ -149,6 +149,28 @@ internal sealed class WeightedPoints
         return new WeightedPoints([.. values], [.. weights]);
     }
 
+    /// <summary>The points mapped through a non-decreasing <paramref name="map"/> (the rank scale), points that meet merged.</summary>
+    public WeightedPoints Mapped(Func<double, double> map)
+    {
+        var values = new List<double>(Count);
+        var weights = new List<double>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            var value = map(Values[i]);
+            if (values.Count > 0 && values[^1] == value)
+            {
+                weights[^1] += Weights[i];
+            }
+            else
+            {
+                values.Add(value);
+                weights.Add(Weights[i]);
+            }
+        }
+
+        return new WeightedPoints([.. values], [.. weights]);
+    }
+
     /// <summary>The points of a quantile sketch.</summary>
     public static WeightedPoints Of(QuantileSketch sketch) =>
         new([.. sketch.Values], sketch.Weights.Select(w => (double)w).ToArray());

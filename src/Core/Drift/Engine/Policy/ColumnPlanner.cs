@@ -89,7 +89,7 @@ internal static class ColumnPlanner
 
     private static DriftPlan? Auto(ReferenceColumn column, long currentCount, double? effectThreshold)
     {
-        var plan = AutoDriftPolicy.Choose(column.Kind, column.Count, currentCount, column.Distinct);
+        var plan = AutoDriftPolicy.Choose(column.Kind, column.Count, currentCount, column.Distinct, IsHeavyTailed(column));
         if (plan is { Input: DriftInputShape.Values } && column.FromProfile && column.Sketch is { IsExact: false } sketch)
         {
             // The sketch bounds the effect only within its error bound; when that is a large share of the
@@ -105,6 +105,14 @@ internal static class ColumnPlanner
         return plan;
     }
 
+    /// <summary>
+    /// Whether a numeric reference is heavy-tailed, from its exact standard deviation and its sketch's quartiles (a
+    /// raw reference's sketch is built by the profile's rule, so raw data and its profile choose alike).
+    /// </summary>
+    internal static bool IsHeavyTailed(ReferenceColumn column) =>
+        column.IsNumeric && column.Sketch is { Count: > 0 } sketch
+        && AutoDriftPolicy.IsHeavyTailed(column.PopulationStandardDeviation, sketch.Quantile(0.25), sketch.Quantile(0.75));
+
     private static DriftPlan Explicit(IDriftTest test, ReferenceColumn column, long currentCount)
     {
         var input = test.Input == DriftInputKind.Values
@@ -112,7 +120,7 @@ internal static class ColumnPlanner
             : column.IsNumeric ? DriftInputShape.Bins : DriftInputShape.Categories;
         if (test.ThresholdKind == DriftThresholdKind.PValue)
         {
-            return new DriftPlan(test, test, DriftTestRegistry.Get(AutoDriftPolicy.EffectFor(input)), input, Auto: false);
+            return new DriftPlan(test, test, DriftTestRegistry.Get(AutoDriftPolicy.EffectFor(input, IsHeavyTailed(column))), input, Auto: false);
         }
 
         var significance = AutoDriftPolicy.SignificanceFor(input, column.Kind, column.Count, currentCount);

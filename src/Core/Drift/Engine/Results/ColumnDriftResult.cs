@@ -45,7 +45,7 @@ public sealed record ColumnDriftResult
     /// <summary>The significance level.</summary>
     public double? Alpha { get; init; }
 
-    /// <summary>The distance the effect is measured with (for example <c>wasserstein</c>, <c>jensenshannon</c>).</summary>
+    /// <summary>The distance the effect is measured with (for example <c>wasserstein</c>, <c>wasserstein_rank</c>, <c>cohens_h</c>, <c>jensenshannon</c>).</summary>
     public string? EffectMeasure { get; init; }
 
     /// <summary>The effect: the distance between reference and current.</summary>

@@ -177,6 +177,15 @@ internal sealed class DriftGateRunner : IGateRunner
             ColumnDriftStatus.Skipped => CheckStatus.Skipped,
             _ => CheckStatus.Failed,
         };
+
+        // A column too small to show the threshold is not a silent pass: its MG3010 makes the check a warning.
+        if (diagnostic is null && status == CheckStatus.Passed
+            && Claim(unclaimed, d => d.Column == column.Column && d.Code == DiagnosticCatalog.DriftEffectUndetectable.Code) is { } undetectable)
+        {
+            diagnostic = undetectable;
+            status = CheckStatus.Warned;
+        }
+
         var check = new CheckResult($"drift:{gate.Name}/{column.Column}", description)
         {
             Status = status,

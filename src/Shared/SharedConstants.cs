@@ -64,12 +64,18 @@ internal static class SharedConstants
         /// <summary>MG5xxx: lineage.</summary>
         public const char Lineage = '5';
 
+        /// <summary>MG6xxx: monitoring windows, their history and the retraining trigger.</summary>
+        public const char Monitoring = '6';
+
         /// <summary>The range digit of <paramref name="code"/>, or <c>'\0'</c> when it is not an MG code.</summary>
         public static char RangeOf(string code) =>
             code.Length == 6 && code.StartsWith(Prefix, System.StringComparison.Ordinal) ? code[2] : '\0';
 
         /// <summary>True for a drift code (MG3xxx).</summary>
         public static bool IsDrift(string code) => RangeOf(code) == Drift;
+
+        /// <summary>The code of the retraining trigger (MG6001): the build sets <c>ModelGatesRetrainDue</c> when the engine reports it.</summary>
+        public const string RetrainingDue = "MG6001";
     }
 
     /// <summary>

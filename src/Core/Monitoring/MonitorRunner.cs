@@ -40,7 +40,7 @@ internal static class MonitorRunner
         RequireColumn(config, monitor, data, monitor.Label, "label");
         RequireColumn(config, monitor, data, monitor.Score, "score");
 
-        var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {SqlText.Identifier(data.Table)} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
+        var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
         if (unassigned > 0)
         {
             diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.RowsWithoutTimestamp.Create(string.Create(CultureInfo.InvariantCulture,

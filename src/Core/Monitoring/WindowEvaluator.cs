@@ -49,7 +49,7 @@ internal static class WindowEvaluator
         engine.Execute($"CREATE OR REPLACE VIEW {view} AS SELECT {columns} FROM {slice.Relation} WHERE {slice.Filter}");
         try
         {
-            var window = new LoadedDataset(data.Source, view.Trim('"'), data.Format, data.Files, data.Columns, slice.Rows, new UnparsedRows(0, []), data.Locator);
+            var window = new LoadedDataset(data.Source, view, data.Format, data.Files, data.Columns, slice.Rows, new UnparsedRows(0, []), data.Locator);
             DriftReport report;
             try
             {

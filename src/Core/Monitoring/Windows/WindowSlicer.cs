@@ -25,7 +25,7 @@ internal static class WindowSlicer
 {
     public static IReadOnlyList<WindowSlice> Slice(DataEngine engine, LoadedDataset data, TimestampFrame frame, MonitorDeclaration monitor, string fingerprint)
     {
-        var table = SqlText.Identifier(data.Table);
+        var table = data.Table;
         var rowHash = $"hash({string.Join(", ", data.Columns.Select(c => "x." + SqlText.Identifier(c.Name)))})";
         var labelled = monitor.Label is { } label
             ? $"count(CASE WHEN x.{SqlText.Identifier(label)} IS NOT NULL AND CAST(x.{SqlText.Identifier(label)} AS VARCHAR) <> '' THEN 1 END)"
@@ -68,7 +68,7 @@ internal static class WindowSlicer
         var numbered = SqlText.Identifier(engine.NewName("monitor_rows"));
         var columns = string.Join(", ", data.Columns.Select(c => SqlText.Identifier(c.Name)));
         engine.Execute($"CREATE TABLE {numbered} AS SELECT {columns}, {frame.Micros} AS __mg_ts, row_number() OVER (ORDER BY {frame.Micros}, rowid) - 1 AS __mg_rn "
-            + $"FROM {SqlText.Identifier(data.Table)} WHERE {frame.Micros} IS NOT NULL");
+            + $"FROM {data.Table} WHERE {frame.Micros} IS NOT NULL");
         var size = monitor.Window.Size;
         var stats = engine.Query(
             string.Create(CultureInfo.InvariantCulture, $"SELECT x.__mg_rn // {size} AS i, count(*), CAST(sum(CAST({rowHash} AS HUGEINT)) AS VARCHAR), {labelled}, min(x.__mg_ts), max(x.__mg_ts) ")

@@ -15,4 +15,7 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG0173: a monitor names a model gate or drift gate the config does not declare.</summary>
     public static readonly DiagnosticDescriptor UnknownMonitorGate = new("MG0173", "Monitor names an unknown gate", Severity.Error);
+
+    /// <summary>MG0174: the build may retrain (<c>ModelGatesAllowRetrain</c>) and retraining is due, but <c>ModelGatesRetrainProject</c> names no project (reported by the MSBuild targets).</summary>
+    public static readonly DiagnosticDescriptor RetrainProjectMissing = new("MG0174", "No training project to retrain with", Severity.Error);
 }

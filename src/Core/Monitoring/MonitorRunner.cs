@@ -56,14 +56,19 @@ internal static class MonitorRunner
         var known = history.Windows(monitor.Name).ToDictionary(w => w.Key, StringComparer.Ordinal);
         var windows = new List<WindowRecord>();
         int computed = 0, reused = 0;
-        foreach (var slice in slices)
+        string? sorted = null;
+        foreach (var found in slices)
         {
-            if (known.TryGetValue(slice.Bounds.Key, out var previous) && previous.Hash == slice.Hash)
+            if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash)
             {
                 windows.Add(previous);
                 reused++;
                 continue;
             }
+
+            var slice = found.TimeRange is { } range && found.Rows >= monitor.MinRows
+                ? found with { Relation = sorted ??= WindowSlicer.SortByTime(engine, data, frame), Filter = string.Create(CultureInfo.InvariantCulture, $"__mg_ts >= {range.Lo} AND __mg_ts < {range.Hi}") }
+                : found;
 
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
             var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options);

@@ -44,12 +44,14 @@ internal static class WindowEvaluator
             return record with { Reasons = [Invariant($"{slice.Rows} rows, fewer than minRows {monitor.MinRows}")] };
         }
 
-        var view = SqlText.Identifier(engine.NewName("monitor_window"));
+        // The window's rows as a table of their own: one (pruned) scan of the sorted table, then every query of the
+        // drift engine and the metrics reads only the window.
+        var windowTable = SqlText.Identifier(engine.NewName("monitor_window"));
         var columns = string.Join(", ", data.Columns.Select(c => SqlText.Identifier(c.Name)));
-        engine.Execute($"CREATE OR REPLACE VIEW {view} AS SELECT {columns} FROM {slice.Relation} WHERE {slice.Filter}");
+        engine.Execute($"CREATE TABLE {windowTable} AS SELECT {columns} FROM {slice.Relation} WHERE {slice.Filter}");
         try
         {
-            var window = new LoadedDataset(data.Source, view, data.Format, data.Files, data.Columns, slice.Rows, new UnparsedRows(0, []), data.Locator);
+            var window = new LoadedDataset(data.Source, windowTable, data.Format, data.Files, data.Columns, slice.Rows, new UnparsedRows(0, []), data.Locator);
             DriftReport report;
             try
             {
@@ -62,7 +64,7 @@ internal static class WindowEvaluator
 
             var left = new HashSet<string>(new[] { monitor.Timestamp, monitor.Label }.OfType<string>(), StringComparer.Ordinal);
             var judged = report.Columns.Where(c => !left.Contains(c.Column)).ToList();
-            var realized = Realized(config, monitor, engine, view, slice);
+            var realized = Realized(config, monitor, engine, windowTable, slice);
             var reasons = new List<string>();
             if (report.DatasetDrift)
             {
@@ -84,7 +86,7 @@ internal static class WindowEvaluator
         }
         finally
         {
-            engine.Execute($"DROP VIEW IF EXISTS {view}");
+            engine.Execute($"DROP TABLE IF EXISTS {windowTable}");
         }
     }
 
@@ -104,7 +106,7 @@ internal static class WindowEvaluator
     /// labelled rows than <c>minRows</c>, or with one class only, has no realized metrics: labels that have not
     /// arrived yet are not a breach.
     /// </summary>
-    private static List<WindowMetric> Realized(GatesConfig config, MonitorDeclaration monitor, DataEngine engine, string view, WindowSlice slice)
+    private static List<WindowMetric> Realized(GatesConfig config, MonitorDeclaration monitor, DataEngine engine, string windowTable, WindowSlice slice)
     {
         if (monitor.Model is not { } name || monitor.Label is not { } label || monitor.Score is not { } score || slice.LabelledRows < monitor.MinRows)
         {
@@ -127,7 +129,7 @@ internal static class WindowEvaluator
         var l = SqlText.Identifier(label);
         var s = SqlText.Identifier(score);
         var rows = engine.Query(
-            $"SELECT CAST({l} AS VARCHAR), CAST({s} AS DOUBLE) FROM {view} WHERE {l} IS NOT NULL AND CAST({l} AS VARCHAR) <> '' AND {s} IS NOT NULL",
+            $"SELECT CAST({l} AS VARCHAR), CAST({s} AS DOUBLE) FROM {windowTable} WHERE {l} IS NOT NULL AND CAST({l} AS VARCHAR) <> '' AND {s} IS NOT NULL",
             r => (Label: r.GetString(0), Score: r.GetDouble(1)));
         var labels = rows.Select(r => IsPositive(r.Label, positive) ? 1 : 0).ToArray();
         var scores = rows.Select(r => r.Score).ToArray();

@@ -84,7 +84,9 @@ internal sealed class HistoryStore : IDisposable
     }
 
     /// <summary>Every window of <paramref name="monitor"/>, in time order.</summary>
-    public IReadOnlyList<WindowRecord> Windows(string monitor)
+    public IReadOnlyList<WindowRecord> Windows(string monitor) => Guarded(() => ReadWindows(monitor));
+
+    private List<WindowRecord> ReadWindows(string monitor)
     {
         var records = new List<WindowRecord>();
         Query("select record from monitor_windows where monitor = ? order by window_start, window_key", [monitor], r =>
@@ -126,7 +128,9 @@ internal sealed class HistoryStore : IDisposable
     /// When <paramref name="model"/> was last promoted (UTC), from the promote flow's <c>champions</c> table, or null
     /// when it never was (no table, no row).
     /// </summary>
-    public DateTime? LastPromotion(string model)
+    public DateTime? LastPromotion(string model) => Guarded(() => ReadLastPromotion(model));
+
+    private DateTime? ReadLastPromotion(string model)
     {
         if (Scalar("select count(*) from duckdb_tables() where table_name = 'champions' and schema_name = 'main'", []) is not (long and > 0))
         {
@@ -137,6 +141,19 @@ internal sealed class HistoryStore : IDisposable
     }
 
     public void Dispose() => connection.Dispose();
+
+    /// <summary>A read the file refuses (a locked or damaged file, a champions table of another shape) is MG6006, not a crash.</summary>
+    private T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (DbException e)
+        {
+            throw Unusable(Path, e.Message.Split('\n')[0]);
+        }
+    }
 
     private static DataReadException Unusable(string path, string why) =>
         new(DiagnosticCatalog.HistoryUnreadable.Create($"The monitoring history '{path}' cannot be used: {why}") with { File = path });

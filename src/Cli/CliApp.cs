@@ -21,6 +21,7 @@ internal static class CliApp
         new DriftCommand(),
         new EvaluateCommand(),
         new CheckCommand(),
+        new MonitorCommand(),
         new AcceptCommand(),
         new PromoteCommand(),
         new LineageCommand(),

@@ -64,7 +64,7 @@ internal static class SharedConstants
         /// <summary>MG5xxx: lineage.</summary>
         public const char Lineage = '5';
 
-        /// <summary>MG6xxx: monitoring (champion and challenger promotion).</summary>
+        /// <summary>MG6xxx: monitoring: windows, their history, the retraining trigger, performance estimation, champion and challenger promotion.</summary>
         public const char Monitoring = '6';
 
         /// <summary>The range digit of <paramref name="code"/>, or <c>'\0'</c> when it is not an MG code.</summary>
@@ -73,6 +73,9 @@ internal static class SharedConstants
 
         /// <summary>True for a drift code (MG3xxx).</summary>
         public static bool IsDrift(string code) => RangeOf(code) == Drift;
+
+        /// <summary>The code of the retraining trigger (MG6001): the build sets <c>ModelGatesRetrainDue</c> when the engine reports it.</summary>
+        public const string RetrainingDue = "MG6001";
     }
 
     /// <summary>

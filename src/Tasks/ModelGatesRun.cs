@@ -72,6 +72,10 @@ namespace ModelGates.Build
         [Output]
         public bool DriftDetected { get; private set; }
 
+        /// <summary>True when a monitor reported that retraining is due (MG6001, at any severity): <c>ModelGatesRetrainDue</c>.</summary>
+        [Output]
+        public bool RetrainDue { get; private set; }
+
         /// <inheritdoc />
         protected override string ToolName => "dotnet";
 
@@ -235,6 +239,12 @@ namespace ModelGates.Build
                 if (SharedConstants.CodeRanges.IsDrift(d.Code) && d.Severity != "info")
                 {
                     DriftDetected = true;
+                }
+
+                // Read from the engine's diagnostics file, never from screen text, and before NoWarn: a silenced MG6001 still means due.
+                if (d.Code == SharedConstants.CodeRanges.RetrainingDue)
+                {
+                    RetrainDue = true;
                 }
 
                 switch (policy.Resolve(d.Severity == "info" ? "message" : d.Severity, d.Code))

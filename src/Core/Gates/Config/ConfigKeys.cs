@@ -11,7 +11,7 @@ namespace ModelGates.Gates.Config;
 internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
-    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "waivers", "lock", "partitionCache"]);
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "monitors", "waivers", "lock", "partitionCache"]);
 
     /// <summary>A dataset declaration.</summary>
     public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description", "partitions"]);
@@ -72,12 +72,24 @@ internal static class ConfigKeys
     /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
     public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
 
+    /// <summary>A monitor (docs/monitoring.md).</summary>
+    public static ConfigKeySet Monitor { get; } = new(
+        "a monitor",
+        "/properties/monitors/additionalProperties",
+        ["reference", "data", "timestamp", "window", "timeZone", "model", "score", "label", "drift", "minRows", "history", "trigger", "severity", "description"]);
+
+    /// <summary>The retraining trigger of a monitor.</summary>
+    public static ConfigKeySet MonitorTrigger { get; } = new(
+        "the trigger of a monitor",
+        "/properties/monitors/additionalProperties/properties/trigger",
+        ["breaches", "of", "cooldown", "minNewLabelledRows", "severity"]);
+
     /// <summary>A waiver.</summary>
     public static ConfigKeySet Waiver { get; } = new("a waiver", "/properties/waivers/items", ["check", "reason", "expires"]);
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, Monitor, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

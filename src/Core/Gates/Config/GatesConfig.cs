@@ -38,6 +38,9 @@ public sealed record GatesConfig
     /// <summary>Model acceptance gates.</summary>
     public IReadOnlyList<ModelGate> Models { get; init; } = [];
 
+    /// <summary>Monitors: production data in windows, their history and the retraining trigger (docs/monitoring.md).</summary>
+    internal IReadOnlyList<MonitorDeclaration> Monitors { get; init; } = [];
+
     /// <summary>Waivers of failing checks.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 

@@ -81,6 +81,9 @@ public static class GatesConfigReader
             Models = Named(r, obj, "models", (name, position, o) => ReadModelGate(r, config, name, position, o)),
             Waivers = ReadWaivers(r, obj),
         };
+
+        // Monitors borrow the label, floors and drift options of the gates above, so they are read last.
+        config = config with { Monitors = Named(r, obj, "monitors", (name, position, o) => MonitorConfigReader.Read(r, config, name, position, o)) };
         return config;
     }
 

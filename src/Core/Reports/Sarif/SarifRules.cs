@@ -41,6 +41,7 @@ internal static class SarifRules
         SharedConstants.CodeRanges.Drift => "drift",
         SharedConstants.CodeRanges.Models => "model",
         SharedConstants.CodeRanges.Lineage => "lineage",
+        SharedConstants.CodeRanges.Monitoring => "monitoring",
         _ => "configuration",
     };
 }

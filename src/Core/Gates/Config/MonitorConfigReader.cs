@@ -1,0 +1,186 @@
+using ModelGates.Configuration.Json;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Gates.Config;
+
+/// <summary>
+/// Reads the <c>monitors</c> of modelgates.json: the data and reference, the window, the time zone, the model and
+/// drift gates they borrow from, the history file and the trigger, each problem at its line (MG0170-MG0173).
+/// </summary>
+internal static class MonitorConfigReader
+{
+    /// <summary>The history file when a monitor names none, relative to the config's folder.</summary>
+    public static string DefaultHistory { get; } = Path.Combine(".modelgates", "history.duckdb");
+
+    public static MonitorDeclaration? Read(ConfigReader r, GatesConfig config, string name, SourcePosition position, ConfigObject o)
+    {
+        r.CheckKeys(o, $"monitor '{name}'", [.. ConfigKeys.Monitor.Accepted]);
+        r.String(o, "description");
+        var reference = Reference(r, config, name, o);
+        var data = GatesConfigReader.DatasetReference(r, config, o, "data");
+        var timestamp = r.String(o, "timestamp", required: true);
+        var window = Window(r, name, o);
+        var zone = Zone(r, name, o);
+        var model = GateReference(r, o, "model", config.Models.Select(m => m.Name), "model gate", "models");
+        var drift = GateReference(r, o, "drift", config.Drift.Select(d => d.Name), "drift gate", "drift");
+        var label = r.String(o, "label") ?? (model is null ? null : config.Models.First(m => m.Name == model).Label);
+        var minRows = r.Integer(o, "minRows") ?? 50;
+        if (minRows < 1 && o.Find("minRows") is { } minRowsNode)
+        {
+            r.Invalid(minRowsNode.Value, $"Monitor '{name}': 'minRows' must be at least 1, not {minRows}.");
+        }
+
+        var trigger = Trigger(r, name, o);
+        var history = config.Resolve(r.String(o, "history") ?? DefaultHistory);
+        return reference is null || data is null || timestamp is null || window is null || trigger is null
+            ? null
+            : new MonitorDeclaration
+            {
+                Name = name,
+                Position = position,
+                Severity = GatesConfigReader.GateSeverity(r, o),
+                KeyPositions = o.Properties.ToDictionary(p => p.Name, p => p.NamePosition, StringComparer.Ordinal),
+                Reference = reference,
+                Data = data,
+                Timestamp = timestamp,
+                Window = window,
+                TimeZone = zone,
+                Model = model,
+                Score = r.String(o, "score"),
+                Label = label,
+                DriftGate = drift,
+                MinRows = minRows,
+                History = history,
+                Trigger = trigger,
+            };
+    }
+
+    private static string? Reference(ConfigReader r, GatesConfig config, string name, ConfigObject o)
+    {
+        var reference = r.String(o, "reference", required: true);
+        if (reference is null || config.FindDataset(reference) is not null)
+        {
+            return reference;
+        }
+
+        var resolved = config.Resolve(reference);
+        if (!File.Exists(resolved))
+        {
+            r.Report(DiagnosticCatalog.DataNotFound, o.Find("reference")!.Value.Position,
+                $"Monitor '{name}': reference '{reference}' is neither a declared dataset nor an existing profile or data file.");
+        }
+
+        return resolved;
+    }
+
+    private static MonitorWindowSpec? Window(ConfigReader r, string name, ConfigObject o)
+    {
+        switch (o.Find("window")?.Value)
+        {
+            case null:
+                r.Report(DiagnosticCatalog.MissingKey, o.Position, $"Monitor '{name}' needs 'window': a duration such as \"7d\", \"1mo\" or \"12h\", or a row count.");
+                return null;
+            case ConfigNumber { Value: var n } when n >= 1 && n == Math.Floor(n) && n <= long.MaxValue:
+                return new MonitorWindowSpec(WindowUnit.Rows, (long)n, $"{(long)n} rows");
+            case ConfigString s when MonitorWindowSpec.Parse(s.Value) is { } spec:
+                return spec;
+            case var node:
+                r.Report(DiagnosticCatalog.InvalidMonitorWindow, node.Position,
+                    $"Monitor '{name}': 'window' must be a duration (\"1d\", \"7d\", \"2w\", \"12h\", \"1mo\", \"month\") or a whole number of rows (\"1000 rows\" or 1000).");
+                return null;
+        }
+    }
+
+    private static TimeZoneInfo Zone(ConfigReader r, string name, ConfigObject o)
+    {
+        if (r.String(o, "timeZone") is not { } id)
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return zone;
+        }
+
+        r.Report(DiagnosticCatalog.UnknownTimeZone, o.Find("timeZone")!.Value.Position,
+            $"Monitor '{name}': time zone '{id}' is not known on this machine; use an IANA id such as \"Europe/Berlin\" or \"UTC\".");
+        return TimeZoneInfo.Utc;
+    }
+
+    private static string? GateReference(ConfigReader r, ConfigObject o, string key, IEnumerable<string> names, string what, string section)
+    {
+        if (r.String(o, key) is not { } name)
+        {
+            return null;
+        }
+
+        var known = names.ToList();
+        if (known.Contains(name, StringComparer.Ordinal))
+        {
+            return name;
+        }
+
+        var suggestion = DidYouMean.Suggest(name, known);
+        r.Report(DiagnosticCatalog.UnknownMonitorGate, o.Find(key)!.Value.Position,
+            $"'{key}' names {what} '{name}', which is not declared in '{section}'.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}");
+        return null;
+    }
+
+    private static RetrainTrigger? Trigger(ConfigReader r, string name, ConfigObject o)
+    {
+        var trigger = new RetrainTrigger();
+        if (r.Property<ConfigObject>(o, "trigger", "an object: breaches, of, cooldown, minNewLabelledRows, severity", required: false) is not { } t)
+        {
+            return trigger;
+        }
+
+        r.CheckKeys(t, $"the trigger of monitor '{name}'", [.. ConfigKeys.MonitorTrigger.Accepted]);
+        var ok = true;
+        var breaches = r.Integer(t, "breaches") ?? trigger.Breaches;
+        var of = r.Integer(t, "of") ?? Math.Max(trigger.Of, breaches);
+        if (breaches < 1 || of < breaches || of > 10_000)
+        {
+            r.Report(DiagnosticCatalog.InvalidRetrainTrigger, (t.Find("breaches") ?? t.Find("of"))?.Value.Position ?? t.Position,
+                $"Monitor '{name}': the trigger needs 1 <= breaches <= of <= 10000; it says {breaches} of {of}.");
+            ok = false;
+        }
+
+        var cooldown = trigger.Cooldown;
+        var cooldownText = r.String(t, "cooldown");
+        if (cooldownText is not null)
+        {
+            if (MonitorWindowSpec.Parse(cooldownText) is { Unit: WindowUnit.Days or WindowUnit.Hours } spec)
+            {
+                cooldown = spec.Unit == WindowUnit.Days ? TimeSpan.FromDays(spec.Size) : TimeSpan.FromHours(spec.Size);
+            }
+            else
+            {
+                r.Report(DiagnosticCatalog.InvalidRetrainTrigger, t.Find("cooldown")!.Value.Position,
+                    $"Monitor '{name}': 'cooldown' must be a duration in hours, days or weeks (\"28d\", \"4w\", \"12h\"), not '{cooldownText}'.");
+                ok = false;
+            }
+        }
+
+        var minLabelled = r.Integer(t, "minNewLabelledRows") ?? 0;
+        if (minLabelled < 0)
+        {
+            r.Report(DiagnosticCatalog.InvalidRetrainTrigger, t.Find("minNewLabelledRows")!.Value.Position,
+                $"Monitor '{name}': 'minNewLabelledRows' cannot be negative ({minLabelled}).");
+            ok = false;
+        }
+
+        var severity = t.Find("severity") is null ? Severity.Error : r.SeverityValue(t) ?? Severity.Error;
+        return ok
+            ? new RetrainTrigger
+            {
+                Breaches = (int)breaches,
+                Of = (int)of,
+                Cooldown = cooldown,
+                CooldownText = cooldownText ?? trigger.CooldownText,
+                MinNewLabelledRows = minLabelled,
+                Severity = severity,
+            }
+            : null;
+    }
+}

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+
+namespace ModelGates.Monitoring.History;
+
+/// <summary>
+/// The monitoring history: a DuckDB file (default <c>.modelgates/history.duckdb</c> beside the config) holding every
+/// window a monitor judged, keyed by monitor and window, and read by the promote flow's <c>champions</c> table
+/// (docs/monitoring.md#the-history). Every write is one transaction, so a run killed midway leaves each window either
+/// as it was or as it is now, never half-written; a rerun then recomputes only what changed.
+/// </summary>
+internal sealed class HistoryStore : IDisposable
+{
+    /// <summary>The version of the monitor's tables this tool writes.</summary>
+    internal const int SchemaVersion = 1;
+
+    private const string WindowsTable = """
+        create table if not exists monitor_windows (
+          monitor        VARCHAR   NOT NULL,
+          window_key     VARCHAR   NOT NULL,
+          window_start   TIMESTAMP NOT NULL,  -- UTC
+          window_end     TIMESTAMP NOT NULL,  -- UTC, exclusive
+          data_hash      VARCHAR   NOT NULL,
+          rows           BIGINT    NOT NULL,
+          labelled_rows  BIGINT    NOT NULL,
+          status         VARCHAR   NOT NULL,  -- ok | breach | insufficient
+          record         VARCHAR   NOT NULL,  -- the whole window record as JSON
+          computed_at    TIMESTAMP NOT NULL,  -- UTC
+          PRIMARY KEY (monitor, window_key)
+        )
+        """;
+
+    private readonly DuckDBConnection connection;
+
+    private HistoryStore(string path, DuckDBConnection connection)
+    {
+        Path = path;
+        this.connection = connection;
+    }
+
+    /// <summary>The history file.</summary>
+    public string Path { get; }
+
+    /// <summary>For tests: runs between a window's delete and its insert, inside the transaction (a crash there must roll back).</summary>
+    internal Action<WindowRecord>? BetweenStatements { get; set; }
+
+    /// <summary>Opens (creating when missing) the history at <paramref name="path"/> and makes sure the monitor's tables exist.</summary>
+    /// <exception cref="DataReadException">The file cannot be opened or is not a history (MG6006, exit code 3).</exception>
+    public static HistoryStore Open(string path)
+    {
+        DuckDBConnection? connection = null;
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+            connection = new DuckDBConnection($"Data Source={path}");
+            connection.Open();
+            var store = new HistoryStore(path, connection);
+            store.Execute(WindowsTable);
+            store.Execute("create table if not exists monitor_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+            var version = store.Scalar("select value from monitor_meta where key = 'schemaVersion'", []);
+            if (version is null)
+            {
+                store.Execute($"insert into monitor_meta values ('schemaVersion', '{SchemaVersion}')");
+            }
+            else if (!string.Equals(version.ToString(), SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            {
+                throw Unusable(path, $"its monitor tables are of schema version {version}; this tool reads version {SchemaVersion}.");
+            }
+
+            return store;
+        }
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            throw Unusable(path, e.Message.Split('\n')[0]);
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every window of <paramref name="monitor"/>, in time order.</summary>
+    public IReadOnlyList<WindowRecord> Windows(string monitor) => Guarded(() => ReadWindows(monitor));
+
+    private List<WindowRecord> ReadWindows(string monitor)
+    {
+        var records = new List<WindowRecord>();
+        Query("select record from monitor_windows where monitor = ? order by window_start, window_key", [monitor], r =>
+        {
+            try
+            {
+                records.Add(WindowRecordJson.Read(r.GetString(0)));
+            }
+            catch (FormatException e)
+            {
+                throw Unusable(Path, $"a window record of monitor '{monitor}' cannot be read: {e.Message}");
+            }
+        });
+        return records;
+    }
+
+    /// <summary>Writes (or replaces) one window's record in one transaction.</summary>
+    /// <exception cref="DataReadException">The write failed (MG6006); the window keeps its previous record.</exception>
+    public void Save(string monitor, WindowRecord window, DateTime computedAt)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            Execute("delete from monitor_windows where monitor = ? and window_key = ?", [monitor, window.Key]);
+            BetweenStatements?.Invoke(window);
+            Execute(
+                "insert into monitor_windows values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [monitor, window.Key, window.Start, window.End, window.Hash, window.Rows, window.LabelledRows, window.Status, WindowRecordJson.ToText(window), computedAt]);
+            transaction.Commit();
+        }
+        catch (DbException e)
+        {
+            transaction.Rollback();
+            throw Unusable(Path, e.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>
+    /// When <paramref name="model"/> was last promoted (UTC), from the promote flow's <c>champions</c> table, or null
+    /// when it never was (no table, no row).
+    /// </summary>
+    public DateTime? LastPromotion(string model) => Guarded(() => ReadLastPromotion(model));
+
+    private DateTime? ReadLastPromotion(string model)
+    {
+        if (Scalar("select count(*) from duckdb_tables() where table_name = 'champions' and schema_name = 'main'", []) is not (long and > 0))
+        {
+            return null;
+        }
+
+        return Scalar("select max(promoted_at) from champions where model = ?", [model]) is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null;
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    /// <summary>A read the file refuses (a locked or damaged file, a champions table of another shape) is MG6006, not a crash.</summary>
+    private T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (DbException e)
+        {
+            throw Unusable(Path, e.Message.Split('\n')[0]);
+        }
+    }
+
+    private static DataReadException Unusable(string path, string why) =>
+        new(DiagnosticCatalog.HistoryUnreadable.Create($"The monitoring history '{path}' cannot be used: {why}") with { File = path });
+
+    private void Execute(string sql, object?[]? parameters = null)
+    {
+        using var command = Command(sql, parameters ?? []);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, object?[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private void Query(string sql, object?[] parameters, Action<DbDataReader> read)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            read(reader);
+        }
+    }
+
+    private DuckDBCommand Command(string sql, object?[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(p ?? DBNull.Value));
+        }
+
+        return command;
+    }
+}

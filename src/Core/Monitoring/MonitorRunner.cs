@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ModelGates.Configuration.Json;
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+using ModelGates.Drift.Engine;
+using ModelGates.Drift.Engine.Options;
+using ModelGates.Gates;
+using ModelGates.Gates.Config;
+using ModelGates.Monitoring.History;
+using ModelGates.Monitoring.Trigger;
+using ModelGates.Monitoring.Windows;
+
+namespace ModelGates.Monitoring;
+
+/// <summary>
+/// Runs one monitor (docs/monitoring.md): reads its data once through the run's input pipeline into one DuckDB table,
+/// cuts it into windows there, hashes every window in one query, judges only the windows whose hash is not in the
+/// history yet (drift with the drift engine and the drift gate's options, the score column's drift, realized metrics
+/// against the model gate's floors), writes each such window to the history in a transaction of its own, and decides
+/// over the whole history whether retraining is due.
+/// </summary>
+internal static class MonitorRunner
+{
+    public static MonitorResult Run(GatesConfig config, MonitorDeclaration monitor, GateRunContext context)
+    {
+        var pipeline = context.Datasets.Pipeline;
+        var engine = pipeline.Engine;
+        var diagnostics = new List<Diagnostic>();
+        var table = context.Datasets.Table(monitor.Data);
+        context.Read($"dataset {monitor.Data}", table.Hashes);
+        if (table.Unparsed is { } unparsed)
+        {
+            diagnostics.Add(unparsed);
+        }
+
+        var data = table.Dataset;
+        var frame = TimestampFrame.Of(config, monitor, data);
+        RequireColumn(config, monitor, data, monitor.Label, "label");
+        RequireColumn(config, monitor, data, monitor.Score, "score");
+
+        var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
+        if (unassigned > 0)
+        {
+            diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.RowsWithoutTimestamp.Create(string.Create(CultureInfo.InvariantCulture,
+                $"Monitor '{monitor.Name}': {unassigned} of {data.Rows} rows of '{monitor.Data}' have no '{monitor.Timestamp}'; they belong to no window.")), "timestamp"));
+        }
+
+        var reference = Reference(config, monitor, context);
+        var options = Options(config, monitor, reference);
+        var fingerprint = Fingerprint(config, monitor, reference.Hash, context.Options.ToolVersion);
+        var slices = WindowSlicer.Slice(engine, data, frame, monitor, fingerprint);
+
+        using var history = HistoryStore.Open(monitor.History);
+        var known = history.Windows(monitor.Name).ToDictionary(w => w.Key, StringComparer.Ordinal);
+        var windows = new List<WindowRecord>();
+        int computed = 0, reused = 0;
+        string? sorted = null;
+        foreach (var found in slices)
+        {
+            if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash)
+            {
+                windows.Add(previous);
+                reused++;
+                continue;
+            }
+
+            var slice = found.TimeRange is { } range && found.Rows >= monitor.MinRows
+                ? found with { Relation = sorted ??= WindowSlicer.SortByTime(engine, data, frame), Filter = string.Create(CultureInfo.InvariantCulture, $"__mg_ts >= {range.Lo} AND __mg_ts < {range.Hi}") }
+                : found;
+
+            context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
+            var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options);
+            history.Save(monitor.Name, record, context.Options.Time.UtcDateTime);
+            windows.Add(record);
+            computed++;
+        }
+
+        var all = history.Windows(monitor.Name);
+        var lastPromotion = monitor.Model is { } model ? history.LastPromotion(model) : null;
+        var decision = RetrainRule.Decide(monitor.Trigger, all, lastPromotion, context.Options.Time.UtcDateTime);
+        foreach (var w in windows)
+        {
+            if (w.Status == WindowStatus.Breach)
+            {
+                diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.WindowBreached.Create($"Monitor '{monitor.Name}': window {WindowPlanner.Key(w.Start)} breached: {string.Join("; ", w.Reasons)}.") with { Check = $"monitor:{monitor.Name}/{w.Key}" }));
+            }
+            else if (w.Status == WindowStatus.Insufficient)
+            {
+                diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.WindowInsufficient.Create($"Monitor '{monitor.Name}': window {WindowPlanner.Key(w.Start)}: {string.Join("; ", w.Reasons)}.") with { Check = $"monitor:{monitor.Name}/{w.Key}" }));
+            }
+        }
+
+        if (decision.Due)
+        {
+            var severity = (Severity)Math.Min((int)monitor.Trigger.Severity, (int)monitor.Severity!.Value);
+            diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.RetrainingDue.Create($"Monitor '{monitor.Name}': {decision.Reason}") with
+            {
+                Severity = severity,
+                Check = $"monitor:{monitor.Name}/retrain",
+            }, "trigger"));
+        }
+
+        return new MonitorResult { Monitor = monitor, Windows = windows, Retrain = decision, Computed = computed, Reused = reused, Diagnostics = diagnostics };
+    }
+
+    /// <summary>The reference, read once per monitor: a declared dataset's rows, or a stored profile or data file.</summary>
+    private static DriftReference Reference(GatesConfig config, MonitorDeclaration monitor, GateRunContext context)
+    {
+        if (config.FindDataset(monitor.Reference) is { } dataset)
+        {
+            if (dataset.Database is not null)
+            {
+                throw new ConfigurationException(Locate(config, monitor, DiagnosticCatalog.InvalidDatabaseDataset.Create(
+                    $"Monitor '{monitor.Name}': reference dataset '{dataset.Name}' lives in a database; give a stored profile of it ('modelgates profile') instead."), "reference"));
+            }
+
+            var input = context.Datasets.Columns(dataset.Name);
+            context.Read($"dataset {dataset.Name}", input.Hashes);
+            return DriftReference.FromColumns(input);
+        }
+
+        var reference = context.Datasets.Pipeline.ReadReference(new DatasetSource(monitor.Reference));
+        if (reference.Input is { } read)
+        {
+            context.Read($"reference data {monitor.Name}", read.Hashes);
+        }
+        else
+        {
+            context.Read($"reference profile {monitor.Name}", monitor.Reference);
+        }
+
+        return reference;
+    }
+
+    /// <summary>
+    /// The drift gate's options (or the defaults), with the timestamp and the label left out of the comparison: they
+    /// move by design. The score column stays in: its drift is the prediction drift.
+    /// </summary>
+    private static DriftOptions Options(GatesConfig config, MonitorDeclaration monitor, DriftReference reference)
+    {
+        var options = monitor.DriftGate is { } name ? config.Drift.First(d => d.Name == name).Options : DriftOptions.Default;
+        var names = ReferenceColumns(reference);
+        var overrides = new Dictionary<string, ColumnDriftOverride>(options.Overrides, StringComparer.Ordinal);
+        foreach (var column in new[] { monitor.Timestamp, monitor.Label }.OfType<string>().Where(names.Contains))
+        {
+            overrides[column] = (overrides.TryGetValue(column, out var o) ? o : new ColumnDriftOverride()) with { Skip = true };
+        }
+
+        return options with { Overrides = overrides };
+    }
+
+    internal static HashSet<string> ReferenceColumns(DriftReference reference) =>
+        reference.Profile is { } p ? [.. p.Columns.Select(c => c.Name)]
+        : reference.Direct is { } d ? [.. d.Columns.Select(c => c.Column.Name)]
+        : [.. reference.Dataset!.Columns.Select(c => c.Name)];
+
+    /// <summary>
+    /// What judged the windows besides their rows: the config (every option, floor and key), the reference's hash and
+    /// the tool version. A change to any of them recomputes every window; unchanged, a window is judged once.
+    /// </summary>
+    private static string Fingerprint(GatesConfig config, MonitorDeclaration monitor, string referenceHash, string toolVersion)
+    {
+        var text = $"{monitor.Name}\n{referenceHash}\n{toolVersion}\n{monitor.TimeZone.Id}\n";
+        var bytes = Encoding.UTF8.GetBytes(text).Concat(File.Exists(config.File) ? File.ReadAllBytes(config.File) : []).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private static void RequireColumn(GatesConfig config, MonitorDeclaration monitor, LoadedDataset data, string? column, string key)
+    {
+        if (column is not null && data.Find(column) is null)
+        {
+            var suggestion = DidYouMean.Suggest(column, data.Columns.Select(c => c.Name));
+            throw new DataReadException(Locate(config, monitor, DiagnosticCatalog.MonitorColumnMissing.Create(
+                $"Monitor '{monitor.Name}': the {key} column '{column}' is not in dataset '{monitor.Data}'.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}"), key));
+        }
+    }
+
+    /// <summary>Points a diagnostic at the monitor's key, or at the monitor.</summary>
+    internal static Diagnostic Locate(GatesConfig config, MonitorDeclaration monitor, Diagnostic diagnostic, string? key = null)
+    {
+        var position = key is null ? monitor.Position : monitor.PositionOf(key);
+        return diagnostic with { File = config.File, Line = position.Line, SourceColumn = position.Column };
+    }
+}

@@ -116,6 +116,6 @@ internal static class PiiCheck
 
                 return (Row: SqlValue.ToInt64(r.GetValue(0)), Values: values);
             });
-        return [.. columns.Select((c, i) => PiiScanner.Scan(c, rows.Select(r => (r.Row, r.Values[i]))))];
+        return [.. columns.Select((c, i) => PiiScanner.ScanRows(c, rows.Select(r => (r.Row, r.Values[i]))))];
     }
 }

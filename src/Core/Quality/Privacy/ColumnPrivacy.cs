@@ -55,7 +55,8 @@ internal sealed class ColumnPrivacy
     /// </summary>
     public Diagnostic Apply(Diagnostic diagnostic)
     {
-        if (!Any || diagnostic.Examples.Count == 0 || diagnostic.Examples.All(e => e.Value is null))
+        // The privacy checks' own examples are masked where they are made (PiiCheck).
+        if (!Any || diagnostic.Check == PiiFindings.Check || diagnostic.Examples.Count == 0 || diagnostic.Examples.All(e => e.Value is null))
         {
             return diagnostic;
         }

@@ -24,10 +24,10 @@ internal static class PiiScanner
 
     /// <summary>Scans a sample of a column's values (missing values are skipped); row indexes are the positions in the sample.</summary>
     public static PiiColumnResult Scan(string column, IReadOnlyList<string?> values) =>
-        Scan(column, values.Select((v, i) => ((long)i, v)));
+        ScanRows(column, values.Select((v, i) => ((long)i, v)));
 
     /// <summary>Scans a sample of a column's values, each with its 0-based row index in the data.</summary>
-    public static PiiColumnResult Scan(string column, IEnumerable<(long RowIndex, string? Value)> values)
+    public static PiiColumnResult ScanRows(string column, IEnumerable<(long RowIndex, string? Value)> values)
     {
         long sampled = 0;
         var counts = new Dictionary<PiiKind, long>();

@@ -47,6 +47,12 @@ internal static partial class PiiValueDetector
         var compact = Compact(text);
         if (compact.Length > 0 && compact.All(char.IsAsciiDigit))
         {
+            // A 15-digit French NIR is tried first: it may start like a Mastercard and pass Luhn by chance.
+            if (compact.Length == 15 && Checksums.FrenchNir(compact))
+            {
+                return PiiKind.FrenchNir;
+            }
+
             if (compact.Length is >= 13 and <= 19 && IsCardPrefix(compact) && Checksums.Luhn(compact))
             {
                 return PiiKind.PaymentCard;
@@ -119,8 +125,9 @@ internal static partial class PiiValueDetector
             return true;
         }
 
+        // Mastercard's 2-series numbers are always 16 digits long.
         var four = int.Parse(digits.AsSpan(0, 4), CultureInfo.InvariantCulture);
-        return four is >= 2221 and <= 2720;
+        return four is >= 2221 and <= 2720 && digits.Length == 16;
     }
 
     // Area 000, 666 and 900-999, group 00 and serial 0000 are never issued (SSA), so they are not SSNs.

@@ -1,0 +1,73 @@
+using System.Globalization;
+using ModelGates.Data;
+using ModelGates.Profiles;
+
+namespace ModelGates.Quality.Privacy;
+
+/// <summary>
+/// Keeps personal data out of profiles (docs/privacy.md#profiles). A column is personal when its name hints at a
+/// special category, or when the values the profile would store (a text column's top values, a number column's
+/// minimum, maximum and quantile points) are flagged by <see cref="PiiScanner"/>. Such a column keeps its counts only
+/// (values, missing, distinct, string lengths) and is stored as <c>text</c>, which drift does not compare.
+/// </summary>
+internal static class ProfilePrivacy
+{
+    /// <summary>The profile with every personal column reduced to counts; the same instance when there is none.</summary>
+    public static DatasetProfile Apply(DatasetProfile profile)
+    {
+        var changed = false;
+        var columns = new List<ColumnProfile>(profile.Columns.Count);
+        foreach (var column in profile.Columns)
+        {
+            if (IsPersonal(column))
+            {
+                columns.Add(CountsOnly(column));
+                changed = true;
+            }
+            else
+            {
+                columns.Add(column);
+            }
+        }
+
+        return changed ? profile with { Columns = columns } : profile;
+    }
+
+    /// <summary>Whether the column's stored values or its name are personal data.</summary>
+    public static bool IsPersonal(ColumnProfile column) => PiiScanner.Scan(column.Name, StoredValues(column)).IsPersonal;
+
+    private static ColumnProfile CountsOnly(ColumnProfile column) => column with
+    {
+        Kind = ColumnKind.Text,
+        Numeric = null,
+        Categories = null,
+        TimeRange = null,
+    };
+
+    // The values a profile would write: what a reader of the JSON could see.
+    private static List<string?> StoredValues(ColumnProfile column)
+    {
+        var values = new List<string?>();
+        if (column.Categories is { } categories)
+        {
+            values.AddRange(categories.Values.Select(c => c.Value));
+        }
+
+        if (column.Numeric is { } numeric)
+        {
+            values.AddRange(new[] { numeric.Min, numeric.Max }.Concat(numeric.Quantiles.Values).Distinct().Select(Number));
+        }
+
+        if (column.TimeRange is { } range)
+        {
+            values.Add(range.Min);
+            values.Add(range.Max);
+        }
+
+        return values;
+    }
+
+    // Identifiers stored as numbers are integral; written without exponent so their check digits can be read.
+    private static string Number(double value) =>
+        Math.Abs(value) < 1e19 && value == Math.Floor(value) ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -62,7 +62,7 @@ internal sealed class PrivacyData
             var iban = Iban("NL", "ABNA" + Digits(random, 10));
             added["WrongIban"].Add(iban[..2] + ((int.Parse(iban[2..4], CultureInfo.InvariantCulture) + 1) % 100).ToString("00", CultureInfo.InvariantCulture) + iban[4..]);
             added["CaseNumber"].Add(Bsn(random, valid: false));
-            added["HealthCondition"].Add(conditions[random.Next(conditions.Length)] + " " + Digits(random, 2));
+            added["HealthCondition"].Add(conditions[random.Next(conditions.Length)]);
             text.Append(lines[i]).Append(',').Append(string.Join(',', added.Keys.Select(k => added[k][^1]))).Append('\n');
         }
 

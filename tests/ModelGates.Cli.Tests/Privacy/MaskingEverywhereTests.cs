@@ -53,6 +53,7 @@ public sealed class MaskingEverywhereTests
         }
 
         Run("profile", "data/applicants.csv", "-o", "out/applicants.profile.json");
+        Run("infer", "data/applicants.csv", "-o", "out/inferred.contract.json");
         Run("profile", "data/applicants.csv");
         foreach (var format in new[] { "text", "json", "markdown" })
         {
@@ -76,6 +77,9 @@ public sealed class MaskingEverywhereTests
         Assert.All(runs.Where(r => r.Name.StartsWith("drift", StringComparison.Ordinal) || r.Name.StartsWith("profile", StringComparison.Ordinal)), r => Assert.True(r.Result.ExitCode == 0, r.Name + "\n" + r.Result));
         Assert.True(File.Exists(dir.File("out/reports-json/report.html")));
         Assert.True(File.Exists(dir.File("out/json.diagnostics.tsv")));
+        var inferred = File.ReadAllText(dir.File("out/inferred.contract.json"));
+        Assert.Contains("\"pii\": \"allowed\"", inferred, StringComparison.Ordinal);
+        Assert.Contains("\"sensitive\": true", inferred, StringComparison.Ordinal);
 
         var outputs = runs.Select(r => ($"modelgates {r.Name}", r.Result.Stdout + "\n" + r.Result.Stderr))
             .Concat(Directory.EnumerateFiles(dir.File("out"), "*", SearchOption.AllDirectories).Select(f => (f, File.ReadAllText(f))))

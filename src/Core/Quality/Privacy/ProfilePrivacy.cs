@@ -34,7 +34,10 @@ internal static class ProfilePrivacy
     }
 
     /// <summary>Whether the column's stored values or its name are personal data.</summary>
-    public static bool IsPersonal(ColumnProfile column) => PiiScanner.Scan(column.Name, StoredValues(column)).IsPersonal;
+    public static bool IsPersonal(ColumnProfile column) => Scan(column).IsPersonal;
+
+    /// <summary>The scan of the values the profile stores for the column, and of its name.</summary>
+    public static PiiColumnResult Scan(ColumnProfile column) => PiiScanner.Scan(column.Name, StoredValues(column));
 
     private static ColumnProfile CountsOnly(ColumnProfile column) => column with
     {

@@ -44,8 +44,9 @@ internal static partial class PiiValueDetector
             return IsPhone(text) ? PiiKind.Phone : null;
         }
 
+        // A number with a decimal point is an amount, not an identifier: "4123.456789012345" is no card.
         var compact = Compact(text);
-        if (compact.Length > 0 && compact.All(char.IsAsciiDigit))
+        if (compact.Length > 0 && compact.All(char.IsAsciiDigit) && !text.Contains('.', StringComparison.Ordinal))
         {
             // A 15-digit French NIR is tried first: it may start like a Mastercard and pass Luhn by chance.
             if (compact.Length == 15 && Checksums.FrenchNir(compact))
@@ -100,7 +101,7 @@ internal static partial class PiiValueDetector
         return IsPhone(text) ? PiiKind.Phone : null;
     }
 
-    /// <summary>The value without the separators people write inside numbers: spaces, hyphens, dots, slashes and a personnummer's plus.</summary>
+    /// <summary>The value without the separators people write inside identifiers: spaces, hyphens, dots, slashes and a personnummer's plus.</summary>
     internal static string Compact(string text)
     {
         Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];

@@ -37,7 +37,21 @@ internal static class ProfilePrivacy
     public static bool IsPersonal(ColumnProfile column) => Scan(column).IsPersonal;
 
     /// <summary>The scan of the values the profile stores for the column, and of its name.</summary>
-    public static PiiColumnResult Scan(ColumnProfile column) => PiiScanner.Scan(column.Name, StoredValues(column));
+    public static PiiColumnResult Scan(ColumnProfile column)
+    {
+        var result = PiiScanner.Scan(column.Name, StoredValues(column));
+        if (column.Numeric is null || column.Kind != ColumnKind.Numeric)
+        {
+            return result;
+        }
+
+        // A number column's points span its range, so one of a hundred 9-digit amounts passes the 11-test by chance.
+        // Identifiers stored as numbers pass at their extremes (real values) and on most quantile points (which may
+        // be interpolated), so both extremes, or half the points, must pass a checksum.
+        var extremes = new[] { column.Numeric.Min, column.Numeric.Max }.Select(v => PiiValueDetector.Detect(v == Math.Floor(v) ? Number(v) : null)).ToList();
+        var bothExtremes = extremes.All(k => k is { } kind && kind.HasChecksum());
+        return result with { Flagged = bothExtremes || (result.Sampled > 0 && result.ChecksumValidHits * 2 >= result.Sampled) };
+    }
 
     private static ColumnProfile CountsOnly(ColumnProfile column) => column with
     {
@@ -56,9 +70,10 @@ internal static class ProfilePrivacy
             values.AddRange(categories.Values.Select(c => c.Value));
         }
 
-        if (column.Numeric is { } numeric)
+        // Identifiers are whole numbers; datetimes (seconds) and fractions are not scanned.
+        if (column.Numeric is { } numeric && column.Kind == ColumnKind.Numeric)
         {
-            values.AddRange(new[] { numeric.Min, numeric.Max }.Concat(numeric.Quantiles.Values).Distinct().Select(Number));
+            values.AddRange(new[] { numeric.Min, numeric.Max }.Concat(numeric.Quantiles.Values).Where(v => v == Math.Floor(v) && Math.Abs(v) < 1e19).Distinct().Select(Number));
         }
 
         if (column.TimeRange is { } range)
@@ -71,6 +86,7 @@ internal static class ProfilePrivacy
     }
 
     // Identifiers stored as numbers are integral; written without exponent so their check digits can be read.
+    // Through long: the "0" format of a double keeps only 15 significant digits, a card number has 16.
     private static string Number(double value) =>
-        Math.Abs(value) < 1e19 && value == Math.Floor(value) ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+        Math.Abs(value) < 9.2e18 ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,8 @@ public sealed class PiiValueDetectorTests
     [InlineData("666-12-3456")] // never-issued SSN area
     [InlineData("6502530000")] // a national number without country code is not validated
     [InlineData("3500")]
+    [InlineData("4111.111111111111")] // an amount: the digits pass Luhn, but a decimal point makes it no card
+    [InlineData("1117.7123596153846")]
     [InlineData("owner")]
     [InlineData("")]
     [InlineData(null)]

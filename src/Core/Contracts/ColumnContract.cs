@@ -48,6 +48,15 @@ public sealed record ColumnContract
     /// <summary>Whether values must be unique (MG2010).</summary>
     public bool Unique { get; init; }
 
+    /// <summary>What the column may hold of personal data (<c>"pii"</c>), or null when the contract does not say (docs/privacy.md).</summary>
+    public PiiPolicy? Pii { get; init; }
+
+    /// <summary>Whether the column's values are sensitive (<c>"sensitive": true</c>): masked in every output, never shown raw.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>Whether outputs must mask this column's values because the contract says so (any <c>"pii"</c>, or sensitive).</summary>
+    internal bool MasksValues => Pii is not null || Sensitive;
+
     /// <summary>The severity of this column's violations (default error).</summary>
     public Severity Severity { get; init; } = Severity.Error;
 

@@ -35,8 +35,11 @@ public static class ContractInference
     private static ColumnContract InferColumn(DataEngine engine, LoadedDataset dataset, ColumnProfile column)
     {
         var type = column.Kind is ColumnKind.Categorical or ColumnKind.Text ? ValueType.String : ValueTypes.FromSql(column.SqlType);
-        var numeric = type.IsNumeric() && column.Numeric is { Moments.Count: > 0 } n ? n : null;
-        var domain = column.Kind == ColumnKind.Categorical && column.Categories is { IsComplete: true } categories && categories.Values.Count <= MaxDomainSize
+
+        // Personal data is declared, never written into the contract as a range or a domain (docs/privacy.md).
+        var privacy = Quality.Privacy.ProfilePrivacy.Scan(column);
+        var numeric = !privacy.IsPersonal && type.IsNumeric() && column.Numeric is { Moments.Count: > 0 } n ? n : null;
+        var domain = !privacy.IsPersonal && column.Kind == ColumnKind.Categorical && column.Categories is { IsComplete: true } categories && categories.Values.Count <= MaxDomainSize
             ? categories.Values.Select(v => v.Value).Order(StringComparer.Ordinal).ToList()
             : null;
         return new ColumnContract
@@ -49,6 +52,8 @@ public static class ContractInference
             Max = numeric?.Max,
             AllowedValues = domain,
             Unique = IsKeyLike(engine, dataset, column, type),
+            Pii = privacy.Flagged ? PiiPolicy.Allowed : null,
+            Sensitive = privacy.SpecialCategory is not null,
         };
     }
 

@@ -122,6 +122,16 @@ public static class ContractJsonWriter
             w.WriteBoolean("unique", true);
         }
 
+        if (c.Pii is { } pii)
+        {
+            w.WriteString("pii", pii.ToString().ToLowerInvariant());
+        }
+
+        if (c.Sensitive)
+        {
+            w.WriteBoolean("sensitive", true);
+        }
+
         if (c.Severity != Severity.Error)
         {
             w.WriteString("severity", c.Severity.ToText());

@@ -16,7 +16,7 @@ public static class ContractReader
     private static readonly string[] ColumnKeys =
     [
         "type", "format", "required", "maxMissingShare", "min", "max", "allowedValues", "maxUnknownShare",
-        "pattern", "minLength", "maxLength", "unique", "severity", "description",
+        "pattern", "minLength", "maxLength", "unique", "severity", "description", "pii", "sensitive",
     ];
 
     /// <summary>Reads and checks the contract at <paramref name="path"/>.</summary>
@@ -144,6 +144,23 @@ public static class ContractReader
         }
 
         r.String(o, "description");
+        PiiPolicy? pii = null;
+        if (r.String(o, "pii") is { } piiText)
+        {
+            pii = piiText switch
+            {
+                "forbidden" => PiiPolicy.Forbidden,
+                "allowed" => PiiPolicy.Allowed,
+                "masked" => PiiPolicy.Masked,
+                _ => null,
+            };
+            if (pii is null)
+            {
+                var suggestion = DidYouMean.Suggest(piiText, ["forbidden", "allowed", "masked"]);
+                r.Invalid(o.Find("pii")!.Value, $"Unknown value '{piiText}' of 'pii' for column '{property.Name}'; use forbidden, allowed or masked.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}");
+            }
+        }
+
         return new ColumnContract
         {
             Name = property.Name,
@@ -160,6 +177,8 @@ public static class ContractReader
             MinLength = minLength,
             MaxLength = maxLength,
             Unique = r.Boolean(o, "unique") ?? false,
+            Pii = pii,
+            Sensitive = r.Boolean(o, "sensitive") ?? false,
             Severity = r.SeverityValue(o) ?? Severity.Error,
             RulePositions = o.Properties.ToDictionary(p => p.Name, p => p.NamePosition, StringComparer.Ordinal),
         };

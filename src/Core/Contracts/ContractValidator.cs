@@ -23,6 +23,7 @@ public static class ContractValidator
         };
 
         checks.AddRange(SchemaCheck.Run(context));
+        checks.AddRange(PiiCheck.Run(context, context.Privacy));
         var columns = TypedColumns.Build(engine, dataset, contract);
         SqlCheckRunner.Prepare(context, columns);
         PatternCheck.Prepare(context);
@@ -54,7 +55,7 @@ public static class ContractValidator
         checks.AddRange(RowCountCheck.Run(context));
         checks.AddRange(UniqueKeyCheck.Run(context));
         checks.AddRange(SqlCheckRunner.Run(context, columns));
-        return new ValidationResult(dataset, checks);
+        return new ValidationResult(dataset, [.. checks.Select(c => c.Diagnostic is { } d ? c with { Diagnostic = context.Privacy.Apply(d) } : c)]);
     }
 
     private static ColumnRule[] Rules(string table) =>

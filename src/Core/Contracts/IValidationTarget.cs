@@ -18,6 +18,9 @@ internal interface IValidationTarget
     /// <summary>The dataset as messages name it (a path relative to the working folder, or a table).</summary>
     string DisplayName { get; }
 
+    /// <summary>The columns whose values outputs mask (docs/privacy.md): declared by the contract, and detected where the target scans.</summary>
+    Quality.Privacy.ColumnPrivacy Privacy { get; }
+
     /// <summary>The number of rows.</summary>
     long Rows { get; }
 

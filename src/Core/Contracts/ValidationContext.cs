@@ -24,6 +24,8 @@ internal sealed class ValidationContext(DataEngine engine, LoadedDataset dataset
 
     public long Rows => Dataset.Rows;
 
+    public Quality.Privacy.ColumnPrivacy Privacy { get; } = Quality.Privacy.ColumnPrivacy.FromContract(contract);
+
     public IReadOnlyList<string> ColumnNames => Dataset.Columns.Select(c => c.Name).ToList();
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;

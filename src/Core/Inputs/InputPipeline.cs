@@ -191,6 +191,13 @@ public sealed class InputPipeline : IDisposable
     /// <exception cref="ModelGatesException">Rows failed to parse beyond the tolerance (MG2001, exit code 1).</exception>
     public ProfileRead Profile(DatasetSource source, ProfileSettings? settings = null)
     {
+        // Personal-data columns keep their counts only (docs/privacy.md#profiles), whichever way the profile was built.
+        var read = ProfileUnmasked(source, settings);
+        return read with { Profile = Quality.Privacy.ProfilePrivacy.Apply(read.Profile) };
+    }
+
+    private ProfileRead ProfileUnmasked(DatasetSource source, ProfileSettings? settings)
+    {
         ArgumentNullException.ThrowIfNull(source);
         settings ??= ProfileSettings.Default;
         if (source.Database is { } database)

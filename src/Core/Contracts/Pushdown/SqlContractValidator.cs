@@ -95,7 +95,7 @@ internal static class SqlContractValidator
         checks.AddRange(RowCountCheck.Run(context));
         checks.AddRange(UniqueKeyCheck.Run(context));
         checks.AddRange(SqlCustomChecks.Judge(context, row[firstCheck..], typed.RowText, options.RowNumberColumn is not null));
-        return new SqlValidationResult(context.DisplayName, context.Rows, checks, context.Queries);
+        return new SqlValidationResult(context.DisplayName, context.Rows, [.. checks.Select(c => c.Diagnostic is { } d ? c with { Diagnostic = context.Privacy.Apply(d) } : c)], context.Queries);
     }
 
     /// <summary>The MG2014 warning of a rule this engine cannot check, or null.</summary>

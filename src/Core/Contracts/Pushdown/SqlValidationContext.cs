@@ -22,6 +22,9 @@ internal sealed class SqlValidationContext(SqlSession session, DataContract cont
     /// <summary>The row count, known after the aggregate scan.</summary>
     public long Rows { get; set; }
 
+    // Only the contract's declarations: the database is not sampled for personal data (docs/privacy.md#limits).
+    public Quality.Privacy.ColumnPrivacy Privacy { get; } = Quality.Privacy.ColumnPrivacy.FromContract(contract);
+
     public IReadOnlyList<string> ColumnNames { get; } = columnNames;
 
     public ISqlDialect Dialect => Session.Dialect;

@@ -34,7 +34,7 @@ internal sealed class AllowedValuesRule : ColumnRule
         }
 
         // Only the five most frequent unknown values leave the engine, in a query run only when the rule fails.
-        var top = f.Target.TopValues(Condition(f.Column), f.Column.Text, 5).Select(v => $"'{v.Value}' ({v.Count})");
+        var top = f.Target.TopValues(Condition(f.Column), f.Column.Text, 5).Select(v => $"'{f.Target.Privacy.Show(f.Name, v.Value)}' ({v.Count})");
         return f.Report(
             $"{unknown} value(s) of column '{f.Name}' ({RuleFinding.Percent(share)}) are not among its {f.Column.Contract.AllowedValues!.Count} allowed values, over the budget of {RuleFinding.Percent(budget)}: {string.Join(", ", top)}.",
             share,

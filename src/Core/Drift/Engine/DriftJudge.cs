@@ -89,7 +89,8 @@ internal static class DriftJudge
             Correction = options.Correction,
             Decision = options.Decision,
             Diagnostics = diagnostics,
-            Distributions = columns.Where(c => c.Distribution is not null).ToDictionary(c => c.Result.Column, c => c.Distribution!, StringComparer.Ordinal),
+            // Chart labels are the only values a drift report carries; those of personal columns are masked (docs/privacy.md#drift).
+            Distributions = Quality.Privacy.DriftPrivacy.Mask(columns.Where(c => c.Distribution is not null).Select(c => KeyValuePair.Create(c.Result.Column, c.Distribution!))),
         };
     }
 

@@ -3,7 +3,7 @@ using ModelGates.Diagnostics;
 namespace ModelGates.Quality;
 
 /// <summary>How a quality run reads its data and judges its findings: the same settings from modelgates.json, the command line and C#.</summary>
-internal sealed record QualityOptions
+public sealed record QualityOptions
 {
     /// <summary>The label column, or null when the data has none (the checks that need one are skipped).</summary>
     public string? Label { get; init; }
@@ -36,7 +36,7 @@ internal sealed record QualityOptions
     public IReadOnlyDictionary<string, QualityCheckSettings> Checks { get; init; } = new Dictionary<string, QualityCheckSettings>(StringComparer.Ordinal);
 
     /// <summary>The settings of a check: the override if any, else its defaults.</summary>
-    public QualityCheckSettings SettingsOf(IQualityCheck check) =>
+    internal QualityCheckSettings SettingsOf(IQualityCheck check) =>
         Checks.TryGetValue(check.Id, out var s) ? s : new QualityCheckSettings(check.DefaultSeverity, check.DefaultMaxShare, check.DefaultThreshold);
 }
 
@@ -44,4 +44,4 @@ internal sealed record QualityOptions
 /// <param name="Severity">The severity of a finding beyond the threshold; null turns the check off.</param>
 /// <param name="MaxShare">The share of rows a finding may reach before it takes <paramref name="Severity"/> (below it, it is info).</param>
 /// <param name="Threshold">A check-specific bound (the single-feature score's maximum AUC, the minimum volume ratio), or null for the default.</param>
-internal sealed record QualityCheckSettings(Severity? Severity, double MaxShare, double? Threshold);
+public sealed record QualityCheckSettings(Severity? Severity, double MaxShare, double? Threshold);

@@ -6,7 +6,7 @@ using ModelGates.Quality.Review;
 namespace ModelGates.Quality;
 
 /// <summary>What a quality run reads and writes besides its options: the same for the gate, the command and DataAssert.</summary>
-internal sealed record QualityRequest
+public sealed record QualityRequest
 {
     /// <summary>The data to check.</summary>
     public required DatasetSource Data { get; init; }
@@ -30,7 +30,7 @@ internal sealed record QualityRequest
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>The masker of sensitive columns in review exports.</summary>
-    public IReviewMasker Masker { get; init; } = NoMasking.Instance;
+    internal IReviewMasker Masker { get; init; } = NoMasking.Instance;
 }
 
 /// <summary>The front door of the quality checks: reads the data (every column as text) through the pipeline, runs, exports.</summary>

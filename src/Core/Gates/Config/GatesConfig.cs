@@ -38,6 +38,9 @@ public sealed record GatesConfig
     /// <summary>Model acceptance gates.</summary>
     public IReadOnlyList<ModelGate> Models { get; init; } = [];
 
+    /// <summary>Quality gates.</summary>
+    public IReadOnlyList<QualityGate> Quality { get; init; } = [];
+
     /// <summary>Waivers of failing checks.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];
 

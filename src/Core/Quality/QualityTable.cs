@@ -86,8 +86,10 @@ internal sealed class QualityTable
     {
         if (Key.Count == 0)
         {
+            // Of several files, the file's name goes first: line numbers repeat across files.
             var example = Dataset.Locator.Example(row, null);
-            return (example.Line ?? example.Row).ToString(CultureInfo.InvariantCulture);
+            var line = (example.Line ?? example.Row).ToString(CultureInfo.InvariantCulture);
+            return example.File is { } file ? $"{Path.GetFileName(file)}:{line}" : line;
         }
 
         keys ??= ReadKeys();

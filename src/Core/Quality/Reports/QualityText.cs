@@ -15,7 +15,7 @@ internal static class QualityText
         {
             var f = finding.Finding;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {f.Code} {f.Check}{(f.Column is null ? string.Empty : $" [{f.Column}]")}: {f.Count} ({QualityMessages.Format(f.Share * 100)}%) {f.Severity.ToString().ToLowerInvariant()}{(finding.Measured is { } m ? $", measured {QualityMessages.Format(m)}" : string.Empty)}"));
-            foreach (var row in f.Rows.Take(RowsShown))
+            foreach (var row in f.Rows.Take(Math.Min(RowsShown, report.MaxRows)))
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {report.Keys[row.RowIndex]}  score {QualityMessages.Format(row.Score)}  {string.Join("  ", row.Details.Select(d => $"{d.Key}={d.Value}"))}"));
             }
@@ -40,7 +40,7 @@ internal static class QualityText
         foreach (var finding in report.Findings)
         {
             var f = finding.Finding;
-            var rows = string.Join(", ", f.Rows.Take(RowsShown).Select(r => report.Keys[r.RowIndex]));
+            var rows = string.Join(", ", f.Rows.Take(Math.Min(RowsShown, report.MaxRows)).Select(r => report.Keys[r.RowIndex]));
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {f.Check} | {f.Code} | {f.Severity.ToString().ToLowerInvariant()} | {f.Column ?? string.Empty} | {f.Count} | {QualityMessages.Format(f.Share * 100)}% | {rows} |"));
         }
     }

@@ -18,6 +18,7 @@ internal static class CliApp
         new ProfileMergeCommand(),
         new InferCommand(),
         new ValidateCommand(),
+        new QualityCommand(),
         new DriftCommand(),
         new EvaluateCommand(),
         new CheckCommand(),

@@ -10,7 +10,7 @@ using ModelGates.Sources;
 namespace ModelGates.Xunit;
 
 /// <summary>Assertions that a dataset satisfies a data contract.</summary>
-public static class DataAssert
+public static partial class DataAssert
 {
     /// <summary>Asserts that the data at <paramref name="dataPath"/> satisfies the contract file at <paramref name="contractPath"/>.</summary>
     /// <returns>The validation result, for further assertions.</returns>

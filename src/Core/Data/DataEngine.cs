@@ -105,6 +105,25 @@ public sealed class DataEngine : IDisposable
         return values.ToArray();
     }
 
+    /// <summary>
+    /// Runs a query and hands each Arrow record batch to <paramref name="read"/>, in result order (the quality checks'
+    /// one hashing pass reads text values as UTF-8 bytes this way, without a string per value).
+    /// </summary>
+    internal void ReadBatches(string sql, Action<Apache.Arrow.RecordBatch> read)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var poll = PollProgress();
+        using var stream = command.ExecuteArrowStream();
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        {
+            using (batch)
+            {
+                read(batch);
+            }
+        }
+    }
+
     /// <summary>Runs a query returning one value.</summary>
     internal object? Scalar(string sql)
     {

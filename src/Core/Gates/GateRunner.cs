@@ -8,7 +8,7 @@ namespace ModelGates.Gates;
 public static class GateRunner
 {
     /// <summary>The runners, in the order their gates appear in reports.</summary>
-    internal static IReadOnlyList<IGateRunner> Runners { get; } = [new ContractGateRunner(), new DriftGateRunner(), new ModelGateRunner(), new LineageGateRunner(), new Monitoring.MonitorGateRunner()];
+    internal static IReadOnlyList<IGateRunner> Runners { get; } = [new ContractGateRunner(), new DriftGateRunner(), new ModelGateRunner(), new LineageGateRunner(), new QualityGateRunner(), new Monitoring.MonitorGateRunner()];
 
     /// <summary>Runs the gates of <paramref name="config"/>.</summary>
     /// <exception cref="DataReadException">A dataset, profile or model could not be read (exit code 3).</exception>

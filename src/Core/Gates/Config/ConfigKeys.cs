@@ -11,7 +11,7 @@ namespace ModelGates.Gates.Config;
 internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
-    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "monitors", "waivers", "lock", "partitionCache"]);
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "quality", "monitors", "waivers", "lock", "partitionCache"]);
 
     /// <summary>A dataset declaration.</summary>
     public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description", "partitions"]);
@@ -84,12 +84,21 @@ internal static class ConfigKeys
         "/properties/monitors/additionalProperties/properties/trigger",
         ["breaches", "of", "cooldown", "minNewLabelledRows", "severity"]);
 
+    /// <summary>A quality gate.</summary>
+    public static ConfigKeySet QualityGate { get; } = new(
+        "a quality gate",
+        "/properties/quality/additionalProperties",
+        ["data", "reference", "label", "key", "timestamp", "maxAge", "period", "only", "checks", "review", "maxRows", "seed", "severity", "description"]);
+
+    /// <summary>The settings of one check of a quality gate.</summary>
+    public static ConfigKeySet QualityCheck { get; } = new("the settings of a quality check", "/properties/quality/additionalProperties/properties/checks/additionalProperties", ["severity", "maxShare", "threshold"]);
+
     /// <summary>A waiver.</summary>
     public static ConfigKeySet Waiver { get; } = new("a waiver", "/properties/waivers/items", ["check", "reason", "expires"]);
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, Monitor, MonitorTrigger, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -40,6 +40,8 @@ public sealed record GatesConfig
 
     /// <summary>Monitors: production data in windows, their history and the retraining trigger (docs/monitoring.md).</summary>
     internal IReadOnlyList<MonitorDeclaration> Monitors { get; init; } = [];
+    /// <summary>Quality gates.</summary>
+    public IReadOnlyList<QualityGate> Quality { get; init; } = [];
 
     /// <summary>Waivers of failing checks.</summary>
     public IReadOnlyList<Waiver> Waivers { get; init; } = [];

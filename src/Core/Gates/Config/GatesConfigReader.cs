@@ -79,6 +79,7 @@ public static class GatesConfigReader
             Contracts = Named(r, obj, "contracts", (name, position, o) => ReadContractGate(r, config, name, position, o)),
             Drift = Named(r, obj, "drift", (name, position, o) => DriftGateReader.Read(r, config, name, position, o)),
             Models = Named(r, obj, "models", (name, position, o) => ReadModelGate(r, config, name, position, o)),
+            Quality = Named(r, obj, "quality", (name, position, o) => QualityGateReader.Read(r, config, name, position, o)),
             Waivers = ReadWaivers(r, obj),
         };
 

@@ -26,6 +26,7 @@ public static class HtmlReportWriter
         DriftSection.Write(html, Of(shown, "drift"));
         ModelSection.Write(html, Of(shown, "model"));
         LineageSection.Write(html, Of(shown, "lineage"));
+        QualitySection.Write(html, Of(shown, "quality"));
         html.Append("\n<footer class=\"meta\"><p>Made by ModelGates from <code>").Append(Html.Escape(GateReportFiles.JsonName)).Append("</code>. Statuses are written as words and symbols; colours only repeat them.</p></footer>\n</body></html>\n");
         return html.ToString();
     }

@@ -1,0 +1,86 @@
+using ModelGates.Data;
+using ModelGates.Diagnostics;
+using ModelGates.Inputs;
+using ModelGates.Quality.Review;
+
+namespace ModelGates.Quality;
+
+/// <summary>What a quality run reads and writes besides its options: the same for the gate, the command and DataAssert.</summary>
+public sealed record QualityRequest
+{
+    /// <summary>The data to check.</summary>
+    public required DatasetSource Data { get; init; }
+
+    /// <summary>The reference (training) data for leakage and volume, or null.</summary>
+    public DatasetSource? Reference { get; init; }
+
+    /// <summary>How to judge.</summary>
+    public QualityOptions Options { get; init; } = new();
+
+    /// <summary>Only these checks (ids), or null for all.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
+
+    /// <summary>A review decisions file to apply, or null.</summary>
+    public string? Review { get; init; }
+
+    /// <summary>A folder to write <c>review.jsonl</c> and <c>review.csv</c> into, or null.</summary>
+    public string? ReviewOut { get; init; }
+
+    /// <summary>The day review decisions' expiry is judged against.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>The masker of sensitive columns in review exports.</summary>
+    internal IReviewMasker Masker { get; init; } = NoMasking.Instance;
+}
+
+/// <summary>The front door of the quality checks: reads the data (every column as text) through the pipeline, runs, exports.</summary>
+internal static class QualityRun
+{
+    /// <summary>Runs the quality checks of <paramref name="request"/>.</summary>
+    /// <exception cref="ConfigurationException">A label, key or timestamp column is missing, or a check id is unknown (exit code 2).</exception>
+    /// <exception cref="DataReadException">The data cannot be read, or is bad input for the checks (exit code 3).</exception>
+    public static QualityReport Run(InputPipeline pipeline, QualityRequest request)
+    {
+        var checks = Checks(request.Only);
+        var review = request.Review is null ? null : ReviewDecisions.Read(request.Review);
+        var dataRead = pipeline.ReadTable(request.Data with { AllText = true });
+        var data = QualityTable.Open(pipeline.Engine, dataRead.Dataset, request.Options);
+        QualityTable? reference = null;
+        TableInput? referenceRead = null;
+        if (request.Reference is { } source)
+        {
+            referenceRead = pipeline.ReadTable(source with { AllText = true });
+            reference = QualityTable.OpenReference(pipeline.Engine, referenceRead.Dataset, data);
+        }
+
+        pipeline.Progress?.Invoke($"Checking the quality of {data.Display}");
+        var report = QualityRunner.Run(new QualityContext(data, reference, request.Options), checks, review, request.Today);
+        var unparsed = new[] { dataRead.Unparsed, referenceRead?.Unparsed }.OfType<Diagnostic>().ToList();
+        report = report with { Notes = [.. unparsed, .. report.Notes] };
+        if (request.ReviewOut is { } folder)
+        {
+            ReviewExport.Write(folder, report, data, request.Masker);
+        }
+
+        return report;
+    }
+
+    /// <summary>The checks of the ids given (all when null), in registry order.</summary>
+    /// <exception cref="ConfigurationException">An id names no check (MG0185).</exception>
+    public static IReadOnlyList<IQualityCheck> Checks(IReadOnlyList<string>? only)
+    {
+        if (only is null)
+        {
+            return QualityCheckRegistry.All;
+        }
+
+        foreach (var id in only.Where(i => QualityCheckRegistry.Find(i) is null))
+        {
+            var suggestion = Configuration.Json.DidYouMean.Suggest(id, QualityCheckRegistry.All.Select(c => c.Id));
+            throw new ConfigurationException(DiagnosticCatalog.InvalidQualityOption.Create(
+                $"'{id}' is not a quality check.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")} The checks: {string.Join(", ", QualityCheckRegistry.All.Select(c => c.Id))}."));
+        }
+
+        return [.. QualityCheckRegistry.All.Where(c => only.Contains(c.Id, StringComparer.Ordinal))];
+    }
+}

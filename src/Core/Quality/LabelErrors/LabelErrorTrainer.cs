@@ -8,10 +8,10 @@ internal enum LabelErrorTrainer
     /// <summary>LightGBM gradient-boosted trees (binary or multiclass): the default.</summary>
     LightGbm,
 
-    /// <summary>FastTree gradient-boosted trees (binary; one-versus-all for multiclass).</summary>
+    /// <summary>FastTree gradient-boosted trees.</summary>
     FastTree,
 
-    /// <summary>L-BFGS logistic regression (binary only).</summary>
+    /// <summary>L-BFGS logistic regression.</summary>
     LbfgsLogisticRegression,
 
     /// <summary>L-BFGS maximum entropy (multinomial logistic regression; binary or multiclass).</summary>

@@ -27,12 +27,6 @@ internal static class OutOfFoldPredictor
     public static double[,] Predict(IReadOnlyList<FeatureColumn> features, LabelClasses labels, LabelErrorOptions options, string? source)
     {
         var k = labels.Classes.Count;
-        if (k > 2 && options.Trainer == LabelErrorTrainer.LbfgsLogisticRegression)
-        {
-            throw new ConfigurationException(DiagnosticCatalog.QualityOptionInvalid.Create(
-                $"The trainer lbfgsLogisticRegression is binary, and the label '{options.Label}' has {k} classes; use lbfgsMaximumEntropy."));
-        }
-
         var folds = StratifiedFolds.Assign(labels.Indices, k, options.Folds, options.Seed);
         var probabilities = new double[labels.Indices.Length, k];
         for (var fold = 0; fold < options.Folds; fold++)
@@ -41,10 +35,34 @@ internal static class OutOfFoldPredictor
             var test = Rows(folds, f => f == fold);
             try
             {
-                var ml = new MLContext(options.Seed);
-                var model = Pipeline(ml, features, k, options).Fit(View(features, labels, train, k, options));
-                var scored = model.Transform(View(features, labels, test, k, options));
-                Collect(scored, test, k, probabilities);
+                if (k == 2)
+                {
+                    var p = Positive(features, labels, 1, train, test, options);
+                    for (var i = 0; i < test.Length; i++)
+                    {
+                        probabilities[test[i], 1] = p[i];
+                        probabilities[test[i], 0] = 1.0 - p[i];
+                    }
+
+                    continue;
+                }
+
+                // More classes: one binary model per class against the rest, normalised per row. Every trainer takes
+                // the same binary path; ML.NET's multiclass trainers over these views gave near-uniform probabilities.
+                var perClass = Enumerable.Range(0, k).Select(c => Positive(features, labels, c, train, test, options)).ToArray();
+                for (var i = 0; i < test.Length; i++)
+                {
+                    var sum = 0.0;
+                    for (var c = 0; c < k; c++)
+                    {
+                        sum += perClass[c][i];
+                    }
+
+                    for (var c = 0; c < k; c++)
+                    {
+                        probabilities[test[i], c] = sum > 0 ? perClass[c][i] / sum : 1.0 / k;
+                    }
+                }
             }
             catch (Exception e) when (e is not ModelGatesException)
             {
@@ -58,7 +76,16 @@ internal static class OutOfFoldPredictor
 
     private static int[] Rows(int[] folds, Func<int, bool> keep) => [.. Enumerable.Range(0, folds.Length).Where(i => keep(folds[i]))];
 
-    private static IEstimator<ITransformer> Pipeline(MLContext ml, IReadOnlyList<FeatureColumn> features, int k, LabelErrorOptions options)
+    // The probability that each test row is of class `positive`, from a binary model trained on the train rows.
+    private static double[] Positive(IReadOnlyList<FeatureColumn> features, LabelClasses labels, int positive, int[] train, int[] test, LabelErrorOptions options)
+    {
+        var ml = new MLContext(options.Seed);
+        var model = Pipeline(ml, features, options).Fit(View(features, labels, positive, train));
+        var scored = model.Transform(View(features, labels, positive, test));
+        return [.. scored.GetColumn<float>("Probability").Select(p => (double)p)];
+    }
+
+    private static IEstimator<ITransformer> Pipeline(MLContext ml, IReadOnlyList<FeatureColumn> features, LabelErrorOptions options)
     {
         var numeric = Names(features, ColumnKind.Numeric);
         var categorical = Names(features, ColumnKind.Categorical);
@@ -80,28 +107,19 @@ internal static class OutOfFoldPredictor
             pipeline = pipeline.Append(ml.Transforms.NormalizeMinMax(FeaturesName));
         }
 
-        return pipeline.Append(UsesBinaryLabel(k, options) ? Binary(ml, options) : Multiclass(ml, options));
+        return pipeline.Append(Trainer(ml, options));
     }
 
-    private static IEstimator<ITransformer> Binary(MLContext ml, LabelErrorOptions options) => options.Trainer switch
+    // Maximum entropy over two classes is logistic regression: the maximum-entropy options name their solver.
+    private static IEstimator<ITransformer> Trainer(MLContext ml, LabelErrorOptions options) => options.Trainer switch
     {
         LabelErrorTrainer.LightGbm => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfLeaves = 16, NumberOfIterations = 100, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1, NumberOfThreads = 1, Seed = options.Seed,
         }),
         LabelErrorTrainer.FastTree => ml.BinaryClassification.Trainers.FastTree(FastTreeOptions(options)),
+        LabelErrorTrainer.SdcaMaximumEntropy => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }),
         _ => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }),
-    };
-
-    private static IEstimator<ITransformer> Multiclass(MLContext ml, LabelErrorOptions options) => options.Trainer switch
-    {
-        LabelErrorTrainer.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-        {
-            NumberOfLeaves = 16, NumberOfIterations = 100, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1, NumberOfThreads = 1, Seed = options.Seed,
-        }),
-        LabelErrorTrainer.FastTree => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(FastTreeOptions(options)), useProbabilities: true),
-        LabelErrorTrainer.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
-        _ => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
     };
 
     private static FastTreeBinaryTrainer.Options FastTreeOptions(LabelErrorOptions options) => new()
@@ -109,17 +127,13 @@ internal static class OutOfFoldPredictor
         NumberOfLeaves = 16, NumberOfTrees = 100, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1, NumberOfThreads = 1, Seed = options.Seed,
     };
 
-    // The maximum-entropy trainers are multiclass; two classes are then a multiclass problem of two.
-    private static bool UsesBinaryLabel(int k, LabelErrorOptions options) =>
-        k == 2 && options.Trainer is LabelErrorTrainer.LightGbm or LabelErrorTrainer.FastTree or LabelErrorTrainer.LbfgsLogisticRegression;
-
     private static string[] Names(IReadOnlyList<FeatureColumn> features, ColumnKind kind) =>
         [.. features.Select((f, i) => (f, i)).Where(p => p.f.Kind == kind).Select(p => Feature(p.i))];
 
     // Internal names, so that a data column called Label or Features cannot clash.
     private static string Feature(int i) => "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static ColumnarDataView View(IReadOnlyList<FeatureColumn> features, LabelClasses labels, int[] rows, int k, LabelErrorOptions options)
+    private static ColumnarDataView View(IReadOnlyList<FeatureColumn> features, LabelClasses labels, int positive, int[] rows)
     {
         var columns = new List<InputColumnValues>();
         for (var i = 0; i < features.Count; i++)
@@ -130,35 +144,7 @@ internal static class OutOfFoldPredictor
                 : InputColumnValues.Scalar(Feature(i), TextDataViewType.Instance, rows.Select(r => (feature.Categories![r] ?? string.Empty).AsMemory()).ToArray()));
         }
 
-        // The binary trainers read a boolean label (true for the second class); the multiclass ones a key 1..K.
-        columns.Add(UsesBinaryLabel(k, options)
-            ? InputColumnValues.Scalar(LabelName, BooleanDataViewType.Instance, rows.Select(r => labels.Indices[r] == 1).ToArray())
-            : InputColumnValues.Scalar(LabelName, new KeyDataViewType(typeof(uint), k), rows.Select(r => (uint)(labels.Indices[r] + 1)).ToArray()));
+        columns.Add(InputColumnValues.Scalar(LabelName, BooleanDataViewType.Instance, rows.Select(r => labels.Indices[r] == positive).ToArray()));
         return new ColumnarDataView(columns, rows.Length);
-    }
-
-    private static void Collect(IDataView scored, int[] rows, int k, double[,] probabilities)
-    {
-        if (scored.Schema.GetColumnOrNull("Probability") is not null)
-        {
-            var p = scored.GetColumn<float>("Probability").ToArray();
-            for (var i = 0; i < rows.Length; i++)
-            {
-                probabilities[rows[i], 1] = p[i];
-                probabilities[rows[i], 0] = 1.0 - p[i];
-            }
-
-            return;
-        }
-
-        var scores = scored.GetColumn<VBuffer<float>>("Score").ToArray();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var dense = scores[i].DenseValues().ToArray();
-            for (var c = 0; c < k; c++)
-            {
-                probabilities[rows[i], c] = dense[c];
-            }
-        }
     }
 }

@@ -154,6 +154,8 @@ def cases():
     yield noisy_case("three-classes-300", rng, 300, 3, 0.15, 5.0)
     yield noisy_case("five-classes-500", rng, 500, 5, 0.2, 6.0)
     yield noisy_case("ten-classes-400", rng, 400, 10, 0.1, 12.0)
+    # More than 128 rows per class: NumPy's pairwise summation recurses, which the thresholds must follow.
+    yield noisy_case("binary-1000", rng, 1000, 2, 0.1, 3.0)
     # Probabilities on a coarse grid: ties in margins and self-confidence, ranked in row order.
     name, labels, probs = noisy_case("ties-three-classes-120", rng, 120, 3, 0.2, 3.0)
     probs = np.round(probs, 1)

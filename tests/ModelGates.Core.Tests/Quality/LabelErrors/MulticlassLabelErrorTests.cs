@@ -33,6 +33,18 @@ public sealed class MulticlassLabelErrorTests(ITestOutputHelper output)
         Assert.Equal("MG2150", finding.Code);
     }
 
+    [Fact]
+    public void The_same_data_and_seed_give_the_same_probabilities_and_another_seed_other_folds()
+    {
+        var (table, _) = Blobs();
+        var options = new LabelErrorOptions { Label = "kind" };
+        var first = LabelErrorDetector.Detect(table, options);
+        var second = LabelErrorDetector.Detect(table, options);
+        Assert.Equal(first.Probabilities, second.Probabilities);
+        Assert.Equal(first.Finding.Rows.Select(r => r.RowIndex), second.Finding.Rows.Select(r => r.RowIndex));
+        Assert.NotEqual(first.Probabilities, LabelErrorDetector.Detect(table, options with { Seed = 43 }).Probabilities);
+    }
+
     private static (FeatureTable Table, HashSet<long> Flipped) Blobs()
     {
         var random = new SeededRandom(11);

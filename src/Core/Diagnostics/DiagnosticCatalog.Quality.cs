@@ -86,7 +86,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OutOfFoldPredictionsUnusable = new("MG2155", "Out-of-fold predictions cannot be used", Severity.Error);
 
     /// <summary>MG2156: a label or feature column of a quality check is not in the data (exit code 3).</summary>
-    public static readonly DiagnosticDescriptor QualityColumnMissing = new("MG2156", "Quality check column not found", Severity.Error);
+    public static readonly DiagnosticDescriptor DetectorColumnMissing = new("MG2156", "Quality check column not found", Severity.Error);
 
     /// <summary>MG2157: an option of the label-error or outlier check is invalid: folds, trainer, sample size, neighbours (exit code 2).</summary>
     public static readonly DiagnosticDescriptor QualityOptionInvalid = new("MG2157", "Invalid label-error or outlier option", Severity.Error);

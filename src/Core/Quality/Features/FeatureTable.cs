@@ -41,7 +41,7 @@ internal sealed class FeatureTable
         }
 
         var suggestion = DidYouMean.Suggest(name, Columns.Select(c => c.Name));
-        throw new DataReadException(DiagnosticCatalog.QualityColumnMissing.Create(
+        throw new DataReadException(DiagnosticCatalog.DetectorColumnMissing.Create(
             $"The {role} column '{name}' is not in '{Source ?? "the data"}' (columns: {string.Join(", ", Columns.Select(c => c.Name))}).{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}")
             with { File = Source, Column = name });
     }
@@ -54,7 +54,7 @@ internal sealed class FeatureTable
     /// <param name="columns">The columns to read, or null for all.</param>
     public static FeatureTable Read(DataEngine engine, LoadedDataset data, IReadOnlyList<string>? columns = null)
     {
-        var wanted = columns?.Select(name => data.Find(name) ?? throw new DataReadException(DiagnosticCatalog.QualityColumnMissing.Create(
+        var wanted = columns?.Select(name => data.Find(name) ?? throw new DataReadException(DiagnosticCatalog.DetectorColumnMissing.Create(
             $"The column '{name}' is not in '{data.Source.Path}' (columns: {string.Join(", ", data.Columns.Select(c => c.Name))}).") with { File = data.Source.Path, Column = name }))
             .ToList() ?? [.. data.Columns];
         var rows = checked((int)data.Rows);

@@ -31,6 +31,9 @@ internal sealed class QualityGateRunner : IGateRunner
                 Review = gate.Review,
                 Today = context.Options.Today,
             });
+
+            // Messages name the data as the config does, relative to its folder: the same text on every machine.
+            report = report with { Data = ConfigRelative(config, report.DataFile) };
             context.Read($"dataset {gate.Data}", pipeline.ReadTable(data with { AllText = true }).Hashes);
             if (reference is not null)
             {
@@ -105,5 +108,11 @@ internal sealed class QualityGateRunner : IGateRunner
         }
 
         return DatasetCache.Source(declaration);
+    }
+
+    private static string ConfigRelative(GatesConfig config, string path)
+    {
+        var relative = Path.GetRelativePath(config.BaseDirectory, Path.GetFullPath(path, config.BaseDirectory));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Data.PathDisplay.For(path) : relative.Replace('\\', '/');
     }
 }

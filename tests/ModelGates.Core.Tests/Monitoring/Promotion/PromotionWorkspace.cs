@@ -17,6 +17,10 @@ internal sealed class PromotionWorkspace : IDisposable
     {
         Directory.CreateDirectory(System.IO.Path.Combine(Folder, "model"));
         File.Copy(models.Champion, Model);
+
+        // A copy: accepting below rewrites the drift gate's reference, which must never be the repository's sample.
+        var reference = System.IO.Path.Combine(Folder, "train.profile.json");
+        File.Copy(RepoPaths.Combine("samples", "CreditRisk", "reference", "train.profile.json"), reference);
         File.WriteAllText(Config, $$"""
             {
               "schemaVersion": 1,
@@ -25,7 +29,7 @@ internal sealed class PromotionWorkspace : IDisposable
               "contracts": { "applications": { "dataset": "holdout", "contract": "{{Json(RepoPaths.Combine("samples", "contracts", "credit.contract.json"))}}" } },
               "drift": {
                 "holdout vs training": {
-                  "reference": "{{Json(RepoPaths.Combine("samples", "CreditRisk", "reference", "train.profile.json"))}}",
+                  "reference": "{{Json(reference)}}",
                   "current": "holdout",
                   "overrides": { "Status": { "skip": true } }
                 }

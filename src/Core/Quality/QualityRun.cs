@@ -41,7 +41,7 @@ internal static class QualityRun
     /// <exception cref="DataReadException">The data cannot be read, or is bad input for the checks (exit code 3).</exception>
     public static QualityReport Run(InputPipeline pipeline, QualityRequest request)
     {
-        var checks = Checks(request.Only);
+        var checks = Checks(request.Only, request.Options);
         var review = request.Review is null ? null : ReviewDecisions.Read(request.Review);
         var dataRead = pipeline.ReadTable(request.Data with { AllText = true });
         var data = QualityTable.Open(pipeline.Engine, dataRead.Dataset, request.Options);
@@ -65,13 +65,16 @@ internal static class QualityRun
         return report;
     }
 
-    /// <summary>The checks of the ids given (all when null), in registry order.</summary>
+    /// <summary>
+    /// The checks of the ids given, in registry order; when none are given, every check but the opt-in ones
+    /// that <paramref name="options"/> gives no settings.
+    /// </summary>
     /// <exception cref="ConfigurationException">An id names no check (MG0185).</exception>
-    public static IReadOnlyList<IQualityCheck> Checks(IReadOnlyList<string>? only)
+    public static IReadOnlyList<IQualityCheck> Checks(IReadOnlyList<string>? only, QualityOptions options)
     {
         if (only is null)
         {
-            return QualityCheckRegistry.All;
+            return [.. QualityCheckRegistry.All.Where(c => !c.OptIn || options.Checks.ContainsKey(c.Id))];
         }
 
         foreach (var id in only.Where(i => QualityCheckRegistry.Find(i) is null))

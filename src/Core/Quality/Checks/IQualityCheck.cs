@@ -23,6 +23,12 @@ internal interface IQualityCheck
     /// <summary>The check-specific bound, or null when it has none.</summary>
     double? DefaultThreshold => null;
 
+    /// <summary>
+    /// True for a check that runs only when asked (named in <c>--checks</c> / <c>only</c>, or given settings under
+    /// <c>checks</c>): it trains models, or flags rows any real data has.
+    /// </summary>
+    bool OptIn => false;
+
     /// <summary>True when the check can run on this data (a label, a reference, a timestamp it needs).</summary>
     bool Applies(QualityContext context);
 

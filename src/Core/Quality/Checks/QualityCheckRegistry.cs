@@ -19,6 +19,9 @@ internal static class QualityCheckRegistry
         new Checks.FeatureLeakageCheck(),
         new Checks.FreshnessCheck(),
         new Checks.VolumeCheck(),
+        new Checks.PiiColumnsCheck(),
+        new Checks.LabelErrorsCheck(),
+        new Checks.OutliersCheck(),
     ];
 
     /// <summary>The check of that id, or null.</summary>

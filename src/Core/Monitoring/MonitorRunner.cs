@@ -57,6 +57,7 @@ internal static class MonitorRunner
         var windows = new List<WindowRecord>();
         int computed = 0, reused = 0;
         string? sorted = null;
+        Lazy<WindowEstimates?>? estimates = null;
         foreach (var found in slices)
         {
             if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash)
@@ -71,7 +72,8 @@ internal static class MonitorRunner
                 : found;
 
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
-            var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options);
+            estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context));
+            var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options, estimates.Value);
             history.Save(monitor.Name, record, context.Options.Time.UtcDateTime);
             windows.Add(record);
             computed++;

@@ -27,7 +27,8 @@ internal static class WindowEvaluator
         TimestampFrame frame,
         WindowSlice slice,
         DriftReference reference,
-        DriftOptions options)
+        DriftOptions options,
+        WindowEstimates? estimates = null)
     {
         var record = new WindowRecord
         {
@@ -73,6 +74,15 @@ internal static class WindowEvaluator
             }
 
             reasons.AddRange(realized.Where(m => m.BelowFloor).Select(m => Invariant($"{m.Metric} {Format(m.Value!.Value)} < min {Format(m.Floor!.Value)}")));
+
+            // Before its labels arrive, a window is judged on the estimate: breached when even the band's upper end is below the floor.
+            var estimated = estimates is null || monitor.Score is not { } scoreColumn ? [] : estimates.Of(Scores(engine, windowTable, scoreColumn));
+            if (realized.Count == 0)
+            {
+                reasons.AddRange(estimated.Where(m => m.Upper is { } u && m.Floor is { } f && u < f)
+                    .Select(m => Invariant($"estimated {m.Metric} {Format(m.Value!.Value)} (band up to {Format(m.Upper!.Value)}) < min {Format(m.Floor!.Value)}")));
+            }
+
             return record with
             {
                 Status = reasons.Count == 0 ? WindowStatus.Ok : WindowStatus.Breach,
@@ -82,6 +92,7 @@ internal static class WindowEvaluator
                 Columns = [.. judged.Where(c => c.Column != monitor.Score).Select(Column)],
                 Prediction = monitor.Score is { } score && judged.FirstOrDefault(c => c.Column == score) is { } p ? Column(p) : null,
                 Realized = realized,
+                Estimated = estimated,
             };
         }
         finally
@@ -89,6 +100,9 @@ internal static class WindowEvaluator
             engine.Execute($"DROP TABLE IF EXISTS {windowTable}");
         }
     }
+
+    private static double[] Scores(DataEngine engine, string windowTable, string score) =>
+        [.. engine.Query($"SELECT CAST({SqlText.Identifier(score)} AS DOUBLE) FROM {windowTable} WHERE {SqlText.Identifier(score)} IS NOT NULL", r => r.GetDouble(0)).Where(double.IsFinite)];
 
     private static WindowColumn Column(ColumnDriftResult c) => new(
         c.Column,

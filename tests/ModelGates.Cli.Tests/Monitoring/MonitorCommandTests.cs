@@ -72,6 +72,31 @@ public sealed class MonitorCommandTests : IDisposable
     }
 
     [Fact]
+    public void Each_judged_window_carries_a_cbpe_estimate_whose_band_holds_the_realized_auc_before_the_shift()
+    {
+        var json = Monitor("--format", "json").Json();
+
+        var windows = json.GetProperty("monitors")[0].GetProperty("windows").EnumerateArray().Where(w => w.GetProperty("status").GetString() != "insufficient").ToList();
+        Assert.NotEmpty(windows);
+        foreach (var w in windows)
+        {
+            var auc = Assert.Single(w.GetProperty("estimated").EnumerateArray().ToList(), m => m.GetProperty("metric").GetString() == "auc");
+            var (value, lower, upper) = (auc.GetProperty("value").GetDouble(), auc.GetProperty("lower").GetDouble(), auc.GetProperty("upper").GetDouble());
+            Assert.InRange(value, lower, upper);
+            Assert.Equal(0.75, auc.GetProperty("min").GetDouble());
+
+            // Before the shift (the week of 2026-09-21) the scores still mean what they meant on the reference: the
+            // realized AUC lies within the estimate's band. After it, the relation changed (concept drift) and the
+            // estimate does not follow, as docs/monitoring.md says it cannot.
+            var realized = w.GetProperty("realized").EnumerateArray().FirstOrDefault(m => m.GetProperty("metric").GetString() == "auc");
+            if (string.CompareOrdinal(w.GetProperty("start").GetString(), "2026-09-21") < 0 && realized.ValueKind == JsonValueKind.Object)
+            {
+                Assert.InRange(realized.GetProperty("value").GetDouble(), lower, upper);
+            }
+        }
+    }
+
+    [Fact]
     public void At_warning_severity_a_due_retrain_exits_0_and_the_markdown_summary_says_so()
     {
         var config = directory.File("modelgates.monitor.json");

@@ -51,7 +51,8 @@ public sealed class DatabaseDriftGateTests(DatabaseFixture database) : IDisposab
         Assert.Equal(
             inFile.Select(c => (c.Id["drift:inFile/".Length..], c.Status, c.Measured)),
             inTable.Select(c => (c.Id["drift:inTable/".Length..], c.Status, c.Measured)));
-        Assert.Contains(inTable, c => c.Id == "drift:inTable/Amount" && c.Status == "passed");
+        // Compared and not drifted; 827 rows cannot show an effect of 0.1 on Amount, so it is a warning (MG3010), in both gates alike.
+        Assert.Contains(inTable, c => c.Id == "drift:inTable/Amount" && c.Status == "warned");
     }
 
     [PostgresFact]

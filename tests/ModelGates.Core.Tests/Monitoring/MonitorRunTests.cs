@@ -111,7 +111,11 @@ public sealed class MonitorRunTests : IDisposable
         Assert.Contains(result.Windows[1].Columns, c => c.Column == "x" && c.Status == "drift" && c.Lower is not null && c.Upper is not null);
         Assert.Equal(0, result.Windows[2].LabelledRows);
         Assert.Empty(result.Windows[2].Realized);
-        Assert.Empty(result.Windows[2].Estimated);
+        // No labels yet: the window is estimated (CBPE), and an estimate whose band reaches the floor is no breach of its own.
+        var estimate = Assert.Single(result.Windows[2].Estimated);
+        Assert.Equal(("auc", 0.7), (estimate.Metric, estimate.Floor));
+        Assert.InRange(estimate.Value!.Value, estimate.Lower!.Value, estimate.Upper!.Value);
+        Assert.DoesNotContain(result.Windows[2].Reasons, r => r.StartsWith("estimated", StringComparison.Ordinal));
         Assert.True(result.Retrain.Due);
         Assert.Equal(["2026-06-08T00:00:00Z", "2026-06-15T00:00:00Z"], result.Retrain.Windows);
         var due = Assert.Single(result.Diagnostics, d => d.Code == "MG6001");

@@ -105,7 +105,8 @@ public sealed class DatabaseDriftGateTests(DatabaseFixture database) : IDisposab
         Assert.Contains("modelgates.json:5:", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
-    private static List<(string Id, string Status, double? Measured)> Checks(JsonElement result) =>
+    /// <summary>Every check of a result: id, status and measured value.</summary>
+    internal static List<(string Id, string Status, double? Measured)> Checks(JsonElement result) =>
         result.GetProperty("gates").EnumerateArray()
             .SelectMany(g => g.GetProperty("checks").EnumerateArray())
             .Select(c => (

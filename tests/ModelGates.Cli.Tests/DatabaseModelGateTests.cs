@@ -103,12 +103,5 @@ public sealed class DatabaseModelGateTests(DatabaseFixture database) : IDisposab
             "warehouse");
     }
 
-    private static List<(string Id, string Status, double? Measured)> Checks(JsonElement result) =>
-        result.GetProperty("gates").EnumerateArray()
-            .SelectMany(g => g.GetProperty("checks").EnumerateArray())
-            .Select(c => (
-                c.GetProperty("id").GetString()!,
-                c.GetProperty("status").GetString()!,
-                c.TryGetProperty("measured", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDouble() : (double?)null))
-            .ToList();
+    private static List<(string Id, string Status, double? Measured)> Checks(JsonElement result) => DatabaseDriftGateTests.Checks(result);
 }

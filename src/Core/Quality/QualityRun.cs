@@ -59,7 +59,7 @@ internal static class QualityRun
         report = report with { Notes = [.. unparsed, .. report.Notes] };
         if (request.ReviewOut is { } folder)
         {
-            ReviewExport.Write(folder, report, data, request.Masker);
+            ReviewExport.Write(folder, report, data, Review.PiiReviewMasker.Of(report, request.Masker));
         }
 
         return report;

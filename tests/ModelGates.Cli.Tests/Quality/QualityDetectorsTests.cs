@@ -31,6 +31,22 @@ public sealed class QualityDetectorsTests : IDisposable
     }
 
     [Fact]
+    public void The_review_files_of_flagged_rows_mask_every_personal_column()
+    {
+        var privacy = PrivacyData.Build();
+        var data = directory.Write("applicants.csv", privacy.Csv);
+        var folder = directory.File("review");
+
+        var result = CliRunner.Run(directory.Path, "quality", data, "--review-out", folder);
+
+        var jsonl = File.ReadAllText(Path.Combine(folder, "review.jsonl"));
+        var csv = File.ReadAllText(Path.Combine(folder, "review.csv"));
+        Assert.Contains("\"pii\"", jsonl, StringComparison.Ordinal);
+        Assert.Contains("***", jsonl, StringComparison.Ordinal);
+        Assert.Empty(privacy.LeaksIn(jsonl + csv + result.Stdout + result.Stderr));
+    }
+
+    [Fact]
     public void Label_errors_and_outliers_run_only_when_asked_and_then_rank_rows()
     {
         var plain = CliRunner.Run(directory.Path, "quality", Train, "--label", "Status", "--format", "json");

@@ -28,7 +28,7 @@ public static class ContractValidator
         SqlCheckRunner.Prepare(context, columns);
         PatternCheck.Prepare(context);
 
-        var rules = Rules(dataset.Table);
+        var rules = ColumnRules.For(dataset.Table);
         var planned = new List<(ColumnSql Column, ColumnRule Rule, int First, int Count)>();
         var aggregates = new List<string>();
         foreach (var column in columns.Declared)
@@ -57,17 +57,4 @@ public static class ContractValidator
         checks.AddRange(SqlCheckRunner.Run(context, columns));
         return new ValidationResult(dataset, [.. checks.Select(c => c.Diagnostic is { } d ? c with { Diagnostic = context.Privacy.Apply(d) } : c)]);
     }
-
-    private static ColumnRule[] Rules(string table) =>
-    [
-        new TypeRule(),
-        new MissingShareRule(),
-        new RangeRule(isMinimum: true),
-        new RangeRule(isMinimum: false),
-        new AllowedValuesRule(),
-        new PatternRule(),
-        new LengthRule(isMinimum: true),
-        new LengthRule(isMinimum: false),
-        new UniqueRule(table),
-    ];
 }

@@ -54,7 +54,7 @@ internal static class SqlContractValidator
         var planned = new List<(ColumnSql Column, ColumnRule Rule, int First, int Count)>();
         var skipped = new List<(ColumnSql Column, ColumnRule Rule, Diagnostic Warning)>();
         var aggregates = new List<string> { "count(*)" };
-        var rules = Rules(typed.Relation);
+        var rules = ColumnRules.For(typed.Relation);
         foreach (var column in typed.Declared)
         {
             foreach (var rule in rules.Where(r => r.AppliesTo(column.Contract)))
@@ -124,17 +124,4 @@ internal static class SqlContractValidator
                 Check = rule.Key,
             };
     }
-
-    private static ColumnRule[] Rules(string relation) =>
-    [
-        new TypeRule(),
-        new MissingShareRule(),
-        new RangeRule(isMinimum: true),
-        new RangeRule(isMinimum: false),
-        new AllowedValuesRule(),
-        new PatternRule(),
-        new LengthRule(isMinimum: true),
-        new LengthRule(isMinimum: false),
-        new UniqueRule(relation),
-    ];
 }

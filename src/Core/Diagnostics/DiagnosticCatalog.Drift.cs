@@ -50,4 +50,13 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG3010: a column was judged not drifted, but its sizes are too small to detect an effect of the threshold's size (the minimum detectable effect is above it).</summary>
     public static readonly DiagnosticDescriptor DriftEffectUndetectable = new("MG3010", "Sample too small to detect the effect threshold", Severity.Warning);
+
+    /// <summary>MG3020: the domain classifier tells current rows from reference rows: its out-of-fold AUC interval lies above the threshold.</summary>
+    public static readonly DiagnosticDescriptor DomainClassifierDrift = new("MG3020", "Domain classifier separates current rows from reference rows", Severity.Error);
+
+    /// <summary>MG3021: the PCA reconstruction error of the current rows differs from the reference's beyond the threshold.</summary>
+    public static readonly DiagnosticDescriptor ReconstructionDrift = new("MG3021", "PCA reconstruction error changed", Severity.Error);
+
+    /// <summary>MG3022: a multivariate drift check did not run (a side is a profile, too few rows or usable columns); the message says why.</summary>
+    public static readonly DiagnosticDescriptor MultivariateNotRun = new("MG3022", "Multivariate drift check not run", Severity.Info);
 }

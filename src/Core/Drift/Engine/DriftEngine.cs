@@ -64,6 +64,7 @@ public static class DriftEngine
         }
 
         report ??= Compare(engine, reference, new TableCurrentData(engine, current.Table), options, () => current.Hash, progress);
+        report = WithMultivariate(report, reference, current, options ?? DriftOptions.Default, progress);
         Diagnostic[] unparsed = [.. new[] { reference.Unparsed, current.Unparsed }.OfType<Diagnostic>()];
         return unparsed.Length == 0 ? report : report with { Diagnostics = [.. unparsed, .. report.Diagnostics] };
     }
@@ -124,8 +125,35 @@ public static class DriftEngine
         }
 
         var current = SqlCurrentData.Open(runner, relation, profile, provider);
-        return Compare(null, reference, current, options, () => DatasetHash.Of(System.Text.Encoding.UTF8.GetBytes($"{provider}\n{relation.Display}\n{current.Rows}")), progress);
+        var report = Compare(null, reference, current, options, () => DatasetHash.Of(System.Text.Encoding.UTF8.GetBytes($"{provider}\n{relation.Display}\n{current.Rows}")), progress);
+        return WithChecks(report, Multivariate.MultivariateChecks.NotRun(options ?? DriftOptions.Default, ProfileReason));
     }
+
+    private const string ProfileReason = "the reference is a profile, which holds no rows; compare with the reference data to run them";
+
+    /// <summary>
+    /// The dataset-level checks over both sides' rows (each side's table, loaded on demand when the columns were read
+    /// straight from a CSV file); against a profile they cannot run, which the report says.
+    /// </summary>
+    private static DriftReport WithMultivariate(DriftReport report, DriftReference reference, ColumnInput current, DriftOptions options, Action<string>? progress)
+    {
+        if (options.Multivariate == MultivariateDrift.Off)
+        {
+            return report;
+        }
+
+        if (reference.Profile is not null)
+        {
+            return WithChecks(report, Multivariate.MultivariateChecks.NotRun(options, ProfileReason));
+        }
+
+        progress?.Invoke("Multivariate checks");
+        var referenceTable = reference.Dataset ?? reference.Input!.Table;
+        return WithChecks(report, Multivariate.MultivariateChecks.Run(current.Engine, referenceTable, current.Table, report.Columns, options));
+    }
+
+    private static DriftReport WithChecks(DriftReport report, (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) found) =>
+        found.Checks.Count == 0 ? report : report with { DatasetChecks = found.Checks, Diagnostics = [.. report.Diagnostics, .. found.Diagnostics] };
 
     private static DriftReport Compare(
         DataEngine? engine,

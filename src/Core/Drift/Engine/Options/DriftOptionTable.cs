@@ -113,6 +113,33 @@ public static partial class DriftOptionTable
         },
         new()
         {
+            Key = "multivariate", Type = OptionType.Choice, Choices = MultivariateDriftText.Names, ValueHint = string.Join('|', MultivariateDriftText.Names), Default = "both",
+            Help = "the dataset-level checks run when both sides are data: the domain classifier, the PCA reconstruction error, both, or off",
+            Get = o => o.Multivariate.ToText(), Set = (o, v) => o with { Multivariate = Multivariate((string)v) },
+        },
+        new()
+        {
+            Key = "multivariateSampleRows", Type = OptionType.WholeNumber, ValueHint = "<n>", Default = "10000",
+            Help = "the most rows drawn (seeded) from each side for the multivariate checks",
+            Get = o => o.MultivariateSampleRows, Set = (o, v) => o with { MultivariateSampleRows = (int)Math.Clamp((long)v, int.MinValue, int.MaxValue) },
+            Check = (v, _, _) => Between(Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture), 100, 1_000_000),
+        },
+        new()
+        {
+            Key = "domainClassifierAuc", Type = OptionType.Number, ValueHint = "<auc>", Default = "0.55",
+            Help = "the domain classifier flags drift when the lower bound of its AUC interval is above this",
+            Get = o => o.DomainClassifierAuc, Set = (o, v) => o with { DomainClassifierAuc = (double)v },
+            Check = (v, _, _) => (double)v >= 0.5 && (double)v < 1 ? null : Invalid($"must be at least 0.5 and below 1, not {Scalar.Format((double)v)}"),
+        },
+        new()
+        {
+            Key = "reconstructionThreshold", Type = OptionType.Number, ValueHint = "<x>", Default = "0.1",
+            Help = "the reconstruction check flags drift when the interval of the mean reconstruction error's relative change lies beyond this",
+            Get = o => o.ReconstructionThreshold, Set = (o, v) => o with { ReconstructionThreshold = (double)v },
+            Check = (v, _, _) => (double)v > 0 && double.IsFinite((double)v) ? null : Invalid($"must be a finite number above 0, not {Scalar.Format((double)v)}"),
+        },
+        new()
+        {
             Key = "weight", Type = OptionType.Number, ValueHint = "<w>", Default = "1",
             ColumnHelp = "a column's importance in the dataset rule",
             GetColumn = c => c.Weight, SetColumn = (c, v) => c with { Weight = (double)v },
@@ -131,6 +158,9 @@ public static partial class DriftOptionTable
 
     private static DriftDecisionRule DecisionRule(string text) =>
         DriftDecisionRuleText.TryParse(text, out var rule) ? rule : throw new ArgumentException($"Unknown decision rule '{text}'.", nameof(text));
+
+    private static MultivariateDrift Multivariate(string text) =>
+        MultivariateDriftText.TryParse(text, out var value) ? value : throw new ArgumentException($"Unknown multivariate choice '{text}'.", nameof(text));
 
     private static MultipleTestingCorrection Correction(string text) =>
         MultipleTestingCorrectionText.TryParse(text, out var correction) ? correction : throw new ArgumentException($"Unknown correction '{text}'.", nameof(text));

@@ -63,6 +63,18 @@ public sealed record DriftOptions
     /// <summary>Per-column settings, by column name (ordinal), merged over the defaults.</summary>
     public IReadOnlyDictionary<string, ColumnDriftOverride> Overrides { get; init; } = new Dictionary<string, ColumnDriftOverride>(StringComparer.Ordinal);
 
+    /// <summary>Which dataset-level checks run when both sides are data (docs/drift.md#multivariate-drift). Default both.</summary>
+    public MultivariateDrift Multivariate { get; init; } = MultivariateDrift.Both;
+
+    /// <summary>The most rows drawn (seeded) from each side for the multivariate checks. Default 10,000.</summary>
+    public int MultivariateSampleRows { get; init; } = 10_000;
+
+    /// <summary>The domain classifier flags drift when its AUC interval's lower bound is above this. Default 0.55.</summary>
+    public double DomainClassifierAuc { get; init; } = 0.55;
+
+    /// <summary>The reconstruction check flags drift when its interval of the relative change of the mean reconstruction error lies beyond this (up by it, or down by the same factor). Default 0.1.</summary>
+    public double ReconstructionThreshold { get; init; } = 0.1;
+
     /// <summary>The severity of a drifted column (MG3001) and a drifted missing share (MG3003). Default error.</summary>
     public Severity ColumnSeverity { get; init; } = Severity.Error;
 

@@ -36,6 +36,9 @@ public sealed record DriftReport
     /// <summary>Each compared column's distribution on both sides (for charts), by column name, from the inputs the comparison read.</summary>
     public IReadOnlyDictionary<string, ColumnDistribution> Distributions { get; init; } = new Dictionary<string, ColumnDistribution>(StringComparer.Ordinal);
 
+    /// <summary>The dataset-level (multivariate) checks, in the order domain classifier, reconstruction; empty when none was asked for.</summary>
+    public IReadOnlyList<DatasetDriftCheck> DatasetChecks { get; init; } = [];
+
     /// <summary>True unless a diagnostic is an error.</summary>
     public bool Passed => !Diagnostics.Any(d => d.IsError);
 

@@ -18,6 +18,9 @@ internal sealed record DriftGateDetails(
     double DriftedShareThreshold,
     IReadOnlyList<DriftColumnDetails> Columns) : GateDetails
 {
+    /// <summary>The dataset-level (multivariate) checks; empty when none was asked for.</summary>
+    public IReadOnlyList<DatasetDriftCheck> DatasetChecks { get; init; } = [];
+
     /// <summary>The details of a drift report, with the distribution of each column that has one.</summary>
     public static DriftGateDetails Of(DriftReport report, IReadOnlyDictionary<string, ColumnDistribution> distributions)
     {
@@ -36,7 +39,10 @@ internal sealed record DriftGateDetails(
             MissingShareCurrent = c.MissingShareCurrent,
             Distribution = distributions.GetValueOrDefault(c.Column),
         }).ToList();
-        return new DriftGateDetails(report.Reference, report.Current, report.DatasetDrift, report.DriftedShare, report.DatasetDriftShare, columns);
+        return new DriftGateDetails(report.Reference, report.Current, report.DatasetDrift, report.DriftedShare, report.DatasetDriftShare, columns)
+        {
+            DatasetChecks = report.DatasetChecks,
+        };
     }
 }
 

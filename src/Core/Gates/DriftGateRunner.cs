@@ -48,6 +48,11 @@ internal sealed class DriftGateRunner : IGateRunner
             }
         }
 
+        foreach (var datasetCheck in report.DatasetChecks)
+        {
+            checks.Add(DatasetCheck(config, gate, datasetCheck, unclaimed));
+        }
+
         var datasetDiagnostic = Claim(unclaimed, d => d.Code == DiagnosticCatalog.DatasetDrifted.Code);
         checks.Add(Scoped(new CheckResult($"drift:{gate.Name}/dataset", $"{gate.Name}: drifted share < {Format(report.DatasetDriftShare)}")
         {
@@ -195,6 +200,29 @@ internal sealed class DriftGateRunner : IGateRunner
             Diagnostic = diagnostic is null ? null : Locate(config, gate, diagnostic),
         };
         return Scoped(check, severity);
+    }
+
+    /// <summary>
+    /// A multivariate check: failed with its MG code at the gate's severity when it flags (even when no column drifted),
+    /// skipped when it could not run (the MG3022 note says why).
+    /// </summary>
+    private static CheckResult DatasetCheck(GatesConfig config, DriftGate gate, DatasetDriftCheck datasetCheck, List<Diagnostic> unclaimed)
+    {
+        var diagnostic = datasetCheck.Status == DatasetDriftStatus.Drift ? Claim(unclaimed, d => d.Code == datasetCheck.Code && d.Check == datasetCheck.Name) : null;
+        var bound = datasetCheck.Threshold is { } t ? $" {(datasetCheck.Name == Drift.Multivariate.MultivariateChecks.ClassifierName ? "AUC lower bound ≤" : "error change within ±")} {Format(t)}" : " no drift";
+        var check = new CheckResult($"drift:{gate.Name}/{datasetCheck.Name}", $"{gate.Name}: {datasetCheck.Name}{bound}")
+        {
+            Status = datasetCheck.Status switch
+            {
+                DatasetDriftStatus.Ok => CheckStatus.Passed,
+                DatasetDriftStatus.Drift => CheckStatus.Failed,
+                _ => CheckStatus.Skipped,
+            },
+            Measured = datasetCheck.Name == Drift.Multivariate.MultivariateChecks.ClassifierName ? datasetCheck.Interval?.Lower : datasetCheck.Statistic,
+            Bound = datasetCheck.Threshold,
+            Diagnostic = diagnostic is null ? null : Locate(config, gate, diagnostic, "multivariate"),
+        };
+        return Scoped(check, gate.Severity!.Value);
     }
 
     private static CheckResult MissingShareCheck(GatesConfig config, DriftGate gate, ColumnDriftResult column, Severity severity, List<Diagnostic> unclaimed)

@@ -61,6 +61,7 @@ internal static class DriftDetailsJson
         }
 
         w.WriteEndArray();
+        Drift.Engine.Reporting.DatasetCheckJson.Write(w, details.DatasetChecks);
         w.WriteEndObject();
     }
 
@@ -71,7 +72,10 @@ internal static class DriftDetailsJson
         r.Boolean(o, "datasetDrift"),
         r.Number(o, "driftedShare"),
         r.Number(o, "driftedShareThreshold"),
-        r.Array(o, "columns").Select(c => ReadColumn(r, r.Object(c, "a column"))).ToList());
+        r.Array(o, "columns").Select(c => ReadColumn(r, r.Object(c, "a column"))).ToList())
+    {
+        DatasetChecks = Drift.Engine.Reporting.DatasetCheckJson.Read(r, o),
+    };
 
     private static void WriteSide(Utf8JsonWriter w, string name, DriftSide side)
     {

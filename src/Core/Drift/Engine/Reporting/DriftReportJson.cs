@@ -32,6 +32,7 @@ public static class DriftReportJson
         }
 
         w.WriteEndArray();
+        DatasetCheckJson.Write(w, report.DatasetChecks);
     }
 
     private static void WriteSide(Utf8JsonWriter w, string name, DriftSide side)

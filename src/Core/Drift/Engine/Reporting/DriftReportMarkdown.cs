@@ -32,6 +32,23 @@ public static class DriftReportMarkdown
             output.WriteLine("| " + string.Join(" | ", cells) + " |");
         }
 
+        if (report.DatasetChecks.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("| " + string.Join(" | ", DatasetCheckRows.Header) + " |");
+            output.WriteLine("|" + string.Concat(DatasetCheckRows.Header.Select(_ => "---|")));
+            foreach (var row in DatasetCheckRows.Rows(report))
+            {
+                var cells = row.Select(Escape).ToArray();
+                if (row[1] == "drift")
+                {
+                    cells[1] = "**drift**";
+                }
+
+                output.WriteLine("| " + string.Join(" | ", cells) + " |");
+            }
+        }
+
         var findings = report.Diagnostics.Where(d => d.Severity != Severity.Info).ToList();
         if (findings.Count > 0)
         {

@@ -26,6 +26,18 @@ public static class DriftReportText
         }
 
         output.WriteLine();
+        if (report.DatasetChecks.Count > 0)
+        {
+            var checks = DatasetCheckRows.Rows(report).ToList();
+            var checkWidths = DatasetCheckRows.Header.Select((h, i) => Math.Max(h.Length, checks.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+            output.WriteLine(Line(DatasetCheckRows.Header, checkWidths));
+            foreach (var row in checks)
+            {
+                output.WriteLine(Line(row, checkWidths));
+            }
+
+            output.WriteLine();
+        }
     }
 
     private static string Line(string[] cells, int[] widths) =>

@@ -37,6 +37,7 @@ internal static class DriftSection
             html.Append("<p>").Append(details.DatasetDrift ? "<span class=\"status bad\">✘ dataset drift</span>" : "<span class=\"status ok\">✔ no dataset drift</span>")
                 .Append(": drifted share ").Append(Html.Escape(Html.Number(details.DriftedShare))).Append(" (threshold ").Append(Html.Escape(Html.Number(details.DriftedShareThreshold))).Append(")</p>");
 
+            DatasetChecks(html, details.DatasetChecks);
             var columns = details.Columns.OrderBy(c => c.Status == ColumnDriftStatus.Drift ? 0 : 1).ToList();
             Html.Table(html, "Columns, drifted first", "column", "kind", "test", "statistic", "p-value", "threshold", "effect [interval]", "missing share ref → cur", "status");
             foreach (var column in columns)
@@ -77,6 +78,33 @@ internal static class DriftSection
 
     // The result writes a share that is not finite as null; the chart draws it, like a missing share, as an empty bar.
     private static List<double> Shares(IReadOnlyList<double> shares) => shares.Select(s => double.IsFinite(s) ? s : 0).ToList();
+
+    /// <summary>The multivariate checks: a table with the statistic, its interval, the threshold, the separating columns and the message.</summary>
+    private static void DatasetChecks(StringBuilder html, IReadOnlyList<DatasetDriftCheck> checks)
+    {
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        Html.Table(html, "Dataset checks (multivariate)", "check", "statistic [interval]", "threshold", "rows ref / cur", "separating most", "status", "finding");
+        foreach (var c in checks)
+        {
+            var interval = c.Interval is { } i ? $" [{Html.Number(i.Lower)}, {Html.Number(i.Upper)}]" : string.Empty;
+            var top = c.TopFeatures.Count == 0 ? Html.Text(null) : string.Join(", ", c.TopFeatures.Select(f => $"{f.Column} {Html.Number(Math.Round(f.Share * 100, 1))}%"));
+            Html.Row(
+                html,
+                Html.Escape(c.Measure is null ? c.Name : $"{c.Name} ({c.Measure})"),
+                Html.Escape(Html.Number(c.Statistic) + interval),
+                Html.Escape(Html.Number(c.Threshold)),
+                Html.Escape(c.Status == DatasetDriftStatus.NotRun ? Html.Text(null) : $"{Html.Number(c.ReferenceRows)} / {Html.Number(c.CurrentRows)}"),
+                Html.Escape(top),
+                Html.Status(c.Status == DatasetDriftStatus.NotRun ? "not run" : c.Status.ToText()),
+                Html.Escape(c.Message));
+        }
+
+        Html.EndTable(html);
+    }
 
     private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;
 }

@@ -33,32 +33,12 @@ internal static class ReconstructionError
         Array.Sort(fitRows);
         Array.Sort(heldOut);
 
-        var mean = new double[p];
-        for (var j = 0; j < p; j++)
-        {
-            var column = features.Reference[j];
-            mean[j] = fitRows.Sum(r => column[r]) / fitRows.Length;
-        }
-
-        var x = Matrix<double>.Build.Dense(fitRows.Length, p, (r, j) => features.Reference[j][fitRows[r]] - mean[j]);
-        var covariance = x.TransposeThisAndMultiply(x) / Math.Max(1, fitRows.Length - 1);
-        var svd = covariance.Svd(computeVectors: true);
-        var variances = svd.S.ToArray();
-        var total = variances.Sum();
-        var kept = 0;
-        var explained = 0.0;
-        while (kept < variances.Length && (kept == 0 || explained < VarianceKept * total))
-        {
-            explained += variances[kept];
-            kept++;
-        }
-
-        var components = svd.VT.SubMatrix(0, kept, 0, p);
-        var referenceResiduals = Residuals(features.Reference, heldOut, mean, components);
-        var currentResiduals = Residuals(features.Current, [.. Enumerable.Range(0, features.CurrentRows)], mean, components);
+        var pca = PcaModel.Fit(Matrix<double>.Build.Dense(fitRows.Length, p, (r, j) => features.Reference[j][fitRows[r]]));
+        var referenceResiduals = Residuals(features.Reference, heldOut, pca.Mean, pca.Components);
+        var currentResiduals = Residuals(features.Current, [.. Enumerable.Range(0, features.CurrentRows)], pca.Mean, pca.Components);
         return new ReconstructionFit(
-            kept,
-            total > 0 ? explained / total : 1,
+            pca.Components.RowCount,
+            pca.Explained,
             Norms(referenceResiduals),
             Norms(currentResiduals),
             MeanSquares(referenceResiduals),
@@ -93,3 +73,39 @@ internal sealed record ReconstructionFit(
     double[] CurrentErrors,
     double[] ReferenceFeatureSquares,
     double[] CurrentFeatureSquares);
+
+/// <summary>A PCA fitted on rows: their mean and the kept components (rows of <see cref="Components"/>).</summary>
+/// <param name="Mean">Each feature's mean over the fitted rows.</param>
+/// <param name="Components">The kept components, one per row, largest variance first.</param>
+/// <param name="Explained">The share of the variance they explain.</param>
+internal sealed record PcaModel(double[] Mean, Matrix<double> Components, double Explained)
+{
+    /// <summary>Fits on <paramref name="rows"/> (rows by features), keeping the fewest components that explain <see cref="ReconstructionError.VarianceKept"/> of the variance.</summary>
+    public static PcaModel Fit(Matrix<double> rows)
+    {
+        var p = rows.ColumnCount;
+        var mean = Enumerable.Range(0, p).Select(j => rows.Column(j).Sum() / rows.RowCount).ToArray();
+        var x = rows.MapIndexed((_, j, v) => v - mean[j]);
+        var covariance = x.TransposeThisAndMultiply(x) / Math.Max(1, rows.RowCount - 1);
+        var svd = covariance.Svd(computeVectors: true);
+        var variances = svd.S.ToArray();
+        var total = variances.Sum();
+        var kept = 0;
+        var explained = 0.0;
+        while (kept < variances.Length && (kept == 0 || explained < ReconstructionError.VarianceKept * total))
+        {
+            explained += variances[kept];
+            kept++;
+        }
+
+        return new PcaModel(mean, svd.VT.SubMatrix(0, kept, 0, p), total > 0 ? explained / total : 1);
+    }
+
+    /// <summary>Each row's reconstruction error: the Euclidean distance between the row and its projection on the components.</summary>
+    public double[] Errors(Matrix<double> rows)
+    {
+        var x = rows.MapIndexed((_, j, v) => v - Mean[j]);
+        var residuals = x - (x * Components.Transpose() * Components);
+        return [.. Enumerable.Range(0, residuals.RowCount).Select(r => residuals.Row(r).L2Norm())];
+    }
+}

@@ -79,8 +79,11 @@ public static class DriftAssert
         var text = new System.Text.StringBuilder();
         if (drifted.Count == 0)
         {
-            // Rows that failed to parse fail the assertion without any column drifting.
-            text.Append(CultureInfo.InvariantCulture, $"{currentPath} against {referencePath}: no column drifted, but the comparison failed.\n");
+            // A multivariate check, or rows that failed to parse, fail the assertion without any column drifting.
+            var flagged = report.DatasetChecks.Where(c => c.Drifted).Select(c => c.Name).ToList();
+            text.Append(CultureInfo.InvariantCulture, flagged.Count > 0
+                ? $"{currentPath} drifted from {referencePath} as a whole: no column drifted, but the multivariate check(s) {string.Join(", ", flagged)} flagged the rows.\n"
+                : $"{currentPath} against {referencePath}: no column drifted, but the comparison failed.\n");
         }
         else
         {

@@ -35,6 +35,34 @@ public sealed class DriftCommandTests
     }
 
     [Fact]
+    public void A_flipped_correlation_fails_through_the_multivariate_checks_and_the_option_turns_them_off()
+    {
+        var reference = Path.Combine("samples", "data", "multivariate", "correlated.csv");
+        var flipped = Path.Combine("samples", "data", "multivariate", "flipped.csv");
+
+        var result = CliRunner.Run(Root, "drift", "--reference", reference, "--current", flipped, "--format", "json");
+        var off = CliRunner.Run(Root, "drift", "--reference", reference, "--current", flipped, "--multivariate", "off", "--format", "json");
+        var bad = CliRunner.Run(Root, "drift", "--reference", reference, "--current", flipped, "--domain-classifier-auc", "0.3");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var json = result.Json();
+        Assert.All(json.GetProperty("columns").EnumerateArray(), c => Assert.Equal("ok", c.GetProperty("status").GetString()));
+        var checks = json.GetProperty("datasetChecks").EnumerateArray().ToList();
+        Assert.Equal(["domainClassifier", "reconstruction"], checks.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(checks, c => Assert.Equal("drift", c.GetProperty("status").GetString()));
+        Assert.Equal(
+            ["name", "code", "status", "measure", "statistic", "interval", "intervalLevel", "threshold", "referenceRows", "currentRows", "topFeatures", "message"],
+            checks[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["Debt", "Income"], checks[0].GetProperty("topFeatures").EnumerateArray().Take(2).Select(f => f.GetProperty("column").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Contains(json.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "MG3020");
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.False(off.Json().TryGetProperty("datasetChecks", out _));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("MG0034", bad.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--domain-classifier-auc", bad.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_drifted_sample_fails_with_a_result_per_column_in_the_documented_shape()
     {
         var result = CliRunner.Run(Root, "drift", "--reference", Reference, "--current", Drifted, "--format", "json");
@@ -44,7 +72,7 @@ public sealed class DriftCommandTests
         Assert.Equal(1, json.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("drift", json.GetProperty("command").GetString());
         Assert.Equal(
-            ["schemaVersion", "command", "reference", "current", "correction", "decision", "datasetDrift", "driftedShare", "datasetDriftShare", "columns", "passed", "diagnostics"],
+            ["schemaVersion", "command", "reference", "current", "correction", "decision", "datasetDrift", "driftedShare", "datasetDriftShare", "columns", "datasetChecks", "passed", "diagnostics"],
             json.EnumerateObject().Select(p => p.Name));
         var reference = json.GetProperty("reference");
         Assert.Equal("samples/data/credit_data.csv", reference.GetProperty("path").GetString());

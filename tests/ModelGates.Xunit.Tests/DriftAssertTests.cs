@@ -29,6 +29,22 @@ public sealed class DriftAssertTests
     }
 
     [Fact]
+    public void A_flipped_correlation_fails_as_a_whole_unless_multivariate_is_off()
+    {
+        var reference = RepoPaths.Combine("samples", "data", "multivariate", "correlated.csv");
+        var flipped = RepoPaths.Combine("samples", "data", "multivariate", "flipped.csv");
+
+        var error = Assert.Throws<ModelGatesAssertException>(() => DriftAssert.NoDrift(reference, flipped));
+        var off = DriftAssert.NoDrift(reference, flipped, new DriftOptions { Multivariate = MultivariateDrift.Off });
+
+        Assert.Contains("no column drifted, but the multivariate check(s) domainClassifier, reconstruction flagged the rows", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MG3020", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MG3021", error.Message, StringComparison.Ordinal);
+        Assert.True(off.Passed);
+        Assert.Empty(off.DatasetChecks);
+    }
+
+    [Fact]
     public void Options_change_the_judgement()
     {
         var lenient = DriftOptions.Default with

@@ -74,6 +74,8 @@ public sealed class DirectDriftTests
     /// <summary>The current file read directly, against the same file loaded as a table; both compared with the same reference.</summary>
     private static DriftReport AssertSameAsTable(string reference, string current, DriftOptions? options, bool profile)
     {
+        // The column reads are compared here; the multivariate checks read sampled rows from tables on every path (MultivariateDriftTests).
+        options = (options ?? DriftOptions.Default) with { Multivariate = MultivariateDrift.Off };
         using var pipeline = new InputPipeline();
         var driftReference = profile
             ? DriftReference.ReadProfile(DriftTestData.WriteProfile(reference))
@@ -91,6 +93,7 @@ public sealed class DirectDriftTests
     /// <summary>Both files read directly (a raw pair with no table at all) against both loaded as tables.</summary>
     private static void AssertDirectReferenceSameAsTable(string reference, string current, DriftOptions? options)
     {
+        options = (options ?? DriftOptions.Default) with { Multivariate = MultivariateDrift.Off };
         using var pipeline = new InputPipeline();
         var directReference = pipeline.ReadReference(new DatasetSource(reference));
         var input = pipeline.ReadColumns(new DatasetSource(current));

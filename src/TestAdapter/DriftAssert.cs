@@ -81,7 +81,7 @@ public static class DriftAssert
         {
             // A multivariate check, or rows that failed to parse, fail the assertion without any column drifting.
             var flagged = report.DatasetChecks.Where(c => c.Drifted).Select(c => c.Name).ToList();
-            text.Append(CultureInfo.InvariantCulture, flagged.Count > 0
+            text.Append(flagged.Count > 0
                 ? $"{currentPath} drifted from {referencePath} as a whole: no column drifted, but the multivariate check(s) {string.Join(", ", flagged)} flagged the rows.\n"
                 : $"{currentPath} against {referencePath}: no column drifted, but the comparison failed.\n");
         }

@@ -37,7 +37,7 @@ measure() {
         cat "$WORK/stderr.txt" >&2
         exit 1
     fi
-    awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$out"
+    tail -n 1 "$out" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

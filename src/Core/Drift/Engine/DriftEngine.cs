@@ -132,8 +132,8 @@ public static class DriftEngine
     private const string ProfileReason = "the reference is a profile, which holds no rows; compare with the reference data to run them";
 
     /// <summary>
-    /// The dataset-level checks over both sides' rows (each side's table, loaded on demand when the columns were read
-    /// straight from a CSV file); against a profile they cannot run, which the report says.
+    /// The dataset-level checks over a seeded sample of both sides' rows (sampled lines of a plain CSV file read
+    /// directly, else the side's table); against a profile they cannot run, which the report says.
     /// </summary>
     private static DriftReport WithMultivariate(DriftReport report, DriftReference reference, ColumnInput current, DriftOptions options, Action<string>? progress)
     {
@@ -148,8 +148,8 @@ public static class DriftEngine
         }
 
         progress?.Invoke("Multivariate checks");
-        var referenceTable = reference.Dataset ?? reference.Input!.Table;
-        return WithChecks(report, Multivariate.MultivariateChecks.Run(current.Engine, referenceTable, current.Table, report.Columns, options));
+        var referenceRows = reference.Input is { } input ? Multivariate.RowSource.Of(input) : Multivariate.RowSource.Of(current.Engine, reference.Dataset!);
+        return WithChecks(report, Multivariate.MultivariateChecks.Run(referenceRows, Multivariate.RowSource.Of(current), report.Columns, options));
     }
 
     private static DriftReport WithChecks(DriftReport report, (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) found) =>

@@ -45,7 +45,7 @@ internal static class MultivariateChecks
 
     /// <summary>Runs the checks over the rows of both tables, on the columns of <paramref name="columns"/> that were compared.</summary>
     public static (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) Run(
-        DataEngine engine, LoadedDataset reference, LoadedDataset current, IReadOnlyList<ColumnDriftResult> columns, DriftOptions options)
+        RowSource reference, RowSource current, IReadOnlyList<ColumnDriftResult> columns, DriftOptions options)
     {
         var names = Names(options);
         if (names.Count == 0)
@@ -76,8 +76,8 @@ internal static class MultivariateChecks
             return NotRun(options, reason);
         }
 
-        var referenceRows = SampledRows.Draw(engine, reference, usable, options.MultivariateSampleRows, Mix(options.Seed, 1));
-        var currentRows = SampledRows.Draw(engine, current, usable, options.MultivariateSampleRows, Mix(options.Seed, 2));
+        var referenceRows = reference.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 1));
+        var currentRows = current.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 2));
         var features = FeatureEncoder.Encode(referenceRows, currentRows);
         var checks = new List<DatasetDriftCheck>();
         if (options.Multivariate.RunsClassifier())

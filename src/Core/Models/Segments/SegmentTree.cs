@@ -3,14 +3,14 @@ namespace ModelGates.Models.Segments;
 /// <summary>
 /// A small regression tree on the per-row loss, grown on the search rows only: each split is the one that best
 /// separates the loss (largest between-children sum of squares, n_L·n_R/n·(mean_L − mean_R)²) among numeric
-/// thresholds at the node's deciles and one-vs-rest categories, with at least <c>minLeaf</c> rows on each side.
+/// thresholds at the node's twentieths and one-vs-rest categories, with at least <c>minLeaf</c> rows on each side.
 /// Every node below the root is a candidate segment. Ties keep the first split in column order, so the tree is the
 /// same for the same rows.
 /// </summary>
 internal static class SegmentTree
 {
-    /// <summary>Thresholds tried per numeric column and node: the deciles of the node's values.</summary>
-    public const int Quantiles = 10;
+    /// <summary>Thresholds tried per numeric column and node: the 5 % quantiles of the node's values.</summary>
+    public const int Quantiles = 20;
 
     /// <summary>Categories tried per column and node: the most frequent ones.</summary>
     public const int MaxCategories = 20;

@@ -4,5 +4,5 @@ namespace ModelGates.Diagnostics;
 public static partial class DiagnosticCatalog
 {
     /// <summary>MG4060: a segment of the evaluation rows where the model is significantly worse than overall, beyond <c>maxDrop</c>.</summary>
-    public static readonly DiagnosticDescriptor WeakSegment = new("MG4060", "Weak segment", Severity.Error);
+    public static readonly DiagnosticDescriptor WeakSegment = new("MG4060", "Weak segment", Severity.Warning);
 }

@@ -99,13 +99,119 @@ public sealed class BudgetTests : IDisposable
         Assert.Contains("modelgates.json:8:", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
-    private void Config(string budgets) => directory.Write("modelgates.json", $$"""
+    [Fact]
+    public void The_same_model_passes_against_its_own_accepted_resources_check_after_check()
+    {
+        Config(RegressionBudgets, baseline: true);
+
+        var accept = CliRunner.Run(directory.Path, "accept");
+        var runs = Enumerable.Range(0, 3).Select(_ => CliRunner.Run(directory.Path, "check", "--format", "json")).ToList();
+
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Contains("resource latencyP95Ms: none -> ", accept.Stdout, StringComparison.Ordinal);
+        var resources = JsonNode.Parse(File.ReadAllText(directory.File("credit.baseline.json")))!["resources"]!.AsObject();
+        Assert.Equal(["latencyP50Ms", "latencyP95Ms", "modelSizeMB", "throughputRowsPerSecond"], resources.Select(r => r.Key));
+        Assert.Equal(3, resources["latencyP95Ms"]!["passes"]!.AsArray().Count);
+        Assert.Equal(5, resources["throughputRowsPerSecond"]!["passes"]!.AsArray().Count);
+        Assert.Empty(resources["modelSizeMB"]!["passes"]!.AsArray());
+        Assert.All(runs, run =>
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var checks = Budgets(run.Json());
+            Assert.Equal(4, checks.Keys.Count(k => k.EndsWith("/maxRegression", StringComparison.Ordinal)));
+            Assert.All(checks.Values, c => Assert.Equal("passed", c.Status));
+            Assert.Equal(0, checks["model:credit/budget/modelSizeMB/maxRegression"].Measured);
+        });
+    }
+
+    [Fact]
+    public void A_model_that_grew_past_its_baseline_fails_with_MG4061_at_the_bound()
+    {
+        Config("""
+            "modelSizeMB": { "maxRegression": 0.05 }
+            """, baseline: true);
+        var accept = CliRunner.Run(directory.Path, "accept");
+
+        // The same model with 200 KB more in its zip: it scores the same, its file is larger.
+        using (var zip = ZipFile.Open(directory.File("credit-risk.zip"), ZipArchiveMode.Update))
+        {
+            using var padding = zip.CreateEntry("padding.bin", CompressionLevel.NoCompression).Open();
+            padding.Write(new byte[200 * 1024]);
+        }
+
+        var run = CliRunner.Run(directory.Path, "check");
+
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Matches(@"error MG4061: Model gate 'credit': model file size \(MB\) regressed by [0-9.]+ % against the baseline \([0-9.]+ against the baseline's [0-9.]+\), beyond the budget's maxRegression 5 %\.\n\s+at modelgates\.json:9:", run.Stdout);
+    }
+
+    [Fact]
+    public void Latency_slower_than_every_baseline_pass_fails_and_within_the_noise_passes()
+    {
+        Config("""
+            "latencyP95Ms": { "maxRegression": 0.5 },
+            "throughputRowsPerSecond": { "maxRegression": 0.5 }
+            """, baseline: true);
+        var accept = CliRunner.Run(directory.Path, "accept");
+        var path = directory.File("credit.baseline.json");
+        var accepted = JsonNode.Parse(File.ReadAllText(path))!;
+
+        // A baseline model 1000 times faster than this one: every pass of this model is far beyond its noise.
+        var faster = accepted.DeepClone();
+        Scale(faster["resources"]!["latencyP95Ms"]!, 0.001);
+        Scale(faster["resources"]!["throughputRowsPerSecond"]!, 1000);
+        File.WriteAllText(path, faster.ToJsonString());
+        var slower = CliRunner.Run(directory.Path, "check");
+
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.True(slower.ExitCode == 1, slower.ToString());
+        Assert.Matches(@"error MG4061: Model gate 'credit': 95th-percentile scoring latency per row \(ms\) regressed by [0-9.]+ % against the baseline \(its best pass [0-9.E-]+ against the baseline's worst pass [0-9.E-]+\), beyond the budget's maxRegression 50 %\.\n\s+at modelgates\.json:9:", slower.Stdout);
+        Assert.Matches(@"error MG4061: Model gate 'credit': scoring throughput \(rows/s\) regressed by [0-9.]+ % against the baseline", slower.Stdout);
+    }
+
+    [Fact]
+    public void A_regression_budget_without_a_baseline_measurement_is_MG4062_and_without_a_baseline_file_key_a_usage_error()
+    {
+        Config("""
+            "modelSizeMB": { "maxRegression": 0.1 }
+            """, baseline: true);
+        var unaccepted = CliRunner.Run(directory.Path, "check");
+        Config("""
+            "modelSizeMB": { "maxRegression": 0.1 }
+            """);
+        var noBaseline = CliRunner.Run(directory.Path, "check");
+
+        Assert.True(unaccepted.ExitCode == 0, unaccepted.ToString());
+        Assert.Contains("warning MG4062: Model gate 'credit': model file size (MB) cannot be compared with the baseline: its baseline 'credit.baseline.json' does not exist yet. Run 'modelgates accept'", unaccepted.Stdout, StringComparison.Ordinal);
+        Assert.True(noBaseline.ExitCode == 2, noBaseline.ToString());
+        Assert.Contains("'maxRegression' of budget 'modelSizeMB' compares with the resources measured when the baseline was accepted, but model gate 'credit' declares no 'baseline'", noBaseline.Stdout + noBaseline.Stderr, StringComparison.Ordinal);
+    }
+
+    private const string RegressionBudgets = """
+            "modelSizeMB": { "maxRegression": 0 },
+            "latencyP50Ms": { "maxRegression": 1 },
+            "latencyP95Ms": { "maxRegression": 1 },
+            "throughputRowsPerSecond": { "maxRegression": 1 }
+            """;
+
+    private static void Scale(JsonNode resource, double factor)
+    {
+        resource["value"] = resource["value"]!.GetValue<double>() * factor;
+        var passes = resource["passes"]!.AsArray();
+        for (var i = 0; i < passes.Count; i++)
+        {
+            passes[i] = passes[i]!.GetValue<double>() * factor;
+        }
+    }
+
+    private void Config(string budgets, bool baseline = false) => directory.Write("modelgates.json", $$"""
         {
           "datasets": { "holdout": { "path": "holdout.csv" } },
           "models": {
             "credit": {
               "model": "credit-risk.zip", "data": "holdout", "task": "binary", "label": "Status", "positiveClass": "bad",
-              "metrics": { "auc": { "min": 0.5 } },
+              "metrics": { "auc": { "min": 0.5 } },{{(baseline ? "\n      \"baseline\": \"credit.baseline.json\"," : string.Empty)}}
               "budgets": {
                 {{budgets}}
               }

@@ -64,6 +64,40 @@ public sealed class MsBuildModelGateTests(PackagesFixture packages)
     }
 
     [Fact]
+    public void Resource_budgets_against_the_baseline_accept_then_pass_and_a_model_that_grew_fails_the_build_at_the_bound()
+    {
+        var config = Config.Replace(
+            "\"logLoss\": { \"max\": 0.55 }\n      }",
+            "\"logLoss\": { \"max\": 0.55 }\n      },\n      \"budgets\": {\n        \"modelSizeMB\": { \"maxRegression\": 0.05 },\n        \"latencyP95Ms\": { \"maxRegression\": 1 }\n      }",
+            StringComparison.Ordinal).Replace("\"auc\": { \"min\": 0.95 }", "\"auc\": { \"min\": 0.7 }", StringComparison.Ordinal);
+        Assert.Contains("maxRegression", config, StringComparison.Ordinal);
+        using var project = CreditRiskProject(config);
+        var baselinePath = Path.Combine(project.Directory, "credit-risk.baseline.json");
+
+        var unaccepted = project.Build();
+        var accept = project.Build("-p:ModelGatesAccept=true");
+        var same = project.Build();
+        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(project.Directory, "credit-risk.zip"), System.IO.Compression.ZipArchiveMode.Update))
+        {
+            using var padding = zip.CreateEntry("padding.bin", System.IO.Compression.CompressionLevel.NoCompression).Open();
+            padding.Write(new byte[256 * 1024]);
+        }
+
+        var grown = project.Build();
+
+        Assert.True(unaccepted.ExitCode == 0, unaccepted.ToString());
+        Assert.Contains("warning MG4062", unaccepted.Output, StringComparison.Ordinal);
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.Contains("resource modelSizeMB: none -> ", accept.Output, StringComparison.Ordinal);
+        Assert.Equal(3, JsonNode.Parse(File.ReadAllText(baselinePath))!["resources"]!["latencyP95Ms"]!["passes"]!.AsArray().Count);
+        Assert.True(same.ExitCode == 0, same.ToString());
+        Assert.DoesNotContain("MG406", same.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, grown.ExitCode);
+        var line = Array.FindIndex(config.ReplaceLineEndings("\n").Split('\n'), l => l.Contains("\"modelSizeMB\"", StringComparison.Ordinal)) + 1;
+        Assert.Matches(new Regex($@"modelgates\.json\({line},\d+\): error MG4061: Model gate 'credit-risk': model file size \(MB\) regressed by"), grown.Output);
+    }
+
+    [Fact]
     public void Accept_rewrites_the_baseline_and_the_next_build_passes()
     {
         using var project = CreditRiskProject(Config.Replace("\"auc\": { \"min\": 0.95 }", "\"auc\": { \"min\": 0.7, \"maxDrop\": 0.02 }", StringComparison.Ordinal));

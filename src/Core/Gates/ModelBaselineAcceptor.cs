@@ -2,6 +2,7 @@ using ModelGates.Diagnostics;
 using ModelGates.Gates.Config;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
+using ModelGates.Models.Resources;
 using ModelGates.Output;
 
 namespace ModelGates.Gates;
@@ -57,8 +58,11 @@ internal static class ModelBaselineAcceptor
         {
             var before = Previous(path);
             var baseline = BaselineRecorder.Record(current, request, path, gate.Model ?? gate.Predictions!, ModelGateRunner.DataHash(request.Data, datasets.Pipeline));
+            var resources = Resources(gate, datasets, request);
+            baseline = baseline with { Resources = resources };
+            var lines = BaselineRecorder.Changes(before, after).Concat(ResourceChanges(path, resources)).ToList();
             AtomicFile.Write(path, BaselineMetricsJson.Write(baseline));
-            changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, BaselineRecorder.Changes(before, after)));
+            changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, lines));
         }
 
         if (gate.Evaluation!.BaselineModel is { } champion && gate.Model is { } model)
@@ -70,6 +74,41 @@ internal static class ModelBaselineAcceptor
         }
 
         return changes;
+    }
+
+    // The budgeted resources of the model, measured as a check measures them, so 'maxRegression' has a reference.
+    private static List<BaselineResource> Resources(ModelGate gate, DatasetCache datasets, EvaluationRequest request)
+    {
+        if (gate.Budgets.Count == 0 || gate.Model is not { } model)
+        {
+            return [];
+        }
+
+        var wanted = gate.Budgets.Select(b => b.Resource.Id).Distinct(StringComparer.Ordinal).ToList();
+        var lineage = gate.Budgets.Any(b => b.Resource.FromLineage) ? LineageGateRunner.ReadRecord(model) : null;
+        var use = ResourceMeter.Measure(model, datasets.Engine, request.Data, request.TextData ?? request.Data, wanted, lineage);
+        return [.. wanted.Where(use.Values.ContainsKey).Order(StringComparer.Ordinal)
+            .Select(id => new BaselineResource(id, use.Values[id], use.PassValues.GetValueOrDefault(id, [])))];
+    }
+
+    private static IEnumerable<string> ResourceChanges(string path, List<BaselineResource> resources)
+    {
+        var old = PreviousResources(path);
+        return resources.Select(r => $"resource {r.Id}: {Format(old.FirstOrDefault(o => o.Id == r.Id)?.Value)} -> {Format(r.Value)}");
+    }
+
+    private static string Format(double? value) => value is { } v ? v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : "none";
+
+    private static IReadOnlyList<BaselineResource> PreviousResources(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? BaselineMetricsJson.Read(path).Resources : [];
+        }
+        catch (Diagnostics.ModelGatesException)
+        {
+            return [];
+        }
     }
 
     private static IReadOnlyList<KeyValuePair<string, double?>> Previous(string path)

@@ -33,6 +33,9 @@ internal sealed record ModelGateDetails(
     /// <summary>The confusion matrix of a binary model at its decision threshold, or null.</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
+    /// <summary>The weak-segment search of the gate (docs/evaluate.md#weak-segments), or null when it declares none.</summary>
+    public Models.Segments.WeakSegmentResult? WeakSegments { get; init; }
+
     /// <summary>The details of an evaluation; a binary model's confusion matrix is taken at <paramref name="decisionThreshold"/>.</summary>
     public static ModelGateDetails Of(EvaluationResult result, double decisionThreshold)
     {

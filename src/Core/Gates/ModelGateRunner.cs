@@ -51,18 +51,26 @@ internal sealed class ModelGateRunner : IGateRunner
             var progress = context.Options.Progress;
             var result = ModelEvaluation.Run(context.Datasets.Engine, request, progress is null ? null : line => progress($"model '{gate.Name}': {line}"));
             checks.AddRange(result.Outcomes.Select(o => Check(config, gate, request.DataName, o)));
+            Models.Segments.WeakSegmentResult? segments = null;
+            if (gate.Evaluation!.WeakSegments is { } weak && result.Predictions is { } predictions)
+            {
+                progress?.Invoke($"model '{gate.Name}': searching weak segments");
+                segments = WeakSegmentChecks.Search(context.Datasets.Engine, request, weak, predictions);
+                checks.Add(WeakSegmentChecks.Check(config, gate, weak, segments));
+            }
+
             if (gate.Budgets.Count > 0 && gate.Model is { } modelPath)
             {
                 progress?.Invoke($"model '{gate.Name}': measuring resources");
                 var lineage = gate.Budgets.Any(b => b.Resource.FromLineage) ? LineageGateRunner.ReadRecord(modelPath) : null;
-                var use = Models.Resources.ResourceMeter.Measure(modelPath, context.Datasets.Engine, request.Data, request.TextData ?? request.Data, [.. gate.Budgets.Select(b => b.Resource.Id)], lineage);
-                checks.AddRange(BudgetChecks.Run(config, gate, use));
+                Models.Resources.ResourceUse Measure() => Models.Resources.ResourceMeter.Measure(modelPath, context.Datasets.Engine, request.Data, request.TextData ?? request.Data, [.. gate.Budgets.Select(b => b.Resource.Id)], lineage);
+                checks.AddRange(BudgetChecks.Run(config, gate, Measure(), request.Baseline, Measure));
             }
 
             yield return new GateResult("model", gate.Name, gate.Position, [.. checks.Select(c => GateSeverity.Apply(c, gate.Severity!.Value))])
             {
                 Facts = Facts(gate, request, result),
-                Details = ModelGateDetails.Of(result, request.Metrics.DecisionThreshold),
+                Details = ModelGateDetails.Of(result, request.Metrics.DecisionThreshold) with { WeakSegments = segments },
             };
         }
     }

@@ -47,6 +47,7 @@ public static class GateReportMarkdown
             if (gate.Details is ModelGateDetails model)
             {
                 AppendSignificance(text, model);
+                AppendWeakSegments(text, model);
             }
 
             text.Append("\n</details>\n\n");
@@ -94,6 +95,28 @@ public static class GateReportMarkdown
                 : "within the allowance";
             text.Append(CultureInfo.InvariantCulture,
                 $"| {Escape(change.Metric)} {change.Kind.ToKey()} | {Number(change.Measured)} | {Number(change.Bound)} | {Number(s.DropLowerBound)} | {Number(s.PValue)} | {verdict} |\n");
+        }
+    }
+
+    // The significant weak segments (docs/evaluate.md#weak-segments), most significant first.
+    private static void AppendWeakSegments(StringBuilder text, ModelGateDetails model)
+    {
+        if (model.WeakSegments is not { } weak)
+        {
+            return;
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nWeak segments: {weak.Segments.Count} significant of {weak.Tested} tested (Holm α {Number(weak.Alpha)}, at least {weak.MinRows} rows; {Escape(weak.Metric)} overall {Number(weak.Overall)}).\n");
+        if (weak.Segments.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n| segment | rows | {Escape(weak.Metric)} | drop | mean {Escape(weak.Loss)} | adjusted p |\n|---|---|---|---|---|---|\n");
+        foreach (var segment in weak.Segments)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {Escape(segment.Description)} | {segment.Rows} | {Number(segment.Value)} | {Number(segment.Drop)} | {Number(segment.MeanLoss)} | {Number(segment.AdjustedPValue)} |\n");
         }
     }
 

@@ -5,6 +5,7 @@ using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Curves;
 using ModelGates.Models.Evaluation.Thresholds;
 using ModelGates.Models.Predictions;
+using ModelGates.Models.Segments;
 using ModelGates.Output;
 
 namespace ModelGates.Reports;
@@ -123,7 +124,51 @@ internal static class ModelDetailsJson
         }
 
         w.WriteEndArray();
+        if (details.WeakSegments is { } weak)
+        {
+            WriteWeakSegments(w, weak);
+        }
+
         w.WriteEndObject();
+    }
+
+    // Only when the gate declares weakSegments, so results of gates without it keep their bytes.
+    private static void WriteWeakSegments(Utf8JsonWriter w, WeakSegmentResult weak)
+    {
+        w.WriteStartObject("weakSegments");
+        w.WriteString("metric", weak.Metric);
+        w.WriteNumberOrNull("overall", weak.Overall);
+        w.WriteString("loss", weak.Loss);
+        w.WriteNumberOrNull("overallLoss", weak.OverallLoss);
+        w.WriteNumber("minRows", weak.MinRows);
+        w.WriteNumberOrNull("alpha", weak.Alpha);
+        w.WriteNumber("tested", weak.Tested);
+        w.WriteStartArray("segments");
+        foreach (var segment in weak.Segments)
+        {
+            w.WriteStartObject();
+            w.WriteString("segment", segment.Description);
+            w.WriteNumber("rows", segment.Rows);
+            w.WriteNumberOrNull("value", segment.Value);
+            w.WriteNumberOrNull("drop", segment.Drop);
+            w.WriteNumberOrNull("meanLoss", segment.MeanLoss);
+            w.WriteNumberOrNull("pValue", segment.PValue);
+            w.WriteNumberOrNull("adjustedPValue", segment.AdjustedPValue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static WeakSegmentResult ReadWeakSegments(ResultJsonReader r, ConfigObject o)
+    {
+        var segments = r.Array(o, "segments").Select(node =>
+        {
+            var s = r.Object(node, "a weak segment");
+            return new WeakSegment(r.String(s, "segment"), r.Int32(s, "rows"), r.OptionalNumber(s, "value"), r.OptionalNumber(s, "drop"), r.Number(s, "meanLoss"), r.Number(s, "pValue"), r.Number(s, "adjustedPValue"));
+        }).ToList();
+        return new WeakSegmentResult(r.String(o, "metric"), r.OptionalNumber(o, "overall"), r.String(o, "loss"), r.Number(o, "overallLoss"), r.Int32(o, "minRows"), r.Number(o, "alpha"), r.Int32(o, "tested"), segments);
     }
 
     /// <summary>Reads details written by <see cref="Write"/>.</summary>
@@ -173,6 +218,7 @@ internal static class ModelDetailsJson
             Confusion = r.OptionalObject(o, "confusion") is { } c
                 ? new ConfusionMatrix(r.Number(c, "threshold"), r.Number(c, "truePositive"), r.Number(c, "falsePositive"), r.Number(c, "trueNegative"), r.Number(c, "falseNegative"))
                 : null,
+            WeakSegments = r.OptionalObject(o, "weakSegments") is { } weak ? ReadWeakSegments(r, weak) : null,
         };
     }
 

@@ -49,6 +49,7 @@ public sealed class EveryGateKindReport : IDisposable
               "bootstrap": { "resamples": 100 },
               "metrics": { "auc": { "min": 0.78, "maxDrop": 0.02, "maxRelativeDrop": 0.5 }, "recall": { "min": 0.5, "maxDrop": 0.02 } },
               "slices": [ { "column": "Home", "metrics": { "auc": { "min": 0.7 }, "recall": { "maxGap": 0.3 } } } ],
+              "weakSegments": { "maxDrop": 0.1 },
               "lineage": { "trainingData": ["train"] }
             }
           },

@@ -31,6 +31,7 @@ public sealed class GateReportJsonReadTests(EveryGateKindReport run) : IClassFix
         Assert.Contains(model.Metrics, m => m.Baseline is not null && m.Interval is not null);
         Assert.NotEmpty(model.Slices);
         Assert.NotEmpty(model.Gaps);
+        Assert.NotEmpty(model.WeakSegments!.Segments);
         Assert.Equal(
             [("auc", ThresholdKind.MaxDrop, ThresholdStatus.Failed, true), ("auc", ThresholdKind.MaxRelativeDrop, ThresholdStatus.Passed, false), ("recall", ThresholdKind.MaxDrop, ThresholdStatus.Passed, true)],
             model.Changes.Select(c => (c.Metric, c.Kind, c.Status, c.ExceedsBound)));

@@ -33,11 +33,21 @@ internal static class BudgetReader
 
             r.CheckKeys(bounds, $"the bounds of budget '{property.Name}'", [.. ConfigKeys.BudgetBounds.Accepted]);
             var severity = bounds.Find("severity") is null ? null : r.SeverityValue(bounds);
-            foreach (var bound in bounds.Properties.Where(p => p.Name is "max" or "min"))
+            foreach (var bound in bounds.Properties.Where(p => p.Name is "max" or "min" or "maxRegression"))
             {
                 if (bound.Value is not ConfigNumber { Value: var value })
                 {
                     r.Report(Diagnostics.DiagnosticCatalog.WrongType, bound.Value.Position, $"'{bound.Name}' of budget '{property.Name}' must be a number, not {bound.Value.TypeName}.");
+                    continue;
+                }
+
+                if (bound.Name == "maxRegression")
+                {
+                    if (RegressionBound(r, gate, name, property.Name, bound, value) is { } regression)
+                    {
+                        budgets.Add(regression with { Severity = severity });
+                    }
+
                     continue;
                 }
 
@@ -58,5 +68,24 @@ internal static class BudgetReader
         }
 
         return budgets;
+    }
+
+    // "maxRegression": the relative tolerance beyond the measured noise, against the resources of the gate's baseline file.
+    private static ResourceBudget? RegressionBound(ConfigReader r, ConfigObject gate, string name, string resource, ConfigProperty bound, double value)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+        {
+            r.Invalid(bound.Value, $"'maxRegression' of budget '{resource}' is a relative tolerance (0.25 allows 25 % beyond the measured noise): a number of at least 0, not {value}.");
+            return null;
+        }
+
+        if (gate.Find("baseline") is null)
+        {
+            r.Report(Diagnostics.DiagnosticCatalog.MissingKey, bound.NamePosition,
+                $"'maxRegression' of budget '{resource}' compares with the resources measured when the baseline was accepted, but model gate '{name}' declares no 'baseline' (a metrics file written by modelgates accept).");
+            return null;
+        }
+
+        return new ResourceBudget(ResourceKind.Find(resource)!, true, value, bound.NamePosition) { IsRegression = true };
     }
 }

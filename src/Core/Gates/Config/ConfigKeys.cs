@@ -45,7 +45,7 @@ internal static class ConfigKeys
         "/$defs/model",
         [
             "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
-            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion",
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion", "weakSegments",
         ]);
 
     /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
@@ -67,7 +67,10 @@ internal static class ConfigKeys
     public static ConfigKeySet Budgets { get; } = new("'budgets'", "/$defs/model/properties/budgets", [.. Models.Resources.ResourceKind.All.Select(k => k.Id)]);
 
     /// <summary>The bounds of one budgeted resource.</summary>
-    public static ConfigKeySet BudgetBounds { get; } = new("the bounds of a budget", "/$defs/budgetBounds", ["max", "min", "severity"]);
+    public static ConfigKeySet BudgetBounds { get; } = new("the bounds of a budget", "/$defs/budgetBounds", ["max", "min", "maxRegression", "severity"]);
+
+    /// <summary>The <c>weakSegments</c> section of a model gate (docs/evaluate.md#weak-segments).</summary>
+    public static ConfigKeySet WeakSegments { get; } = new("'weakSegments'", "/$defs/model/properties/weakSegments", ["minRows", "maxDrop", "alpha", "maxDepth", "metric", "columns", "severity", "description"]);
 
     /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
     public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
@@ -98,7 +101,7 @@ internal static class ConfigKeys
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, WeakSegments, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

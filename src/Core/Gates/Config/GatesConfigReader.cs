@@ -280,6 +280,12 @@ public static class GatesConfigReader
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
         var lineage = LineageSettingsReader.Read(r, config, name, o);
         var budgets = BudgetReader.Read(r, name, o);
+        if (predictionsDataset is not null && o.Find("weakSegments") is { } weakSegments)
+        {
+            // The search reads every row's loss and columns in process; a database predictions table is judged by SQL aggregates.
+            r.Invalid(weakSegments.Value, $"Model gate '{name}' reads its predictions from database dataset '{predictionsDataset}'; 'weakSegments' searches a predictions file or a model's scored rows. Export the rows to a file to search them.");
+        }
+
         var promotion = Monitoring.Promotion.PromotionSettingsReader.Read(r, name, o, task);
         return task is null || label is null || evaluation is null
             ? null

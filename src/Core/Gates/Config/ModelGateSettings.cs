@@ -24,6 +24,9 @@ public sealed record ModelGateSettings
     /// <summary>The slice groups with their own bounds.</summary>
     public IReadOnlyList<SliceDefinition> Slices { get; init; } = [];
 
+    /// <summary>The weak-segment search of the gate, or null when it declares none.</summary>
+    internal Models.Segments.WeakSegmentSettings? WeakSegments { get; init; }
+
     /// <summary>The gate's bounds on the overall metrics (and maxGap over every slice group).</summary>
     public IReadOnlyList<MetricThreshold> Thresholds { get; init; } = [];
 }

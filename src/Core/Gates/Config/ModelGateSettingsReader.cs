@@ -62,6 +62,7 @@ internal static class ModelGateSettingsReader
             BaselineModel = baselineModel,
             Slices = slices,
             Thresholds = thresholds,
+            WeakSegments = WeakSegmentsReader.Read(r, o, task, name),
         };
     }
 

@@ -40,6 +40,7 @@ internal static class ResourceMeter
             ["modelSizeMB"] = new FileInfo(modelPath).Length / Mebibyte,
         };
         var missing = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var samples = new SortedDictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         if (lineage?.Training is { } training)
         {
             values["trainingSeconds"] = training.Seconds;
@@ -56,16 +57,19 @@ internal static class ResourceMeter
 
         if (wanted.Any(id => id.StartsWith("latency", StringComparison.Ordinal) || id.StartsWith("throughput", StringComparison.Ordinal)))
         {
-            var (p50, p95, throughput) = Score(modelPath, engine, data, text);
-            values["latencyP50Ms"] = p50;
-            values["latencyP95Ms"] = p95;
-            values["throughputRowsPerSecond"] = throughput;
+            var timed = Score(modelPath, engine, data, text);
+            values["latencyP50Ms"] = timed.P50;
+            values["latencyP95Ms"] = timed.P95;
+            values["throughputRowsPerSecond"] = timed.Throughput;
+            samples["latencyP50Ms"] = timed.P50Passes;
+            samples["latencyP95Ms"] = timed.P95Passes;
+            samples["throughputRowsPerSecond"] = timed.ThroughputPasses;
         }
 
-        return new ResourceUse { Values = values, Missing = missing, Rows = data.Rows, Passes = Passes };
+        return new ResourceUse { Values = values, Missing = missing, Rows = data.Rows, Passes = Passes, PassValues = samples };
     }
 
-    private static (double P50, double P95, double Throughput) Score(string modelPath, DataEngine engine, LoadedDataset data, LoadedDataset text)
+    private static TimedScoring Score(string modelPath, DataEngine engine, LoadedDataset data, LoadedDataset text)
     {
         var model = MlNetModel.Load(modelPath);
         var (view, _) = ModelInputBuilder.Build(engine, data, text, model.InputSchema, model.Name);
@@ -91,9 +95,22 @@ internal static class ResourceMeter
             latencies[i] = Request(model, requests[i % requests.Count]);
         }
 
+        // Each pass's own percentiles, in pass order: their spread is the measurement's noise (ResourceRegression).
+        var p50Passes = new double[LatencyPasses];
+        var p95Passes = new double[LatencyPasses];
+        for (var pass = 0; pass < LatencyPasses && requests.Count > 0; pass++)
+        {
+            var one = latencies.AsSpan(pass * requests.Count, requests.Count).ToArray();
+            Array.Sort(one);
+            p50Passes[pass] = Milliseconds(NearestRank(one, 0.50));
+            p95Passes[pass] = Milliseconds(NearestRank(one, 0.95));
+        }
+
+        var throughputPasses = (double[])throughputs.Clone();
         Array.Sort(latencies);
         Array.Sort(throughputs);
-        return (Milliseconds(NearestRank(latencies, 0.50)), Milliseconds(NearestRank(latencies, 0.95)), throughputs[Passes / 2]);
+        return new TimedScoring(
+            Milliseconds(NearestRank(latencies, 0.50)), Milliseconds(NearestRank(latencies, 0.95)), throughputs[Passes / 2], p50Passes, p95Passes, throughputPasses);
     }
 
     // One request: a one-row view through the pipeline to its score. Returns its ticks.
@@ -137,4 +154,6 @@ internal static class ResourceMeter
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private sealed record TimedScoring(double P50, double P95, double Throughput, double[] P50Passes, double[] P95Passes, double[] ThroughputPasses);
 }

@@ -35,6 +35,12 @@ public sealed record BaselineMetrics
     /// <summary>Every metric, in report order.</summary>
     public required IReadOnlyList<BaselineMetric> Metrics { get; init; }
 
+    /// <summary>
+    /// The resources measured for the gate's budgets when the baseline was accepted, in id order; empty when the gate
+    /// had no budgets (or the file was written before resources were recorded).
+    /// </summary>
+    internal IReadOnlyList<BaselineResource> Resources { get; init; } = [];
+
     /// <summary>The metric of that id, or null.</summary>
     internal BaselineMetric? Find(string id) => Metrics.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 }

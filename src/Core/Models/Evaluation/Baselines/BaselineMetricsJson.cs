@@ -58,6 +58,28 @@ public static class BaselineMetricsJson
             }
 
             w.WriteEndObject();
+
+            // Written only when measured, so a baseline without budgets keeps the bytes it always had.
+            if (baseline.Resources.Count > 0)
+            {
+                w.WriteStartObject("resources");
+                foreach (var resource in baseline.Resources.OrderBy(r => r.Id, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject(resource.Id);
+                    w.WriteNumberOrNull("value", resource.Value);
+                    w.WriteStartArray("passes");
+                    foreach (var pass in resource.Passes)
+                    {
+                        w.WriteNumberValue(pass);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         });
     }
@@ -137,7 +159,31 @@ public static class BaselineMetricsJson
                 settings.GetProperty("confidence").GetDouble(),
                 settings.GetProperty("seed").GetUInt64()),
             Metrics = metrics,
+            Resources = ReadResources(root),
         };
+    }
+
+    private static List<BaselineResource> ReadResources(JsonElement root)
+    {
+        var resources = new List<BaselineResource>();
+        if (!root.TryGetProperty("resources", out var section))
+        {
+            return resources;
+        }
+
+        foreach (var resource in section.EnumerateObject())
+        {
+            var passes = resource.Value.GetProperty("passes").EnumerateArray().Select(p => p.GetDouble()).ToList();
+            var value = resource.Value.GetProperty("value").GetDouble();
+            if (!double.IsFinite(value) || passes.Any(p => !double.IsFinite(p)))
+            {
+                throw new FormatException($"resource '{resource.Name}' holds a value that is not a finite number");
+            }
+
+            resources.Add(new BaselineResource(resource.Name, value, passes));
+        }
+
+        return resources;
     }
 
     private static void WriteFile(Utf8JsonWriter w, BaselineFile file)

@@ -43,6 +43,10 @@ internal static class ModelSection
             }
 
             Slices(html, details);
+            if (details.WeakSegments is { } weak)
+            {
+                WeakSegments(html, weak);
+            }
         }
 
         html.Append("</section>");
@@ -150,6 +154,27 @@ internal static class ModelSection
 
             Html.EndTable(html);
         }
+    }
+
+    private static void WeakSegments(StringBuilder html, Models.Segments.WeakSegmentResult weak)
+    {
+        html.Append("<p class=\"meta\">Weak segments: ").Append(Html.Escape(Html.Number(weak.Segments.Count))).Append(" significant of ")
+            .Append(Html.Escape(Html.Number(weak.Tested))).Append(" tested (Holm α ").Append(Html.Escape(Html.Number(weak.Alpha)))
+            .Append(", at least ").Append(Html.Escape(Html.Number(weak.MinRows))).Append(" rows; ").Append(Html.Escape(weak.Metric))
+            .Append(" overall ").Append(Html.Escape(Html.Number(weak.Overall))).Append(")</p>");
+        if (weak.Segments.Count == 0)
+        {
+            return;
+        }
+
+        Html.Table(html, "Weak segments", "segment", "rows", weak.Metric, "drop", "mean " + weak.Loss, "adjusted p");
+        foreach (var s in weak.Segments)
+        {
+            Html.Row(html, Html.Escape(s.Description), Html.Escape(Html.Number(s.Rows)), Html.Escape(Html.Number(s.Value)), Html.Escape(Html.Number(s.Drop)),
+                Html.Escape(Html.Number(s.MeanLoss)), Html.Escape(Html.Number(s.AdjustedPValue)));
+        }
+
+        Html.EndTable(html);
     }
 
     // A metric the slice lacks shows as missing, like one it could not compute.

@@ -97,6 +97,21 @@ public sealed class DirectIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void A_reference_read_through_DuckDB_finds_the_same_leaks_in_a_holdout_read_directly()
+    {
+        // The quoted reference is declined and loaded into a table; its row hashes must still meet the holdout's.
+        var data = directory.Write("data.csv", "a,b,y\nx,1,0\nz,2,1\nw,3,0\n");
+        var reference = directory.Write("reference.csv", "b,a,y\n1,\"x\",1\n3,w,0\n4,\"q\",1\n");
+
+        Assert.True(ReadsDirectly(data, "y"));
+        Assert.False(ReadsDirectly(reference, null));
+        var (direct, table) = BothWays(data, reference, new QualityOptions { Label = "y", MaxRows = 100 });
+
+        Assert.Equal(table, direct);
+        Assert.Contains("\"leakage\"", direct, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_UTF8_is_declined_so_DuckDB_reports_it()
     {
         var path = directory.File("latin1.csv");

@@ -7,11 +7,12 @@ internal static partial class DatasetLoader
     /// <summary>
     /// DuckDB's sniff of one delimited-text file with the options a full read of <paramref name="source"/> uses
     /// (and <paramref name="declared"/> column types), so that a reader other than DuckDB sees the same dialect
-    /// and column types. Null when the sniff fails or finds no column.
+    /// and column types. Null when the sniff fails or finds no column. With <paramref name="asText"/>, the sniff of a
+    /// read with every column as text (<see cref="DatasetSource.AllText"/>): its header decision is that read's.
     /// </summary>
-    internal static CsvDialect? SniffDialect(DataEngine engine, DatasetSource source, string path, IReadOnlyDictionary<string, string>? declared = null)
+    internal static CsvDialect? SniffDialect(DataEngine engine, DatasetSource source, string path, IReadOnlyDictionary<string, string>? declared = null, bool asText = false)
     {
-        var options = SniffOptions(engine, source with { AllText = false }, new Dictionary<string, string>(declared ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+        var options = SniffOptions(engine, source with { AllText = asText }, new Dictionary<string, string>(declared ?? new Dictionary<string, string>(), StringComparer.Ordinal));
         // The sniff is one task: with more threads, the calling thread spins on DuckDB's task queue while a worker
         // runs it, taking a core from the work that runs beside the sniff (the direct reader's parse).
         engine.Execute("SET threads = 1");

@@ -34,10 +34,10 @@ internal sealed class QualityGateRunner : IGateRunner
 
             // Messages name the data as the config does, relative to its folder: the same text on every machine.
             report = report with { Data = ConfigRelative(config, report.DataFile) };
-            context.Read($"dataset {gate.Data}", pipeline.ReadTable(data with { AllText = true }).Hashes);
+            context.Read($"dataset {gate.Data}", pipeline.SourceHashes(data with { AllText = true }));
             if (reference is not null)
             {
-                context.Read($"dataset {gate.Reference}", pipeline.ReadTable(reference with { AllText = true }).Hashes);
+                context.Read($"dataset {gate.Reference}", pipeline.SourceHashes(reference with { AllText = true }));
             }
 
             if (gate.Review is not null)

@@ -158,6 +158,19 @@ public sealed class InputPipeline : IDisposable
         return read;
     }
 
+    /// <summary>Resolves a source's files and says what happens to them next, for a reader of its own (the quality checks' row pass).</summary>
+    /// <exception cref="DataReadException">Nothing readable is there (exit code 3).</exception>
+    internal IReadOnlyList<DataFile> Announce(DatasetSource source, string doing)
+    {
+        RowsStayOnServer(source, "reading its rows");
+        return Resolve(source, doing);
+    }
+
+    /// <summary>The hashes of a source's files: its table read's when it has one, otherwise hashed now (each file once per run).</summary>
+    /// <exception cref="DataReadException">The files cannot be read (exit code 3).</exception>
+    internal DatasetHashes SourceHashes(DatasetSource source) =>
+        tableReads.TryGetValue(source, out var read) ? read.Hashes : HashesOf(Files(source)).GetAwaiter().GetResult();
+
     /// <summary>
     /// The reference a drift check compares with: a stored profile when the file holds one, otherwise the data
     /// read as <see cref="ReadColumns"/> reads it.

@@ -28,10 +28,10 @@ internal sealed class QualityContext
     public QualityOptions Options { get; }
 
     /// <summary>The data's row hashes over its features (and label), computed once for every check that needs them.</summary>
-    public RowHashes Hashes => hashes ??= RowHashes.Of(Data, Data.Features, Data.Label);
+    public RowHashes Hashes => hashes ??= Data.Direct?.Rows.Hashes ?? RowHashes.Of(Data, Data.Features, Data.Label);
 
     /// <summary>The reference's row hashes over the data's features, in the data's column order.</summary>
-    public RowHashes ReferenceHashes => referenceHashes ??= RowHashes.Of(Reference!, Data.Features, null);
+    public RowHashes ReferenceHashes => referenceHashes ??= Reference!.Direct?.Rows.Hashes ?? RowHashes.Of(Reference!, Data.Features, null);
 
     /// <summary>A finding of <paramref name="check"/> with its share of the data's rows and its severity judged (<see cref="Judge"/>).</summary>
     public QualityFinding Finding(IQualityCheck check, QualityCheckSettings settings, string? column, long count, IReadOnlyList<FlaggedRow> rows) =>

@@ -1,4 +1,5 @@
 using ModelGates.Data;
+using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
 using ModelGates.Inputs;
 using ModelGates.Quality.Review;
@@ -39,23 +40,40 @@ internal static class QualityRun
     /// <summary>Runs the quality checks of <paramref name="request"/>.</summary>
     /// <exception cref="ConfigurationException">A label, key or timestamp column is missing, or a check id is unknown (exit code 2).</exception>
     /// <exception cref="DataReadException">The data cannot be read, or is bad input for the checks (exit code 3).</exception>
-    public static QualityReport Run(InputPipeline pipeline, QualityRequest request)
+    public static QualityReport Run(InputPipeline pipeline, QualityRequest request) => Run(pipeline, request, direct: true);
+
+    /// <summary>Runs the quality checks of <paramref name="request"/>; without <paramref name="direct"/>, every file is loaded into DuckDB (tests compare both ways).</summary>
+    internal static QualityReport Run(InputPipeline pipeline, QualityRequest request, bool direct)
     {
         var checks = Checks(request.Only, request.Options);
         var review = request.Review is null ? null : ReviewDecisions.Read(request.Review);
-        var dataRead = pipeline.ReadTable(request.Data with { AllText = true });
-        var data = QualityTable.Open(pipeline.Engine, dataRead.Dataset, request.Options);
+        // Duplicates, conflicting labels and leakage need only each row's values once: a plain CSV file is read in one
+        // pass over its bytes instead of into a table (docs/architecture.md, Quality).
+        direct &= request.Review is null && request.ReviewOut is null && request.Options.Key.Count == 0
+            && checks.All(c => c is Quality.Checks.DuplicatesCheck or Quality.Checks.ConflictingLabelsCheck or Quality.Checks.LeakageCheck);
+        var data = direct ? OpenDirect(pipeline, request.Data, file => QualityTable.OpenDirect(pipeline.Engine, file, request.Options)) : null;
+        TableInput? dataRead = null;
+        if (data is null)
+        {
+            dataRead = pipeline.ReadTable(request.Data with { AllText = true });
+            data = QualityTable.Open(pipeline.Engine, dataRead.Dataset, request.Options);
+        }
+
         QualityTable? reference = null;
         TableInput? referenceRead = null;
         if (request.Reference is { } source)
         {
-            referenceRead = pipeline.ReadTable(source with { AllText = true });
-            reference = QualityTable.OpenReference(pipeline.Engine, referenceRead.Dataset, data);
+            reference = direct ? OpenDirect(pipeline, source, file => QualityTable.OpenDirectReference(pipeline.Engine, file, data)) : null;
+            if (reference is null)
+            {
+                referenceRead = pipeline.ReadTable(source with { AllText = true });
+                reference = QualityTable.OpenReference(pipeline.Engine, referenceRead.Dataset, data);
+            }
         }
 
         pipeline.Progress?.Invoke($"Checking the quality of {data.Display}");
         var report = QualityRunner.Run(new QualityContext(data, reference, request.Options), checks, review, request.Today);
-        var unparsed = new[] { dataRead.Unparsed, referenceRead?.Unparsed }.OfType<Diagnostic>().ToList();
+        var unparsed = new[] { dataRead?.Unparsed, referenceRead?.Unparsed }.OfType<Diagnostic>().ToList();
         report = report with { Notes = [.. unparsed, .. report.Notes] };
         if (request.ReviewOut is { } folder)
         {
@@ -63,6 +81,19 @@ internal static class QualityRun
         }
 
         return report;
+    }
+
+    /// <summary>A plain CSV file opened by <paramref name="open"/> without a table, or null when it is not one or its row pass declines it.</summary>
+    private static QualityTable? OpenDirect(InputPipeline pipeline, DatasetSource source, Func<CsvTextFile, QualityTable?> open)
+    {
+        source = source with { AllText = true };
+        if (source.Database is not null)
+        {
+            return null;
+        }
+
+        pipeline.Announce(source, "Reading as text");
+        return CsvTextFile.TryOpen(pipeline.Engine, source) is { } file ? open(file) : null;
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ModelGates.Configuration.Json;
 using ModelGates.Data;
+using ModelGates.Data.Direct;
 using ModelGates.Diagnostics;
+using ModelGates.Quality.Integrity;
 
 namespace ModelGates.Quality;
 
@@ -10,6 +12,11 @@ namespace ModelGates.Quality;
 /// never compared), the label, and the features (every other column, in file order). Opening it checks the bad
 /// inputs that make every check meaningless: a missing label or key column (MG0180, MG0184), a label with one class
 /// (MG0181), a column with no value (MG0182), a key that occurs twice (MG0183).
+/// <para>
+/// A plain CSV file checked only for duplicates, conflicting labels and leakage needs no table: it is read in one pass
+/// over its bytes (<see cref="OpenDirect"/>), which hashes its rows and counts its values, and candidate rows' values
+/// are fetched again from their lines. Such a table has no DuckDB table behind it.
+/// </para>
 /// </summary>
 internal sealed class QualityTable
 {
@@ -24,6 +31,9 @@ internal sealed class QualityTable
         Label = options.Label;
         Features = [.. Columns.Where(c => !Key.Contains(c, StringComparer.Ordinal) && !string.Equals(c, Label, StringComparison.Ordinal))];
     }
+
+    /// <summary>The file and its row pass when the table was read directly (<see cref="OpenDirect"/>), else null.</summary>
+    internal (CsvTextFile File, DirectRows Rows)? Direct { get; private init; }
 
     /// <summary>The engine the table lives in.</summary>
     public DataEngine Engine { get; }
@@ -65,8 +75,57 @@ internal sealed class QualityTable
         return table;
     }
 
+    /// <summary>
+    /// Opens the data side of a plain CSV file read directly, refusing the same bad inputs as <see cref="Open"/>; null
+    /// when the row pass declines the file (the caller then loads it). Key columns are the table path's.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A label or key column is missing (exit code 2).</exception>
+    /// <exception cref="DataReadException">One label class or an all-missing column (exit code 3).</exception>
+    internal static QualityTable? OpenDirect(DataEngine engine, CsvTextFile file, QualityOptions options)
+    {
+        var names = new QualityTable(engine, file.Describe(0), options);
+        names.RequireColumns(options);
+        var label = options.Label is null ? -1 : names.IndexOf(options.Label);
+        if (names.Key.Count > 0 || DirectRowPass.Read(file, [.. names.Features.Select(names.IndexOf)], label) is not { } rows)
+        {
+            return null;
+        }
+
+        var table = new QualityTable(engine, file.Describe(rows.Rows), options) { Direct = (file, rows) };
+        table.RefuseAllMissing();
+        table.RefuseSingleClassLabel();
+        return table;
+    }
+
+    /// <summary>Opens the reference side of a plain CSV file read directly (as <see cref="OpenReference"/>); null when the row pass declines it.</summary>
+    /// <exception cref="DataReadException">The reference lacks a feature of the data (MG0187).</exception>
+    internal static QualityTable? OpenDirectReference(DataEngine engine, CsvTextFile file, QualityTable data)
+    {
+        var described = file.Describe(0);
+        RequireFeatures(described, data);
+        var columns = file.Columns.ToList();
+        if (data.Key.Any(columns.Contains) || DirectRowPass.Read(file, [.. data.Features.Select(f => columns.IndexOf(f))], -1) is not { } rows)
+        {
+            return null;
+        }
+
+        return new QualityTable(engine, file.Describe(rows.Rows), ReferenceOptions(file.Describe(rows.Rows), data)) { Direct = (file, rows) };
+    }
+
     /// <summary>Opens the reference side: it must hold every feature of <paramref name="data"/> (MG0187).</summary>
     public static QualityTable OpenReference(DataEngine engine, LoadedDataset dataset, QualityTable data)
+    {
+        RequireFeatures(dataset, data);
+        return new QualityTable(engine, dataset, ReferenceOptions(dataset, data));
+    }
+
+    private static QualityOptions ReferenceOptions(LoadedDataset dataset, QualityTable data)
+    {
+        var names = dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return new QualityOptions { Key = [.. data.Key.Where(names.Contains)], Label = data.Label is not null && names.Contains(data.Label) ? data.Label : null };
+    }
+
+    private static void RequireFeatures(LoadedDataset dataset, QualityTable data)
     {
         var names = dataset.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var missing = data.Features.Where(f => !names.Contains(f)).ToList();
@@ -76,9 +135,6 @@ internal sealed class QualityTable
                 $"The reference '{PathDisplay.For(dataset.Source.Path)}' lacks column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} of the data; leakage compares every feature.") with
             { File = dataset.Source.Path });
         }
-
-        var options = new QualityOptions { Key = [.. data.Key.Where(names.Contains)], Label = data.Label is not null && names.Contains(data.Label) ? data.Label : null };
-        return new QualityTable(engine, dataset, options);
     }
 
     /// <summary>The name of a row for users: its key columns' values joined by <c>|</c>, or its line number in the file.</summary>
@@ -135,10 +191,12 @@ internal sealed class QualityTable
             return;
         }
 
-        var counts = Engine.Row($"SELECT {string.Join(", ", Columns.Select(c => $"count({SqlText.Identifier(c)})"))} FROM {Table}");
+        var counts = Direct is { } direct
+            ? direct.Rows.NonMissing
+            : [.. Engine.Row($"SELECT {string.Join(", ", Columns.Select(c => $"count({SqlText.Identifier(c)})"))} FROM {Table}").Select(c => SqlValue.ToInt64(c!))];
         for (var i = 0; i < Columns.Count; i++)
         {
-            if (SqlValue.ToInt64(counts[i]!) == 0)
+            if (counts[i] == 0)
             {
                 throw new DataReadException(DiagnosticCatalog.QualityAllMissingColumn.Create(
                     $"Column '{Columns[i]}' of '{Display}' has no value in any of its {Rows} rows; drop it or fix the export.") with { File = Dataset.Source.Path, Column = Columns[i] });
@@ -153,7 +211,9 @@ internal sealed class QualityTable
             return;
         }
 
-        var classes = Engine.Query($"SELECT DISTINCT {Text(Label)} FROM {Table} WHERE {SqlText.Identifier(Label)} IS NOT NULL ORDER BY 1 LIMIT 2", r => r.GetString(0));
+        var classes = Direct is { } direct
+            ? [.. direct.Rows.Hashes.Labels!.OfType<string>().Distinct(StringComparer.Ordinal).Take(2)]
+            : Engine.Query($"SELECT DISTINCT {Text(Label)} FROM {Table} WHERE {SqlText.Identifier(Label)} IS NOT NULL ORDER BY 1 LIMIT 2", r => r.GetString(0));
         if (classes.Count < 2)
         {
             throw new DataReadException(DiagnosticCatalog.QualitySingleClassLabel.Create(

@@ -22,7 +22,7 @@ internal sealed class LeakageCheck : IQualityCheck
     public IEnumerable<CheckFinding> Run(QualityContext context, QualityCheckSettings settings)
     {
         var reference = context.ReferenceHashes.Features;
-        var first = new Dictionary<UInt128, long>(reference.Length);
+        var first = new Dictionary<UInt128, long>(reference.Length, RowHashComparer.Instance);
         for (var i = 0; i < reference.Length; i++)
         {
             first.TryAdd(reference[i], i);

@@ -6,7 +6,7 @@ internal static class HashGroups
     /// <summary>The groups of two or more rows with equal hashes, each ascending, in order of their first row.</summary>
     public static List<List<long>> Candidates(UInt128[] hashes)
     {
-        var first = new Dictionary<UInt128, int>(hashes.Length);
+        var first = new Dictionary<UInt128, int>(hashes.Length, RowHashComparer.Instance);
         var groups = new Dictionary<int, List<long>>();
         for (var i = 0; i < hashes.Length; i++)
         {

@@ -13,7 +13,7 @@ namespace ModelGates.Quality.Integrity;
 /// </summary>
 internal sealed class RowHashes
 {
-    private RowHashes(UInt128[] features, UInt128[] rows, string?[]? labels)
+    internal RowHashes(UInt128[] features, UInt128[] rows, string?[]? labels)
     {
         Features = features;
         Rows = rows;

@@ -10,6 +10,11 @@ internal static class RowValues
     /// <summary>The values of <paramref name="columns"/> of each row in <paramref name="rows"/>, by row index.</summary>
     public static Dictionary<long, string?[]> Of(QualityTable table, IReadOnlyList<string> columns, IEnumerable<long> rows)
     {
+        if (table.Direct is { } direct)
+        {
+            return DirectRowValues.Of(direct.File, direct.Rows.LineStarts, [.. columns.Select(table.IndexOf)], rows);
+        }
+
         var values = new Dictionary<long, string?[]>();
         var select = string.Join(", ", columns.Select(QualityTable.Text));
         foreach (var chunk in rows.Distinct().Order().Chunk(Chunk))

@@ -55,7 +55,8 @@ public sealed class MonitorReport
     public void WriteJson(Utf8JsonWriter writer) => MonitorJson.Write(writer, Results, config.BaseDirectory);
 
     /// <summary>The Markdown summary.</summary>
-    public string ToMarkdown() => MonitorMarkdown.Write(Results);
+    public string ToMarkdown() => MonitorMarkdown.Write([.. Results.Select(r => new MonitorSummary(
+        r.Monitor.Name, r.Monitor.Data, r.Computed, r.Reused, r.Monitor.Trigger.Severity.ToText(), MonitorTrendBuilder.Build(config, r)))]);
 
     /// <summary>A line per window and one per decision.</summary>
     public string ToText()

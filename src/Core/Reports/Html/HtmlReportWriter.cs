@@ -27,6 +27,7 @@ public static class HtmlReportWriter
         ModelSection.Write(html, Of(shown, "model"));
         LineageSection.Write(html, Of(shown, "lineage"));
         QualitySection.Write(html, Of(shown, "quality"));
+        Monitoring.Reports.MonitorTrendSection.Write(html, Of(shown, "monitor"));
         html.Append("\n<footer class=\"meta\"><p>Made by ModelGates from <code>").Append(Html.Escape(GateReportFiles.JsonName)).Append("</code>. Statuses are written as words and symbols; colours only repeat them.</p></footer>\n</body></html>\n");
         return html.ToString();
     }

@@ -20,7 +20,8 @@ public static class HtmlReportWriter
         var shown = GateReportJson.Relativize(report);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<meta name=\"color-scheme\" content=\"light dark\"><title>ModelGates report</title><style>").Append(ReportStyles.Css).Append("</style></head><body>\n");
+        html.Append("<meta name=\"color-scheme\" content=\"light dark\"><title>ModelGates report</title><style>").Append(ReportStyles.Css)
+            .Append(shown.Gates.Any(g => g.Kind == "monitor") ? TrendStyles.Css : string.Empty).Append("</style></head><body>\n");
         HeaderSection.Write(html, shown);
         ContractSection.Write(html, Of(shown, "contract"));
         DriftSection.Write(html, Of(shown, "drift"));

@@ -22,12 +22,6 @@ internal static class ReportStyles
         svg .series2 { stroke: var(--s2); stroke-width: 2; stroke-dasharray: 2 2; } svg .series3 { stroke: var(--s3); stroke-width: 2; }
         svg circle.series0 { fill: var(--s0); } svg circle.series1 { fill: var(--s1); } svg circle.series2 { fill: var(--s2); } svg circle.series3 { fill: var(--s3); }
         svg polyline { fill: none; stroke-linejoin: round; }
-        svg rect.tbreach { fill: var(--bad); fill-opacity: 0.12; } svg rect.tinsufficient { fill: var(--muted); fill-opacity: 0.18; stroke: var(--muted); stroke-dasharray: 2 2; }
-        svg .tband { fill: var(--s1); fill-opacity: 0.18; stroke: none; } svg .floor { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 8 3; }
-        svg .tdue { stroke: var(--warn); stroke-width: 2; } svg .tpromotion { stroke: var(--ok); stroke-width: 2; stroke-dasharray: 4 2; }
-        svg rect.tbar { fill: var(--cur); } svg rect.tbar.reached { fill: var(--bad); }
-        svg rect.q0 { fill: #dbe9f6; } svg rect.q1 { fill: #f3c98b; } svg rect.q2 { fill: #e3702f; } svg rect.q3 { fill: #b3141b; } svg rect.qn { fill: var(--bg); stroke: var(--line); }
-        svg rect.qd { stroke: var(--fg); stroke-width: 1.5; } figure.trend { flex: 1 1 100%; } .scroll { overflow-x: auto; }
         details { margin: 6px 0; } summary { cursor: pointer; }
         @media print { body { max-width: none; padding: 0; } details { display: block; } h2 { break-before: auto; } figure, table { break-inside: avoid; } }
         """;

@@ -102,7 +102,7 @@ internal static class TrendChart
             {
                 var upper = run.Select(i => (Center(i), y.Map(band.Upper[i]!.Value)));
                 var lower = run.AsEnumerable().Reverse().Select(i => (Center(i), y.Map(band.Lower[i]!.Value)));
-                svg.Polygon(run.Count == 1 ? Widen(run[0], Center(run[0]), slot, y.Map(band.Upper[run[0]]!.Value), y.Map(band.Lower[run[0]]!.Value)) : upper.Concat(lower), "tband", band.Name);
+                svg.Polygon(run.Count == 1 ? Widen(Center(run[0]), slot, y.Map(band.Upper[run[0]]!.Value), y.Map(band.Lower[run[0]]!.Value)) : upper.Concat(lower), "tband", band.Name);
             }
         }
 
@@ -176,6 +176,6 @@ internal static class TrendChart
     }
 
     // A band of a single window between two gaps would be a line of no width: drawn as a box a third of the slot wide.
-    private static (double X, double Y)[] Widen(int _, double center, double slot, double upper, double lower) =>
+    private static (double X, double Y)[] Widen(double center, double slot, double upper, double lower) =>
         [(center - (slot / 6), upper), (center + (slot / 6), upper), (center + (slot / 6), lower), (center - (slot / 6), lower)];
 }

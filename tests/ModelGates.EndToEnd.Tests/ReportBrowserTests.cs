@@ -45,6 +45,49 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.True(screenshot.Length > 50_000 && screenshot[..4].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
     }
 
+    [Fact]
+    public async Task Monitor_trends_render_in_chromium_with_every_chart_cell_and_marker_visible()
+    {
+        Assert.True(File.Exists(ChromiumPage.Executable), $"{ChromiumPage.Executable} is missing: .ci/run installs Debian's chromium package.");
+        var configuration = typeof(ReportBrowserTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var cli = RepoPaths.Combine("src", "Cli", "bin", configuration, "net10.0", "modelgates.dll");
+        // A copy, so the sample's folder gets no history file.
+        var sample = RepoPaths.Combine("samples", "CreditRisk");
+        var work = Path.Combine(reports, "sample");
+        foreach (var file in Directory.GetFiles(Path.Combine(sample, "production"), "*.csv", SearchOption.AllDirectories).Append(Path.Combine(sample, "modelgates.monitor.json")))
+        {
+            var target = Path.Combine(work, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var monitor = ProcessRunner.Run(work, "dotnet", [cli, "monitor", "--config", "modelgates.monitor.json", "--report-dir", reports]);
+        Assert.True(monitor.ExitCode == 1, monitor.ToString());
+
+        await using var page = await ChromiumPage.LaunchAsync(1200, 900);
+        await page.NavigateAsync(new Uri(Path.Combine(reports, "report.html")).AbsoluteUri);
+        async Task<double[][]> Sizes(string selector) => JsonSerializer.Deserialize<double[][]>((await page.EvaluateAsync(
+            $"JSON.stringify([...document.querySelectorAll('{selector}')].map(s => {{ const r = s.getBoundingClientRect(); return [r.width, r.height]; }}))"))!.GetValue<string>())!;
+        var charts = await Sizes("svg.chart");
+        var cells = await Sizes("svg.chart rect.q0, svg.chart rect.q1, svg.chart rect.q2, svg.chart rect.q3, svg.chart rect.qn");
+        var due = await Sizes("svg.chart line.tdue");
+        var bands = await Sizes("svg.chart polygon.tband");
+        var screenshot = await page.ScreenshotAsync();
+        File.WriteAllBytes(Path.Combine(reports, "monitor.png"), screenshot);
+
+        Assert.Empty(page.Errors);
+        // auc, gini, the drifted share and the heat map.
+        Assert.Equal(4, charts.Length);
+        Assert.All(charts, size => Assert.True(size[0] > 300 && size[1] > 100, $"a trend chart is drawn at {size[0]}x{size[1]}"));
+        // The sample's 13 feature columns and its score over 26 weeks, and the legend's 5 keys.
+        Assert.Equal((14 * 26) + 5, cells.Length);
+        Assert.All(cells, size => Assert.True(size[0] >= 4 && size[1] >= 10, $"a heat map cell is drawn at {size[0]}x{size[1]}"));
+        Assert.Equal(3, due.Length);
+        Assert.All(due, size => Assert.True(size[1] > 100, $"the retrain marker is {size[1]} px tall"));
+        Assert.Equal(2, bands.Length);
+        Assert.All(bands, size => Assert.True(size[0] > 100 && size[1] > 10, $"the estimate's band is drawn at {size[0]}x{size[1]}"));
+    }
+
     public void Dispose()
     {
         try

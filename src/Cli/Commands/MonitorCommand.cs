@@ -14,7 +14,7 @@ internal sealed class MonitorCommand : ICliCommand
 
     public string Summary => "Cut production data into windows, judge each new window against the reference and the model's floors, and say whether retraining is due.";
 
-    public string Usage => "modelgates monitor [--config modelgates.json] [--format text|json|markdown] [--diagnostics-file <path>]";
+    public string Usage => "modelgates monitor [--config modelgates.json] [--format text|json|markdown] [--report-dir <dir>] [--diagnostics-file <path>]";
 
     public string Example => "modelgates monitor --config samples/CreditRisk/modelgates.monitor.json --format markdown";
 
@@ -22,6 +22,7 @@ internal sealed class MonitorCommand : ICliCommand
     [
         new("config", true, "<path>: the config file with 'monitors' (default: modelgates.json in the current folder)"),
         new("format", true, "text|json|markdown: how results are printed (default text)"),
+        new("report-dir", true, "<dir>: write report.html (each monitor's trends) and modelgates.summary.md there"),
         DiagnosticsFileOption.Spec,
         ConnectionOptions.StatementTimeout,
     ];
@@ -34,7 +35,13 @@ internal sealed class MonitorCommand : ICliCommand
         try
         {
             var config = GatesConfigReader.Read(configFile);
-            report = MonitorRun.Run(config, RunOptions.Create(Progress(context), args));
+            var progress = Progress(context);
+            report = MonitorRun.Run(config, RunOptions.Create(progress, args));
+            if (args.Value("report-dir") is { } directory)
+            {
+                progress?.Invoke($"Writing the reports to {directory}");
+                report.WriteReportFiles(directory);
+            }
         }
         catch (Diagnostics.ModelGatesException e)
         {

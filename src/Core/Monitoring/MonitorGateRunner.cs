@@ -20,7 +20,8 @@ internal sealed class MonitorGateRunner : IGateRunner
         foreach (var monitor in config.Monitors.Where(m => m.Severity is not null))
         {
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': cutting '{monitor.Data}' into {monitor.Window.Text} windows");
-            yield return ToGate(MonitorRunner.Run(config, monitor, context));
+            var result = MonitorRunner.Run(config, monitor, context);
+            yield return ToGate(result) with { Details = Reports.MonitorTrendBuilder.Build(config, result) };
         }
     }
 

@@ -28,7 +28,7 @@ public static class MonitorRun
         using var pipeline = new InputPipeline(options.Progress) { Connections = new(config.Connections, options.StatementTimeout), PartitionCache = config.PartitionCache };
         var context = new GateRunContext(new DatasetCache(pipeline, config), options);
         var results = config.Monitors.Where(m => m.Severity is not null).Select(m => MonitorRunner.Run(config, m, context)).ToList();
-        return new MonitorReport(config, results);
+        return new MonitorReport(config, results) { Inputs = context.Inputs, Options = options };
     }
 }
 
@@ -36,6 +36,7 @@ public static class MonitorRun
 public sealed class MonitorReport
 {
     private readonly GatesConfig config;
+    private IReadOnlyList<MonitorTrend>? trends;
 
     internal MonitorReport(GatesConfig config, IReadOnlyList<MonitorResult> results)
     {
@@ -44,6 +45,15 @@ public sealed class MonitorReport
     }
 
     internal IReadOnlyList<MonitorResult> Results { get; }
+
+    /// <summary>The files the run read (the HTML report's header lists them).</summary>
+    internal IReadOnlyList<InputFile> Inputs { get; init; } = [];
+
+    /// <summary>The run's options (its time and tool version head the HTML report).</summary>
+    internal GateRunOptions Options { get; init; } = new();
+
+    /// <summary>Each monitor's trend, in monitor order; built once (it reads the promotions from the history).</summary>
+    internal IReadOnlyList<MonitorTrend> Trends => trends ??= [.. Results.Select(r => MonitorTrendBuilder.Build(config, r))];
 
     /// <summary>The run's diagnostics: MG6001 when retraining is due, MG6002/MG6003 per window, MG6005, in monitor order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => [.. config.Warnings, .. Results.SelectMany(r => r.Diagnostics)];
@@ -55,7 +65,18 @@ public sealed class MonitorReport
     public void WriteJson(Utf8JsonWriter writer) => MonitorJson.Write(writer, Results, config.BaseDirectory);
 
     /// <summary>The Markdown summary.</summary>
-    public string ToMarkdown() => MonitorMarkdown.Write(Results);
+    public string ToMarkdown() => MonitorMarkdown.Write([.. Results.Select((r, i) => new MonitorSummary(
+        r.Monitor.Name, r.Monitor.Data, r.Computed, r.Reused, r.Monitor.Trigger.Severity.ToText(), Trends[i]))]);
+
+    /// <summary>
+    /// Writes the HTML report with each monitor's trends (<c>report.html</c>) and the Markdown summary
+    /// (<c>modelgates.summary.md</c>) into <paramref name="directory"/>, each atomically (docs/monitoring.md#the-report).
+    /// </summary>
+    public void WriteReportFiles(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        MonitorReportFiles.Write(this, config, directory);
+    }
 
     /// <summary>A line per window and one per decision.</summary>
     public string ToText()

@@ -76,6 +76,7 @@ public static partial class GateReportJson
                 (_, null) => null,
                 ("drift", { } d) => DriftDetailsJson.Read(r, d),
                 ("model", { } d) => ModelDetailsJson.Read(r, d),
+                ("monitor", { } d) => Monitoring.Reports.MonitorTrendJson.Read(r, d),
                 _ => throw r.Invalid(details, $"this version reads no details for a gate of kind '{kind}'."),
             },
         };

@@ -117,6 +117,10 @@ public static partial class GateReportJson
                 w.WritePropertyName("details");
                 ModelDetailsJson.Write(w, model);
                 break;
+            case Monitoring.Reports.MonitorTrend trend:
+                w.WritePropertyName("details");
+                Monitoring.Reports.MonitorTrendJson.Write(w, trend);
+                break;
         }
 
         w.WriteEndObject();

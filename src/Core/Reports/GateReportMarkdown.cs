@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModelGates.Checks;
+using ModelGates.Diagnostics;
 using ModelGates.Gates;
 using ModelGates.Models.Evaluation.Thresholds;
 
@@ -34,6 +35,7 @@ public static class GateReportMarkdown
             text.Append('\n');
         }
 
+        AppendMonitors(text, report);
         foreach (var gate in report.Gates)
         {
             var mark = gate.Passed ? "✅" : "❌";
@@ -60,6 +62,32 @@ public static class GateReportMarkdown
 
         return text.ToString();
     }
+
+    /// <summary>Each monitor's retraining decision, compact trend and last windows (docs/monitoring.md#the-report), unfolded: what a reviewer reads first.</summary>
+    private static void AppendMonitors(StringBuilder text, GateReport report)
+    {
+        var monitors = report.Gates.Where(g => g.Details is Monitoring.Reports.MonitorTrend).ToList();
+        if (monitors.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("### Monitors\n\n");
+        foreach (var gate in monitors)
+        {
+            var retrain = gate.Checks.FirstOrDefault(c => c.Id == $"monitor:{gate.Name}/retrain")?.Diagnostic;
+            var summary = new Monitoring.Reports.MonitorSummary(
+                gate.Name,
+                Fact(gate, "data") ?? "?",
+                int.TryParse(Fact(gate, "windowsComputed"), NumberStyles.None, CultureInfo.InvariantCulture, out var computed) ? computed : null,
+                int.TryParse(Fact(gate, "windowsReused"), NumberStyles.None, CultureInfo.InvariantCulture, out var reused) ? reused : null,
+                retrain?.Severity.ToText(),
+                (Monitoring.Reports.MonitorTrend)gate.Details!);
+            Monitoring.Reports.MonitorMarkdown.AppendMonitor(text, summary, "####");
+        }
+    }
+
+    private static string? Fact(GateResult gate, string key) => gate.Facts.LastOrDefault(f => f.Key == key).Value;
 
     /// <summary>The status as a word with a symbol, readable without colour.</summary>
     internal static string StatusLabel(CheckStatus status) => status switch

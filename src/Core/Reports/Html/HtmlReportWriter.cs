@@ -20,13 +20,15 @@ public static class HtmlReportWriter
         var shown = GateReportJson.Relativize(report);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<meta name=\"color-scheme\" content=\"light dark\"><title>ModelGates report</title><style>").Append(ReportStyles.Css).Append("</style></head><body>\n");
+        html.Append("<meta name=\"color-scheme\" content=\"light dark\"><title>ModelGates report</title><style>").Append(ReportStyles.Css)
+            .Append(shown.Gates.Any(g => g.Kind == "monitor") ? TrendStyles.Css : string.Empty).Append("</style></head><body>\n");
         HeaderSection.Write(html, shown);
         ContractSection.Write(html, Of(shown, "contract"));
         DriftSection.Write(html, Of(shown, "drift"));
         ModelSection.Write(html, Of(shown, "model"));
         LineageSection.Write(html, Of(shown, "lineage"));
         QualitySection.Write(html, Of(shown, "quality"));
+        Monitoring.Reports.MonitorTrendSection.Write(html, Of(shown, "monitor"));
         html.Append("\n<footer class=\"meta\"><p>Made by ModelGates from <code>").Append(Html.Escape(GateReportFiles.JsonName)).Append("</code>. Statuses are written as words and symbols; colours only repeat them.</p></footer>\n</body></html>\n");
         return html.ToString();
     }

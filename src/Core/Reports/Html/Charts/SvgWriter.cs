@@ -32,6 +32,13 @@ internal sealed class SvgWriter
     public void Polyline(IEnumerable<(double X, double Y)> points, string cssClass) =>
         svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"{cssClass}\" fill=\"none\" points=\"{string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y)))}\"/>");
 
+    /// <summary>A closed, filled area (a band between two lines).</summary>
+    public void Polygon(IEnumerable<(double X, double Y)> points, string cssClass, string? tooltip = null)
+    {
+        svg.Append(CultureInfo.InvariantCulture, $"<polygon class=\"{cssClass}\" points=\"{string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y)))}\"");
+        AppendTooltip(tooltip, "polygon");
+    }
+
     public void Circle(double x, double y, double r, string cssClass, string? tooltip = null)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"{cssClass}\" cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(r)}\"");

@@ -8,6 +8,7 @@ using ModelGates.Gates.Config;
 
 using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
+using ModelGates.Monitoring.Contracts;
 using ModelGates.Monitoring.Windows;
 
 namespace ModelGates.Monitoring;
@@ -74,6 +75,10 @@ internal static class WindowEvaluator
             }
 
             reasons.AddRange(realized.Where(m => m.BelowFloor).Select(m => Invariant($"{m.Metric} {Format(m.Value!.Value)} < min {Format(m.Floor!.Value)}")));
+            reasons.AddRange(realized.Where(m => m.AboveCeiling).Select(m => Invariant($"{m.Metric} {Format(m.Value!.Value)} > max {Format(m.Ceiling!.Value)}")));
+            var missing = WindowContract.MissingShares(engine, windowTable, data.Columns, slice.Rows);
+            var rules = monitor.Contract is { } contract ? contract.Check(engine, windowTable, data.Columns, slice.Rows) : [];
+            reasons.AddRange(rules.Where(r => !r.Passed).Select(r => monitor.Contract!.Reason(r)));
 
             // Before its labels arrive, a window is judged on the estimate: breached when even the band's upper end is below the floor.
             var estimated = estimates is null || monitor.Score is not { } scoreColumn ? [] : estimates.Of(Scores(engine, windowTable, scoreColumn));
@@ -81,6 +86,8 @@ internal static class WindowEvaluator
             {
                 reasons.AddRange(estimated.Where(m => m.Upper is { } u && m.Floor is { } f && u < f)
                     .Select(m => Invariant($"estimated {m.Metric} {Format(m.Value!.Value)} (band up to {Format(m.Upper!.Value)}) < min {Format(m.Floor!.Value)}")));
+                reasons.AddRange(estimated.Where(m => m.Lower is { } l && m.Ceiling is { } c && l > c)
+                    .Select(m => Invariant($"estimated {m.Metric} {Format(m.Value!.Value)} (band from {Format(m.Lower!.Value)}) > max {Format(m.Ceiling!.Value)}")));
             }
 
             return record with
@@ -93,6 +100,8 @@ internal static class WindowEvaluator
                 Prediction = monitor.Score is { } score && judged.FirstOrDefault(c => c.Column == score) is { } p ? Column(p) : null,
                 Realized = realized,
                 Estimated = estimated,
+                Missing = missing,
+                Contract = rules,
             };
         }
         finally

@@ -73,7 +73,7 @@ internal static class MonitorRunner
                 : found;
 
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
-            estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context));
+            estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context, data));
             var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options, estimates.Value);
             history.Save(monitor.Name, record, context.Options.Time.UtcDateTime);
             windows.Add(record);

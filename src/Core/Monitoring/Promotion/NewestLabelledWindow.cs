@@ -39,10 +39,17 @@ internal static class NewestLabelledWindow
         var timestamp = SqlText.Identifier(monitor.Timestamp);
         var type = data.Find(monitor.Timestamp)!.SqlType;
         var micros = frame.Instants ? $"epoch_us(TRY_CAST({timestamp} AS {type}))" : $"epoch_us(CAST(TRY_CAST({timestamp} AS {type}) AS TIMESTAMP))";
-        var size = monitor.Window.Size;
-        var filter = newest.TimeRange is { } range
-            ? string.Create(CultureInfo.InvariantCulture, $"__mg_ts >= {range.Lo} AND __mg_ts < {range.Hi}")
-            : string.Create(CultureInfo.InvariantCulture, $"__mg_rn >= {long.Parse(newest.Bounds.Key["rows:".Length..], CultureInfo.InvariantCulture) * size} AND __mg_rn < {(long.Parse(newest.Bounds.Key["rows:".Length..], CultureInfo.InvariantCulture) + 1) * size}");
+        string filter;
+        if (newest.TimeRange is { } range)
+        {
+            filter = string.Create(CultureInfo.InvariantCulture, $"__mg_ts >= {range.Lo} AND __mg_ts < {range.Hi}");
+        }
+        else
+        {
+            // A row window's key is rows:<index>; its rows are numbered in timestamp order, ties in file order, as WindowSlicer numbers them.
+            var first = long.Parse(newest.Bounds.Key["rows:".Length..], CultureInfo.InvariantCulture) * monitor.Window.Size;
+            filter = string.Create(CultureInfo.InvariantCulture, $"__mg_rn >= {first} AND __mg_rn < {first + monitor.Window.Size}");
+        }
 
         // Shaped like the holdout: the monitor's timestamp and score columns are the production log's, not the model's inputs.
         var columns = string.Join(", ", text.Columns.Where(c => c.Name != monitor.Timestamp && c.Name != monitor.Score).Select(c => SqlText.Identifier(c.Name)));

@@ -18,4 +18,12 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG0174: the build may retrain (<c>ModelGatesAllowRetrain</c>) and retraining is due, but <c>ModelGatesRetrainProject</c> names no project (reported by the MSBuild targets).</summary>
     public static readonly DiagnosticDescriptor RetrainProjectMissing = new("MG0174", "No training project to retrain with", Severity.Error);
+
+    // MG0225-MG0229: a monitor's contract per window and its history store (docs/monitoring.md).
+
+    /// <summary>MG0225: a monitor's <c>contract</c> names neither a contract gate nor a readable contract file.</summary>
+    public static readonly DiagnosticDescriptor MonitorContractInvalid = new("MG0225", "Monitor contract not found or unreadable", Severity.Error);
+
+    /// <summary>MG0226: a monitor's <c>minPassRate</c> is not a share between 0 and 1.</summary>
+    public static readonly DiagnosticDescriptor InvalidMinPassRate = new("MG0226", "Invalid contract pass-rate floor", Severity.Error);
 }

@@ -30,4 +30,9 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG6042: the history file cannot be opened, read or written (not a DuckDB file, a different champions table); exit code 3.</summary>
     public static readonly DiagnosticDescriptor HistoryUnusable = new("MG6042", "History file cannot be used", Severity.Error);
+
+    // MG6060-MG6069: the rest of the monitoring loop.
+
+    /// <summary>MG6060: a monitor watches the promoted gate, but none of its windows has <c>minRows</c> labelled rows yet; the promotion is judged on the holdout only.</summary>
+    public static readonly DiagnosticDescriptor NoLabelledWindow = new("MG6060", "No labelled monitoring window", Severity.Info);
 }

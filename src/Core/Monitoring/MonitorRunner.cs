@@ -60,7 +60,8 @@ internal static class MonitorRunner
         Lazy<WindowEstimates?>? estimates = null;
         foreach (var found in slices)
         {
-            if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash)
+            // A record of an older format lacks what this tool records (contract pass rates, missing shares): judged again.
+            if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash && previous.Format == WindowRecord.CurrentFormat)
             {
                 windows.Add(previous);
                 reused++;
@@ -72,7 +73,7 @@ internal static class MonitorRunner
                 : found;
 
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
-            estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context));
+            estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context, data));
             var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options, estimates.Value);
             history.Save(monitor.Name, record, context.Options.Time.UtcDateTime);
             windows.Add(record);
@@ -165,8 +166,15 @@ internal static class MonitorRunner
     private static string Fingerprint(GatesConfig config, MonitorDeclaration monitor, string referenceHash, string toolVersion)
     {
         var text = $"{monitor.Name}\n{referenceHash}\n{toolVersion}\n{monitor.TimeZone.Id}\n";
-        var bytes = Encoding.UTF8.GetBytes(text).Concat(File.Exists(config.File) ? File.ReadAllBytes(config.File) : []).ToArray();
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var bytes = Encoding.UTF8.GetBytes(text).Concat(File.Exists(config.File) ? File.ReadAllBytes(config.File) : []).ToList();
+
+        // A contract file judges the windows as much as the config does.
+        if (monitor.Contract?.Contract.File is { } contract && File.Exists(contract))
+        {
+            bytes.AddRange(File.ReadAllBytes(contract));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray()));
     }
 
     private static void RequireColumn(GatesConfig config, MonitorDeclaration monitor, LoadedDataset data, string? column, string key)

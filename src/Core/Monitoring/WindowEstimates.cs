@@ -1,46 +1,43 @@
+using ModelGates.Data;
 using ModelGates.Gates;
 using ModelGates.Gates.Config;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Predictions;
-using ModelGates.Monitoring.Estimation;
 
 namespace ModelGates.Monitoring;
 
 /// <summary>
-/// Performance without labels for a monitor's windows: CBPE fitted once per run on the model gate's own evaluation
-/// data (labelled, not the training set: its model scored on its data, or its predictions file), then each window's score column gives the expected
-/// value of every <c>min</c> floor CBPE can estimate (accuracy, precision, recall, F1, AUC), with its sampling band
-/// (docs/monitoring.md#performance-without-labels).
+/// Performance without labels for a monitor's windows (docs/monitoring.md#performance-without-labels): an estimator
+/// fitted once per run on the model gate's own evaluation data (labelled, not the training set: its model scored on
+/// its data, or its predictions file), then each window gives the expected value of every bound the estimator can
+/// estimate, with its sampling band. Binary models: CBPE (<see cref="ClassifierWindowEstimates"/>); regression
+/// models: DLE (<see cref="RegressionWindowEstimates"/>).
 /// </summary>
-internal sealed class WindowEstimates
+internal abstract class WindowEstimates
 {
-    private static readonly string[] Estimable = ["accuracy", "precision", "recall", "f1", "auc"];
+    /// <summary>The estimated bounds of a window, from its table (the score column, and for DLE the features).</summary>
+    public abstract IReadOnlyList<WindowMetric> Of(DataEngine engine, string windowTable);
 
-    private readonly CbpeEstimator estimator;
-    private readonly IReadOnlyList<(string Metric, double Floor)> floors;
-
-    private WindowEstimates(CbpeEstimator estimator, IReadOnlyList<(string Metric, double Floor)> floors)
+    /// <summary>The estimates of <paramref name="monitor"/>, or null when its model gate has no bound an estimator can estimate.</summary>
+    public static WindowEstimates? For(GatesConfig config, MonitorDeclaration monitor, GateRunContext context, LoadedDataset data)
     {
-        this.estimator = estimator;
-        this.floors = floors;
+        if (monitor.Model is not { } name || monitor.Score is null || config.Models.FirstOrDefault(m => m.Name == name) is not { PredictionsDataset: null } gate)
+        {
+            return null;
+        }
+
+        return gate.Evaluation?.Task switch
+        {
+            ModelTask.Binary => ClassifierWindowEstimates.For(config, monitor, gate, context),
+            ModelTask.Regression => RegressionWindowEstimates.For(config, monitor, gate, context, data),
+            _ => null,
+        };
     }
 
-    /// <summary>The estimates of <paramref name="monitor"/>, or null when it has no binary model gate with a floor CBPE can estimate.</summary>
-    public static WindowEstimates? For(GatesConfig config, MonitorDeclaration monitor, GateRunContext context)
+    /// <summary>The model gate's evaluation data with its model's predictions: what the estimators are fitted on.</summary>
+    internal static (EvaluationRequest Request, PredictionSet Predictions) Evaluate(GatesConfig config, MonitorDeclaration monitor, ModelGate gate, GateRunContext context)
     {
-        if (monitor.Model is not { } name || monitor.Score is null || config.Models.FirstOrDefault(m => m.Name == name) is not { PredictionsDataset: null } gate
-            || gate.Evaluation?.Task != ModelTask.Binary)
-        {
-            return null;
-        }
-
-        var floors = gate.Thresholds.Where(t => t.Kind == "min" && Estimable.Contains(t.Metric, StringComparer.Ordinal)).Select(t => (t.Metric, t.Value)).ToList();
-        if (floors.Count == 0)
-        {
-            return null;
-        }
-
-        context.Options.Progress?.Invoke($"monitor '{monitor.Name}': calibrating performance estimates on '{gate.Data}'");
+        context.Options.Progress?.Invoke($"monitor '{monitor.Name}': fitting performance estimates on '{gate.Data ?? gate.Predictions}'");
         var (request, _) = ModelGateRunner.CreateRequest(config, gate, context.Datasets, context.Read);
         var scored = ModelEvaluation.Run(context.Datasets.Engine, request with
         {
@@ -50,26 +47,10 @@ internal sealed class WindowEstimates
             BaselineModelPath = null,
             Bootstrap = request.Bootstrap with { Resamples = 1 },
         });
-        var predictions = ((BinaryPredictionSet)scored.Predictions!).Predictions;
-        var labels = new bool[predictions.Count];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            labels[i] = predictions.Labels[i] == 1;
-        }
-
-        return new WindowEstimates(CbpeEstimator.Fit(predictions.Scores, labels, request.Metrics.DecisionThreshold), floors);
+        return (request, scored.Predictions!);
     }
 
-    /// <summary>The estimated floors of a window from its scores.</summary>
-    public IReadOnlyList<WindowMetric> Of(ReadOnlySpan<double> windowScores)
-    {
-        var estimates = estimator.Estimate(windowScores).ToDictionary(e => e.Metric, StringComparer.Ordinal);
-        return [.. floors.Where(f => estimates.ContainsKey(f.Metric)).Select(f =>
-        {
-            var e = estimates[f.Metric];
-            return double.IsNaN(e.Value)
-                ? new WindowMetric(f.Metric, null, null, null, f.Floor)
-                : new WindowMetric(f.Metric, e.Value, e.Lower, e.Upper, f.Floor);
-        })];
-    }
+    /// <summary>The window's score column as numbers, rows without a finite score left out.</summary>
+    internal static double[] Scores(DataEngine engine, string windowTable, string score) =>
+        [.. engine.Query($"SELECT CAST({SqlText.Identifier(score)} AS DOUBLE) FROM {windowTable} WHERE {SqlText.Identifier(score)} IS NOT NULL", r => r.GetDouble(0)).Where(double.IsFinite)];
 }

@@ -8,6 +8,7 @@ using ModelGates.Gates.Config;
 
 using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
+using ModelGates.Monitoring.Contracts;
 using ModelGates.Monitoring.Windows;
 
 namespace ModelGates.Monitoring;
@@ -74,13 +75,19 @@ internal static class WindowEvaluator
             }
 
             reasons.AddRange(realized.Where(m => m.BelowFloor).Select(m => Invariant($"{m.Metric} {Format(m.Value!.Value)} < min {Format(m.Floor!.Value)}")));
+            reasons.AddRange(realized.Where(m => m.AboveCeiling).Select(m => Invariant($"{m.Metric} {Format(m.Value!.Value)} > max {Format(m.Ceiling!.Value)}")));
+            var missing = WindowContract.MissingShares(engine, windowTable, data.Columns, slice.Rows);
+            var rules = monitor.Contract is { } contract ? contract.Check(engine, windowTable, data.Columns, slice.Rows) : [];
+            reasons.AddRange(rules.Where(r => !r.Passed).Select(r => monitor.Contract!.Reason(r)));
 
             // Before its labels arrive, a window is judged on the estimate: breached when even the band's upper end is below the floor.
-            var estimated = estimates is null || monitor.Score is not { } scoreColumn ? [] : estimates.Of(Scores(engine, windowTable, scoreColumn));
+            var estimated = estimates is null ? [] : estimates.Of(engine, windowTable);
             if (realized.Count == 0)
             {
                 reasons.AddRange(estimated.Where(m => m.Upper is { } u && m.Floor is { } f && u < f)
                     .Select(m => Invariant($"estimated {m.Metric} {Format(m.Value!.Value)} (band up to {Format(m.Upper!.Value)}) < min {Format(m.Floor!.Value)}")));
+                reasons.AddRange(estimated.Where(m => m.Lower is { } l && m.Ceiling is { } c && l > c)
+                    .Select(m => Invariant($"estimated {m.Metric} {Format(m.Value!.Value)} (band from {Format(m.Lower!.Value)}) > max {Format(m.Ceiling!.Value)}")));
             }
 
             return record with
@@ -93,6 +100,8 @@ internal static class WindowEvaluator
                 Prediction = monitor.Score is { } score && judged.FirstOrDefault(c => c.Column == score) is { } p ? Column(p) : null,
                 Realized = realized,
                 Estimated = estimated,
+                Missing = missing,
+                Contract = rules,
             };
         }
         finally
@@ -100,9 +109,6 @@ internal static class WindowEvaluator
             engine.Execute($"DROP TABLE IF EXISTS {windowTable}");
         }
     }
-
-    private static double[] Scores(DataEngine engine, string windowTable, string score) =>
-        [.. engine.Query($"SELECT CAST({SqlText.Identifier(score)} AS DOUBLE) FROM {windowTable} WHERE {SqlText.Identifier(score)} IS NOT NULL", r => r.GetDouble(0)).Where(double.IsFinite)];
 
     private static WindowColumn Column(ColumnDriftResult c) => new(
         c.Column,
@@ -116,9 +122,9 @@ internal static class WindowEvaluator
         c.MissingShareReference);
 
     /// <summary>
-    /// The model gate's <c>min</c> floors measured on the window's labelled rows (binary models). A window with fewer
-    /// labelled rows than <c>minRows</c>, or with one class only, has no realized metrics: labels that have not
-    /// arrived yet are not a breach.
+    /// The model gate's <c>min</c> floors measured on the window's labelled rows (binary models), or its <c>min</c> and
+    /// <c>max</c> bounds (regression models). A window with fewer labelled rows than <c>minRows</c>, or with one class
+    /// only, has no realized metrics: labels that have not arrived yet are not a breach.
     /// </summary>
     private static List<WindowMetric> Realized(GatesConfig config, MonitorDeclaration monitor, DataEngine engine, string windowTable, WindowSlice slice)
     {
@@ -128,6 +134,11 @@ internal static class WindowEvaluator
         }
 
         var gate = config.Models.First(m => m.Name == name);
+        if (gate.Evaluation?.Task == ModelTask.Regression)
+        {
+            return RealizedRegression(gate, monitor, engine, windowTable, label, score);
+        }
+
         if (gate.Evaluation?.Task != ModelTask.Binary)
         {
             return [];
@@ -159,6 +170,29 @@ internal static class WindowEvaluator
             var value = MetricRegistry.ResolveBinary(f.Metric).Compute(predictions);
             return new WindowMetric(f.Metric, value.Value, null, null, f.Value);
         })];
+    }
+
+    private static List<WindowMetric> RealizedRegression(ModelGate gate, MonitorDeclaration monitor, DataEngine engine, string windowTable, string label, string score)
+    {
+        var bounds = gate.Thresholds.Where(t => t.Kind is "min" or "max" && MetricRegistry.Problem(ModelTask.Regression, t.Metric) is null)
+            .GroupBy(t => t.Metric, StringComparer.Ordinal)
+            .Select(g => (Metric: g.Key, Floor: g.FirstOrDefault(t => t.Kind == "min")?.Value, Ceiling: g.FirstOrDefault(t => t.Kind == "max")?.Value))
+            .ToList();
+        if (bounds.Count == 0)
+        {
+            return [];
+        }
+
+        var l = $"TRY_CAST({SqlText.Identifier(label)} AS DOUBLE)";
+        var s = $"TRY_CAST({SqlText.Identifier(score)} AS DOUBLE)";
+        var rows = engine.Query($"SELECT {l}, {s} FROM {windowTable} WHERE isfinite({l}) AND isfinite({s})", r => (Label: r.GetDouble(0), Score: r.GetDouble(1)));
+        if (rows.Count < monitor.MinRows)
+        {
+            return [];
+        }
+
+        var predictions = new RegressionPredictions([.. rows.Select(r => r.Label)], [.. rows.Select(r => r.Score)]);
+        return [.. bounds.Select(b => new WindowMetric(b.Metric, MetricRegistry.ResolveRegression(b.Metric).Compute(predictions).Value, null, null, b.Floor, b.Ceiling))];
     }
 
     private static bool IsPositive(string label, string? positive) =>

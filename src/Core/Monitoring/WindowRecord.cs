@@ -1,3 +1,5 @@
+using ModelGates.Monitoring.Contracts;
+
 namespace ModelGates.Monitoring;
 
 /// <summary>
@@ -6,6 +8,15 @@ namespace ModelGates.Monitoring;
 /// </summary>
 internal sealed record WindowRecord
 {
+    /// <summary>
+    /// The format of the records this tool writes. A record of an older format (read back without the fields added
+    /// since) is judged again instead of being reused, so an old history is migrated by recomputing its windows.
+    /// </summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The record's format; 1 for records written before the field existed.</summary>
+    public int Format { get; init; } = CurrentFormat;
+
     /// <summary>The window's identity in the history: its UTC start (time windows) or <c>rows:&lt;n&gt;</c> (row windows).</summary>
     public required string Key { get; init; }
 
@@ -50,6 +61,12 @@ internal sealed record WindowRecord
     /// wired; the trigger treats one below its floor as it treats a realized one.
     /// </summary>
     public IReadOnlyList<WindowMetric> Estimated { get; init; } = [];
+
+    /// <summary>The missing share of every column of the window's data.</summary>
+    public IReadOnlyList<WindowMissing> Missing { get; init; } = [];
+
+    /// <summary>The monitor's contract rules on the window (pass rate and verdict of each), empty without a contract.</summary>
+    public IReadOnlyList<WindowRule> Contract { get; init; } = [];
 }
 
 /// <summary>One column of a window, as the drift engine judged it.</summary>
@@ -70,8 +87,12 @@ internal sealed record WindowColumn(string Column, string Status, string? Measur
 /// <param name="Lower">The lower end of its interval, or null.</param>
 /// <param name="Upper">The upper end of its interval, or null.</param>
 /// <param name="Floor">The model gate's <c>min</c>, or null.</param>
-internal sealed record WindowMetric(string Metric, double? Value, double? Lower, double? Upper, double? Floor)
+/// <param name="Ceiling">The model gate's <c>max</c> (errors such as <c>mae</c>, <c>rmse</c>), or null.</param>
+internal sealed record WindowMetric(string Metric, double? Value, double? Lower, double? Upper, double? Floor, double? Ceiling = null)
 {
     /// <summary>True when the value is below its floor.</summary>
     public bool BelowFloor => Value is { } v && Floor is { } f && v < f;
+
+    /// <summary>True when the value is above its ceiling.</summary>
+    public bool AboveCeiling => Value is { } v && Ceiling is { } c && v > c;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ModelGates.Monitoring.Contracts;
 using ModelGates.Monitoring.Windows;
 using ModelGates.Output;
 
@@ -15,6 +16,7 @@ internal static class WindowRecordJson
     public static void Write(Utf8JsonWriter writer, WindowRecord w)
     {
         writer.WriteStartObject();
+        writer.WriteNumber("format", w.Format);
         writer.WriteString("key", w.Key);
         writer.WriteString("start", WindowPlanner.Key(w.Start));
         writer.WriteString("end", WindowPlanner.Key(w.End));
@@ -50,6 +52,30 @@ internal static class WindowRecordJson
 
         WriteMetrics(writer, "realized", w.Realized);
         WriteMetrics(writer, "estimated", w.Estimated);
+        writer.WriteStartArray("missing");
+        foreach (var m in w.Missing)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("column", m.Column);
+            writer.WriteNumber("missingShare", m.Share);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("contract");
+        foreach (var r in w.Contract)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("column", r.Column);
+            writer.WriteString("check", r.Check);
+            writer.WriteNumber("rows", r.Rows);
+            writer.WriteNumber("violations", r.Violations);
+            writer.WriteNumber("passRate", r.PassRate);
+            writer.WriteBoolean("passed", r.Passed);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -66,6 +92,8 @@ internal static class WindowRecordJson
             var o = document.RootElement;
             return new WindowRecord
             {
+                // Records of format 1 have neither 'format' nor the per-window contract and missing shares.
+                Format = o.TryGetProperty("format", out var format) ? format.GetInt32() : 1,
                 Key = o.GetProperty("key").GetString()!,
                 Start = Instant(o.GetProperty("start").GetString()!),
                 End = Instant(o.GetProperty("end").GetString()!),
@@ -80,6 +108,12 @@ internal static class WindowRecordJson
                 Prediction = o.GetProperty("predictionDrift").ValueKind == JsonValueKind.Null ? null : ReadColumn(o.GetProperty("predictionDrift")),
                 Realized = ReadMetrics(o.GetProperty("realized")),
                 Estimated = ReadMetrics(o.GetProperty("estimated")),
+                Missing = o.TryGetProperty("missing", out var missing)
+                    ? [.. missing.EnumerateArray().Select(m => new WindowMissing(m.GetProperty("column").GetString()!, m.GetProperty("missingShare").GetDouble()))]
+                    : [],
+                Contract = o.TryGetProperty("contract", out var contract)
+                    ? [.. contract.EnumerateArray().Select(ReadRule)]
+                    : [],
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -126,6 +160,8 @@ internal static class WindowRecordJson
             writer.WriteNumberOrNull("upper", m.Upper);
             writer.WriteNumberOrNull("min", m.Floor);
             writer.WriteBoolean("belowMin", m.BelowFloor);
+            writer.WriteNumberOrNull("max", m.Ceiling);
+            writer.WriteBoolean("aboveMax", m.AboveCeiling);
             writer.WriteEndObject();
         }
 
@@ -138,7 +174,16 @@ internal static class WindowRecordJson
             Number(m.GetProperty("value")),
             Number(m.GetProperty("lower")),
             Number(m.GetProperty("upper")),
-            Number(m.GetProperty("min"))))];
+            Number(m.GetProperty("min")),
+            m.TryGetProperty("max", out var max) ? Number(max) : null))];
+
+    private static WindowRule ReadRule(JsonElement r) => new(
+        r.GetProperty("column").GetString()!,
+        r.GetProperty("check").GetString()!,
+        r.GetProperty("rows").GetInt64(),
+        r.GetProperty("violations").GetInt64(),
+        r.GetProperty("passRate").GetDouble(),
+        r.GetProperty("passed").GetBoolean());
 
     private static double? Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
 

@@ -39,6 +39,8 @@ public sealed class MonitorConfigTests : IDisposable
     [InlineData("\"model\": \"n\"", "MG0173", "model")]
     [InlineData("\"drift\": \"none\"", "MG0173", "drift")]
     [InlineData("\"windo\": \"7d\"", "MG0012", "windo")]
+    [InlineData("\"contract\": \"nowhere.contract.json\"", "MG0225", "contract")]
+    [InlineData("\"minPassRate\": 99", "MG0226", "minPassRate")]
     public void A_mistake_is_reported_with_its_code_at_its_line(string replacement, string code, string key)
     {
         var path = MonitorData.WriteConfig(directory);

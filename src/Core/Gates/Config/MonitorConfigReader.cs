@@ -1,5 +1,7 @@
 using ModelGates.Configuration.Json;
+using ModelGates.Contracts;
 using ModelGates.Diagnostics;
+using ModelGates.Monitoring.Contracts;
 
 namespace ModelGates.Gates.Config;
 
@@ -30,6 +32,7 @@ internal static class MonitorConfigReader
             r.Invalid(minRowsNode.Value, $"Monitor '{name}': 'minRows' must be at least 1, not {minRows}.");
         }
 
+        var contract = Contract(r, config, name, o);
         var trigger = Trigger(r, name, o);
         var history = config.Resolve(r.String(o, "history") ?? DefaultHistory);
         return reference is null || data is null || timestamp is null || window is null || trigger is null
@@ -50,6 +53,7 @@ internal static class MonitorConfigReader
                 Label = label,
                 DriftGate = drift,
                 MinRows = minRows,
+                Contract = contract,
                 History = history,
                 Trigger = trigger,
             };
@@ -71,6 +75,51 @@ internal static class MonitorConfigReader
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// <c>contract</c>: a contract gate of the config (its contract, inline or a file) or a contract file; with
+    /// <c>minPassRate</c>, the share of a window's rows each rule must pass (MG0225, MG0226).
+    /// </summary>
+    private static WindowContract? Contract(ConfigReader r, GatesConfig config, string name, ConfigObject o)
+    {
+        var floor = r.Number(o, "minPassRate") ?? WindowContract.DefaultMinPassRate;
+        if (o.Find("minPassRate") is { } floorNode && !(floor is >= 0 and <= 1))
+        {
+            r.Report(DiagnosticCatalog.InvalidMinPassRate, floorNode.Value.Position,
+                $"Monitor '{name}': 'minPassRate' is the share of a window's rows that must pass each contract rule, between 0 and 1, not {Scalar.Format(floor)}.");
+        }
+
+        if (r.String(o, "contract") is not { } named)
+        {
+            return null;
+        }
+
+        var position = o.Find("contract")!.Value.Position;
+        if (config.Contracts.FirstOrDefault(c => c.Name == named) is { } gate)
+        {
+            return new WindowContract(gate.Contract, $"contract gate '{gate.Name}'", floor);
+        }
+
+        var file = config.Resolve(named);
+        if (!File.Exists(file))
+        {
+            var suggestion = DidYouMean.Suggest(named, config.Contracts.Select(c => c.Name));
+            r.Report(DiagnosticCatalog.MonitorContractInvalid, position,
+                $"Monitor '{name}': 'contract' names neither a contract gate nor an existing contract file: '{named}'.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}");
+            return null;
+        }
+
+        try
+        {
+            return new WindowContract(ContractReader.Read(file), file, floor);
+        }
+        catch (ModelGatesException e)
+        {
+            r.Report(DiagnosticCatalog.MonitorContractInvalid, position,
+                $"Monitor '{name}': contract '{named}' cannot be read: {string.Join(" ", e.Diagnostics.Select(d => d.Line is { } line ? $"line {line}: {d.Message}" : d.Message))}");
+            return null;
+        }
     }
 
     private static MonitorWindowSpec? Window(ConfigReader r, string name, ConfigObject o)

@@ -1,4 +1,5 @@
 using ModelGates.Diagnostics;
+using ModelGates.Monitoring.Contracts;
 
 namespace ModelGates.Gates.Config;
 
@@ -35,6 +36,9 @@ internal sealed record MonitorDeclaration : GateDeclaration
 
     /// <summary>The drift gate whose options (tests, thresholds, weights, overrides) the windows are judged with, or null for the defaults.</summary>
     public string? DriftGate { get; init; }
+
+    /// <summary>The contract each window's rules are counted against (a contract file or a contract gate's), or null.</summary>
+    public WindowContract? Contract { get; init; }
 
     /// <summary>Windows with fewer rows are insufficient: neither a pass nor a breach.</summary>
     public long MinRows { get; init; } = 50;

@@ -50,8 +50,30 @@ public static class ChampionPromotion
         }
 
         var history = request.History ?? Path.Combine(config.BaseDirectory, ChampionLog.DefaultPath);
-        var (runConfig, window) = PromotionInputs.WithWindow(config, gate, request.Window);
         using var pipeline = new InputPipeline(request.Progress) { Connections = new(config.Connections), PartitionCache = config.PartitionCache };
+
+        // Without --window, the newest labelled window of the monitor that watches the gate (its rows in a CSV file of their own).
+        var folder = Path.Combine(Path.GetTempPath(), "modelgates-promote-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var monitored = request.Window is null ? NewestLabelledWindow.Find(config, gate, new DatasetCache(pipeline, config), folder) : null;
+            return Promote(config, request, gate, metric, margin, sliceMargin, challenger, history, pipeline, monitored);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static PromotionResult Promote(
+        GatesConfig config, PromotionRequest request, ModelGate gate, string metric, double margin, double sliceMargin, string challenger, string history, InputPipeline pipeline, LabelledWindow? monitored)
+    {
+        var (runConfig, window) = monitored?.File is { } file
+            ? PromotionInputs.WithWindow(config, gate, file, Data.DataFormat.Csv)
+            : PromotionInputs.WithWindow(config, gate, request.Window);
         var datasets = new DatasetCache(pipeline, runConfig);
         var (holdout, _) = ModelGateRunner.CreateRequest(config, gate, datasets, (_, _) => { });
         var sets = new List<EvaluationRequest> { holdout };
@@ -81,15 +103,16 @@ public static class ChampionPromotion
             Confidence = holdout.Bootstrap.Confidence,
             Comparisons = [.. judged.Select(j => j.Comparison)],
             Rules = outcomes,
-            Diagnostics = [.. rules.Notes, .. rules.Refusals],
+            Diagnostics = [.. rules.Notes, .. Unlabelled(config, gate, monitored), .. rules.Refusals],
             History = Display(config, history),
+            MonitorWindow = monitored?.Describe(),
         };
         if (!result.Promoted)
         {
             return result;
         }
 
-        var written = Commit(config, gate, datasets, holdout, judged, challenger, history, result, request);
+        var written = Commit(config, gate, datasets, holdout, judged, challenger, history, result, request, monitored);
         var promoted = DiagnosticCatalog.ChallengerPromoted.Create(
             $"Model gate '{gate.Name}': challenger '{request.Challenger}' promoted to '{Display(config, gate.Model!)}'; the champion record is in '{Display(config, history)}', and monitors count their cooldown from {request.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.") with
         {
@@ -97,7 +120,21 @@ public static class ChampionPromotion
             Line = gate.Position.Line,
             SourceColumn = gate.Position.Column,
         };
-        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [.. rules.Notes, promoted] };
+        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [.. rules.Notes, .. Unlabelled(config, gate, monitored), promoted] };
+    }
+
+    /// <summary>MG6060 when a monitor watches the gate but none of its windows has enough labelled rows yet: judged on the holdout alone.</summary>
+    private static IEnumerable<Diagnostic> Unlabelled(GatesConfig config, ModelGate gate, LabelledWindow? monitored)
+    {
+        if (monitored is { File: null })
+        {
+            yield return DiagnosticCatalog.NoLabelledWindow.Create($"Model gate '{gate.Name}': {monitored.Describe()}; both models are judged on the holdout only.") with
+            {
+                File = config.File,
+                Line = gate.Position.Line,
+                SourceColumn = gate.Position.Column,
+            };
+        }
     }
 
     /// <summary>A path as results show it: relative to the config's folder, with <c>/</c>, the same on every machine.</summary>
@@ -143,7 +180,7 @@ public static class ChampionPromotion
     }
 
     private static IReadOnlyList<string> Commit(
-        GatesConfig config, ModelGate gate, DatasetCache datasets, EvaluationRequest holdout, IReadOnlyList<JudgedSet> judged, string challenger, string history, PromotionResult result, PromotionRequest request)
+        GatesConfig config, ModelGate gate, DatasetCache datasets, EvaluationRequest holdout, IReadOnlyList<JudgedSet> judged, string challenger, string history, PromotionResult result, PromotionRequest request, LabelledWindow? monitored)
     {
         request.Progress?.Invoke("promotion: writing the model, the baseline, the lock and the champion record");
         var bytes = File.ReadAllBytes(challenger);
@@ -198,6 +235,7 @@ public static class ChampionPromotion
             GitCommit = GitHead.Read(config.BaseDirectory),
             Decision = new PromotionDecisionSummary(result.Metric, result.Margin, result.SliceMargin, result.Comparisons),
             ToolVersion = request.ToolVersion,
+            Window = monitored is { File: not null } ? monitored : null,
         };
         return PromotionCommit.Write(files, history, record);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ModelGates.Monitoring.Windows;
 using ModelGates.Output;
 
 namespace ModelGates.Monitoring.Promotion;
@@ -42,6 +43,9 @@ internal sealed record ChampionRecord(DateTimeOffset PromotedAt, string Model, s
 
     /// <summary>The tool version that promoted.</summary>
     public string ToolVersion { get; init; } = "0.0.0";
+
+    /// <summary>The monitor window the models were also judged on (found by the promotion, not given as a file), or null.</summary>
+    public LabelledWindow? Window { get; init; }
 
     /// <summary>The <c>data_hashes</c> column: a JSON object.</summary>
     public string DataHashesJson() => Json(w =>
@@ -95,6 +99,17 @@ internal sealed record ChampionRecord(DateTimeOffset PromotedAt, string Model, s
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteString("toolVersion", ToolVersion);
+        if (Window is { Key: { } key } window)
+        {
+            w.WriteStartObject("monitorWindow");
+            w.WriteString("monitor", window.Monitor);
+            w.WriteString("key", key);
+            w.WriteString("start", WindowPlanner.Key(window.Start!.Value));
+            w.WriteString("end", WindowPlanner.Key(window.End!.Value));
+            w.WriteNumber("labelledRows", window.LabelledRows);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     });
 

@@ -14,7 +14,11 @@ internal static class PromotionInputs
     public const string WindowName = "window";
 
     /// <summary>The config with the window added, and the window's dataset name (null without a window).</summary>
-    public static (GatesConfig Config, string? Window) WithWindow(GatesConfig config, ModelGate gate, string? window)
+    /// <param name="config">The config.</param>
+    /// <param name="gate">The promoted model gate.</param>
+    /// <param name="window">The window's data file, or null.</param>
+    /// <param name="format">The window file's format when it is not read like the holdout (a monitor's window, written as CSV with a header).</param>
+    public static (GatesConfig Config, string? Window) WithWindow(GatesConfig config, ModelGate gate, string? window, Data.DataFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(gate);
@@ -32,8 +36,8 @@ internal static class PromotionInputs
         var holdout = config.FindDataset(data)!;
         var declaration = new DatasetDeclaration(name, Path.GetFullPath(window), default(SourcePosition))
         {
-            Read = holdout.Database is null ? holdout.Read : new(),
-            Format = holdout.Database is null ? holdout.Format : Data.DataFormat.Auto,
+            Read = holdout.Database is null && format is null ? holdout.Read : new(),
+            Format = format ?? (holdout.Database is null ? holdout.Format : Data.DataFormat.Auto),
             MaxUnparsedRows = holdout.MaxUnparsedRows,
         };
         var contracts = config.Contracts.Where(c => c.Dataset == data).Select(c => c with { Name = $"{c.Name} ({name})", Dataset = name, Partitions = null });

@@ -67,6 +67,13 @@ public sealed record PromotionResult
     /// <summary>The history file that holds the champion record (written only on promotion).</summary>
     public required string History { get; init; }
 
+    /// <summary>
+    /// The monitor window the models were also judged on when no window file was given (<c>monitor 'scoring', window
+    /// 2026-11-30T00:00:00Z (412 labelled rows)</c>), what was missing when none had enough labels, or null when no
+    /// monitor watches the gate or a window file was given.
+    /// </summary>
+    public string? MonitorWindow { get; init; }
+
     /// <summary>Writes the result's fields into a JSON object being written.</summary>
     public void WriteJson(Utf8JsonWriter writer)
     {
@@ -114,6 +121,7 @@ public sealed record PromotionResult
 
         writer.WriteEndArray();
         writer.WriteString("history", History);
+        writer.WriteStringOrNull("monitorWindow", MonitorWindow);
     }
 
     /// <summary>Writes the result as text: the comparison per dataset and each rule's verdict.</summary>
@@ -122,6 +130,11 @@ public sealed record PromotionResult
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"promote '{Gate}': challenger {Challenger} against champion {Champion} on {Metric} (margin {Scalar.Format(Margin)}, slice margin {Scalar.Format(SliceMargin)})"));
+        if (MonitorWindow is { } monitorWindow)
+        {
+            output.WriteLine($"  newest labelled window: {monitorWindow}");
+        }
+
         foreach (var c in Comparisons)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -59,7 +59,7 @@ public static partial class DataAssert
     {
         try
         {
-            using var pipeline = new InputPipeline();
+            using var pipeline = new InputPipeline { MemoryLimit = ConfiguredMemoryLimit.Find() };
             return DataQuality.Run(pipeline, new QualityRequest
             {
                 Data = new DatasetSource(dataPath),

@@ -36,7 +36,7 @@ public static partial class DataAssert
         ValidationResult result;
         try
         {
-            using var pipeline = new InputPipeline();
+            using var pipeline = new InputPipeline { MemoryLimit = ConfiguredMemoryLimit.Find() };
             var table = pipeline.ReadTable(new DatasetSource(dataPath) { Csv = contract.Read, Format = contract.Format, MaxUnparsedRows = contract.MaxUnparsedRows, AllText = true });
             result = ContractValidator.Validate(pipeline.Engine, contract, table.Dataset, contract.MaxUnparsedRows);
         }
@@ -71,7 +71,7 @@ public static partial class DataAssert
             var contract = ContractReader.Read(contractPath);
             var source = connections.DataArgument(dataset)
                 ?? throw new ConfigurationException(DiagnosticCatalog.InvalidDatabaseDataset.Create($"'{dataset}' is not a database dataset: name one as table:CONNECTION.TABLE or sql:CONNECTION:QUERY."));
-            using var pipeline = new InputPipeline { Connections = connections };
+            using var pipeline = new InputPipeline { Connections = connections, MemoryLimit = ConfiguredMemoryLimit.Find() };
             result = pipeline.ValidateInDatabase(source, contract);
         }
         catch (ModelGatesException e)

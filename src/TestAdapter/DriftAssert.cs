@@ -26,7 +26,7 @@ public static class DriftAssert
         DriftReport report;
         try
         {
-            using var pipeline = new InputPipeline();
+            using var pipeline = new InputPipeline { MemoryLimit = ConfiguredMemoryLimit.Find() };
             var reference = pipeline.ReadReference(new DatasetSource(referencePath));
             var current = pipeline.ReadColumns(new DatasetSource(currentPath));
             report = DriftEngine.Compare(reference, current, options);
@@ -55,7 +55,7 @@ public static class DriftAssert
         DriftReport report;
         try
         {
-            using var pipeline = new InputPipeline { Connections = connections };
+            using var pipeline = new InputPipeline { Connections = connections, MemoryLimit = ConfiguredMemoryLimit.Find() };
             var reference = pipeline.ReadReference(connections.DataArgument(referencePath) ?? new DatasetSource(referencePath));
             report = pipeline.CompareInDatabase(reference, connections.DataArgument(currentDataset) ?? new DatasetSource(currentDataset), options);
         }

@@ -19,7 +19,7 @@ internal sealed class CheckCommand : ICliCommand
 
     public string Summary => "Run every gate of modelgates.json (contracts, drift, models) and write the reports.";
 
-    public string Usage => "modelgates check [--config modelgates.json] [--format text|json|msbuild|markdown|sarif] [--report-dir <dir>] [--diagnostics-file <path>]";
+    public string Usage => "modelgates check [--config modelgates.json] [--format text|json|msbuild|markdown|sarif] [--report-dir <dir>] [--diagnostics-file <path>] [--memory-limit SIZE]";
 
     public string Example => "modelgates check --config samples/CreditRisk/modelgates.json --report-dir reports";
 
@@ -30,6 +30,7 @@ internal sealed class CheckCommand : ICliCommand
         new("format", true, "text|json|msbuild|markdown|sarif: how results are printed (default text)"),
         DiagnosticsFileOption.Spec,
         ConnectionOptions.StatementTimeout,
+        CommonOptions.MemoryLimit,
     ];
 
     public int Run(ParsedArguments args, CliContext context)

@@ -25,6 +25,8 @@ internal static class RunOptions
             ToolVersion = ToolVersion.Text,
             Progress = progress,
             StatementTimeout = statementTimeout,
+            // --memory-limit overrides the config's "memoryLimit"; absent, the config (or the default) decides.
+            MemoryLimit = args?.Value("memory-limit") is { } limit ? Memory.MemoryLimit.Parse(limit) : null,
         };
     }
 }

@@ -25,7 +25,7 @@ public static class BaselineAcceptor
     public static IReadOnlyList<AcceptedChange> Accept(GatesConfig config, IReadOnlySet<string>? only)
     {
         var changes = new List<AcceptedChange>();
-        using var pipeline = new InputPipeline { Connections = new(config.Connections), PartitionCache = config.PartitionCache };
+        using var pipeline = new InputPipeline { Connections = new(config.Connections), PartitionCache = config.PartitionCache, MemoryLimit = config.MemoryLimit ?? Memory.MemoryLimit.Default };
         var datasets = new DatasetCache(pipeline, config);
         foreach (var gate in config.Drift.Where(g => only is null || only.Contains(g.Name)))
         {

@@ -128,7 +128,7 @@ internal sealed class DriftGateRunner : IGateRunner
             }
 
             var current = context.Datasets.Columns(gate.Current, gate.Partitions);
-            var fileReport = DriftEngine.Compare(reference, current, Options(gate));
+            var fileReport = DriftEngine.Compare(reference, current, Options(gate), pipeline.Progress);
             context.Read($"dataset {gate.Current}", current.Hashes);
             return (fileReport, current.Unparsed);
         }

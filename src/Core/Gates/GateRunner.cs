@@ -14,7 +14,7 @@ public static class GateRunner
     /// <exception cref="DataReadException">A dataset, profile or model could not be read (exit code 3).</exception>
     public static GateReport Run(GatesConfig config, GateRunOptions options)
     {
-        using var pipeline = new InputPipeline(options.Progress) { Connections = new(config.Connections, options.StatementTimeout), PartitionCache = config.PartitionCache };
+        using var pipeline = new InputPipeline(options.Progress) { Connections = new(config.Connections, options.StatementTimeout), PartitionCache = config.PartitionCache, MemoryLimit = options.MemoryLimitFor(config) };
         var context = new GateRunContext(new DatasetCache(pipeline, config), options);
         var gates = Runners.SelectMany(r => r.Run(config, context)).ToList();
         var (waived, waiverDiagnostics) = WaiverApplier.Apply(config, gates, options.Today);

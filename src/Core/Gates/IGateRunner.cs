@@ -76,4 +76,10 @@ public sealed record GateRunOptions
 
     /// <summary>The statement timeout of every database connection (the command line's <c>--statement-timeout</c>), or null to keep each connection's.</summary>
     public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>The memory limit of the run (the command line's <c>--memory-limit</c>), or null to keep the config's <c>"memoryLimit"</c> or the default.</summary>
+    public Memory.MemoryLimit? MemoryLimit { get; init; }
+
+    /// <summary>The limit a run of <paramref name="config"/> uses: these options', else the config's, else the default.</summary>
+    internal Memory.MemoryLimit MemoryLimitFor(GatesConfig config) => MemoryLimit ?? config.MemoryLimit ?? Memory.MemoryLimit.Default;
 }

@@ -69,6 +69,13 @@ public sealed class ColumnInput
 
     internal Action<string>? Progress => pipeline.Progress;
 
+    /// <summary>
+    /// The table as a relation DuckDB aggregates in place, when the dataset was read into a table whose number columns
+    /// would not fit the memory limit (<see cref="InEngineReads"/>); null otherwise.
+    /// </summary>
+    internal Sql.SqlRelation? InEngine =>
+        Direct is null && Streamed is null && InEngineReads.BeyondLimit(Table, pipeline.MemoryLimit) ? InEngineReads.Relation(Table) : null;
+
     /// <summary>The column arrays of a plain CSV file read directly, or null.</summary>
     internal DirectCsvData? Direct { get; }
 

@@ -244,6 +244,14 @@ public sealed class InputPipeline : IDisposable
             throw new ModelGatesException([unparsed], ExitCodes.CheckFailed);
         }
 
+        if (InEngineReads.BeyondLimit(table.Dataset, MemoryLimit))
+        {
+            Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Profiling {table.Dataset.Rows:N0} rows of {PathDisplay.For(source.Path)} inside DuckDB: beyond the memory limit {MemoryLimit}"));
+            using var session = new DuckDbSession(Engine);
+            var inEngine = PushdownProfiler.Profile(session, InEngineReads.Relation(table.Dataset), settings, Progress);
+            return new ProfileRead(inEngine with { Sources = [source.Path], UnparsedRows = table.Dataset.Unparsed.Count }, table.Unparsed);
+        }
+
         Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"Summarising {table.Dataset.Columns.Count} columns of {table.Dataset.Rows:N0} rows of {PathDisplay.For(source.Path)}"));
         return new ProfileRead(ProfileBuilder.Build(Engine, table.Dataset, settings, Progress), table.Unparsed);
     }

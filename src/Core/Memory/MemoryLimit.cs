@@ -38,20 +38,28 @@ public sealed class MemoryLimit
     public static MemoryLimit Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (TryParseBytes(text, out var bytes) && bytes >= MinimumBytes)
-        {
-            return new MemoryLimit(bytes, true);
-        }
-
-        throw new ConfigurationException(DiagnosticCatalog.InvalidMemoryLimit.Create(
-            $"'{text}' is not a memory limit. Write a size of at least 16 MB, such as 512MB or 2GB (units B, KB, MB, GB, TB, powers of 1,024)."));
+        return TryParse(text) ?? throw new ConfigurationException(DiagnosticCatalog.InvalidMemoryLimit.Create(InvalidMessage(text)));
     }
+
+    /// <summary>The limit <paramref name="text"/> writes, or null when it is not a size of at least 16 MB.</summary>
+    internal static MemoryLimit? TryParse(string text) =>
+        TryParseBytes(text, out var bytes) && bytes >= MinimumBytes ? new MemoryLimit(bytes, true) : null;
+
+    /// <summary>The message of MG0160 for a value that is not a limit (one text for the command line and modelgates.json).</summary>
+    internal static string InvalidMessage(string text) =>
+        $"'{text}' is not a memory limit. Write a size of at least 16 MB, such as 512MB or 2GB (units B, KB, MB, GB, TB, powers of 1,024).";
 
     /// <summary>A limit of any size that leaves DuckDB's limit alone (tests use tiny ones to stream small files).</summary>
     internal static MemoryLimit OfBytes(long bytes) => new(bytes, false);
 
-    /// <summary>The limit as DuckDB's <c>memory_limit</c> setting reads it.</summary>
-    internal string DuckDbSetting => string.Create(CultureInfo.InvariantCulture, $"{Bytes / 1024}KiB");
+    /// <summary>
+    /// The least DuckDB is given: its CSV reader alone allocates buffers of about 32 MB per thread, so a smaller
+    /// <c>memory_limit</c> fails every read instead of bounding it.
+    /// </summary>
+    internal const long DuckDbMinimumBytes = 128L << 20;
+
+    /// <summary>The limit as DuckDB's <c>memory_limit</c> setting reads it (at least <see cref="DuckDbMinimumBytes"/>).</summary>
+    internal string DuckDbSetting => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(Bytes, DuckDbMinimumBytes) / 1024}KiB");
 
     /// <inheritdoc />
     public override string ToString() => Bytes % (1L << 30) == 0

@@ -25,7 +25,7 @@ public static class MonitorRun
             throw new ConfigurationException(DiagnosticCatalog.MissingKey.Create($"'{config.File}' declares no monitors; add a 'monitors' section (docs/monitoring.md).") with { File = config.File });
         }
 
-        using var pipeline = new InputPipeline(options.Progress) { Connections = new(config.Connections, options.StatementTimeout), PartitionCache = config.PartitionCache };
+        using var pipeline = new InputPipeline(options.Progress) { Connections = new(config.Connections, options.StatementTimeout), PartitionCache = config.PartitionCache, MemoryLimit = options.MemoryLimitFor(config) };
         var context = new GateRunContext(new DatasetCache(pipeline, config), options);
         var results = config.Monitors.Where(m => m.Severity is not null).Select(m => MonitorRunner.Run(config, m, context)).ToList();
         return new MonitorReport(config, results) { Inputs = context.Inputs, Options = options };

@@ -97,6 +97,12 @@ internal interface ISqlDialect
     /// <summary>Bits of a 64-bit integer: <c>(value &gt;&gt; shift) &amp; mask</c> (arithmetic or logical shift alike, the mask keeps the bits asked for).</summary>
     string ShiftAndMask(string expression, int shift, long mask);
 
+    /// <summary>
+    /// An aggregate: the values of a text expression over a group's rows joined by commas, in any order (pushdown packs
+    /// a column's registers into one value this way, so a few bytes per register come back instead of a row).
+    /// </summary>
+    string TextAgg(string textExpression);
+
     /// <summary>A text expression that orders by code point (ordinal), whatever the database's collation.</summary>
     string OrdinalText(string expression);
 

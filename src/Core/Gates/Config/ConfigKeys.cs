@@ -11,7 +11,7 @@ namespace ModelGates.Gates.Config;
 internal static class ConfigKeys
 {
     /// <summary>The top level.</summary>
-    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "quality", "monitors", "waivers", "lock", "partitionCache"]);
+    public static ConfigKeySet Top { get; } = new("the config", string.Empty, ["schemaVersion", "description", "connections", "datasets", "contracts", "drift", "models", "quality", "monitors", "waivers", "lock", "partitionCache", "memoryLimit"]);
 
     /// <summary>A dataset declaration.</summary>
     public static ConfigKeySet Dataset { get; } = new("a dataset", "/properties/datasets/additionalProperties", ["path", "read", "format", "maxUnparsedRows", "connection", "table", "query", "description", "partitions"]);

@@ -55,6 +55,12 @@ public sealed record GatesConfig
     /// <summary>Where profiles of single partitions are stored and reused (resolved; default <c>.modelgates/partitions</c> beside the config).</summary>
     public string PartitionCache { get; init; } = Inputs.InputPipeline.DefaultPartitionCache;
 
+    /// <summary>
+    /// The memory the gates may hold data in (<c>"memoryLimit"</c>), or null for the default; the command line's
+    /// <c>--memory-limit</c> (<see cref="GateRunOptions.MemoryLimit"/>) overrides it.
+    /// </summary>
+    public Memory.MemoryLimit? MemoryLimit { get; init; }
+
     /// <summary>Warnings about the file itself (a deprecated key, MG0022), reported with the run's results.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 

@@ -49,6 +49,24 @@ public static class GatesConfigReader
         return config with { Warnings = [.. reader.Diagnostics.Where(d => !d.IsError)] };
     }
 
+    /// <summary>
+    /// The <c>"memoryLimit"</c> of the config at <paramref name="path"/>, reading nothing else of it (for assertions that
+    /// follow the project's config without running its gates), or null when the config sets none.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The file is not JSON, or the limit is not a size of at least 16 MB (MG0160 at its line, exit code 2).</exception>
+    public static Memory.MemoryLimit? ReadMemoryLimit(string path)
+    {
+        var root = ConfigJsonParser.Parse(File.ReadAllText(path), path, out var syntax);
+        if (root is null)
+        {
+            throw new ConfigurationException(syntax!);
+        }
+
+        var reader = new ConfigReader(path);
+        var limit = root is ConfigObject obj ? ReadMemoryLimit(reader, obj) : null;
+        return reader.HasErrors ? throw new ConfigurationException(reader.Diagnostics) : limit;
+    }
+
     private static GatesConfig? Read(ConfigReader r, ConfigNode root, string file, string baseDirectory)
     {
         if (r.AsObject(root, "the config") is not { } obj)
@@ -66,6 +84,7 @@ public static class GatesConfigReader
         r.String(obj, "description");
         var config = new GatesConfig { File = file, BaseDirectory = baseDirectory };
         config = config with { PartitionCache = Path.Combine(baseDirectory, r.String(obj, "partitionCache") ?? config.PartitionCache) };
+        config = config with { MemoryLimit = ReadMemoryLimit(r, obj) };
         var (lockFile, lockPosition) = LineageSettingsReader.ReadLock(r, config, obj);
         config = config with { Lock = lockFile, LockPosition = lockPosition };
         var connections = ConnectionsConfigReader.Read(r, obj);
@@ -86,6 +105,23 @@ public static class GatesConfigReader
         // Monitors borrow the label, floors and drift options of the gates above, so they are read last.
         config = config with { Monitors = Named(r, obj, "monitors", (name, position, o) => MonitorConfigReader.Read(r, config, name, position, o)) };
         return config;
+    }
+
+    // MG0160 at the value, as --memory-limit reports it on the command line.
+    private static Memory.MemoryLimit? ReadMemoryLimit(ConfigReader r, ConfigObject obj)
+    {
+        if (r.String(obj, "memoryLimit") is not { } text)
+        {
+            return null;
+        }
+
+        if (Memory.MemoryLimit.TryParse(text) is { } limit)
+        {
+            return limit;
+        }
+
+        r.Report(DiagnosticCatalog.InvalidMemoryLimit, obj.Find("memoryLimit")!.Value.Position, Memory.MemoryLimit.InvalidMessage(text));
+        return null;
     }
 
     private static List<T> Named<T>(ConfigReader r, ConfigObject obj, string key, Func<string, SourcePosition, ConfigObject, T?> read)

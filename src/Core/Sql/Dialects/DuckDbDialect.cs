@@ -77,6 +77,8 @@ internal sealed class DuckDbDialect : ISqlDialect
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"(({expression} >> {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
 
+    public string TextAgg(string textExpression) => $"string_agg({textExpression}, ',')";
+
     // DuckDB compares VARCHAR by bytes unless a collation is asked for; UTF-8 byte order is code point order.
     public string OrdinalText(string expression) => expression;
 

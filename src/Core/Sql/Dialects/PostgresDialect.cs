@@ -109,6 +109,8 @@ internal sealed class PostgresDialect : ISqlDialect
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"(({expression} >> {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
 
+    public string TextAgg(string textExpression) => $"string_agg({textExpression}, ',')";
+
     public string OrdinalText(string expression) => $"({expression} COLLATE \"C\")";
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";

@@ -69,6 +69,8 @@ internal sealed class SnowflakeDialect : ISqlDialect
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"BITAND(BITSHIFTRIGHT({expression}, {DialectText.Integer(shift)}), {DialectText.Integer(mask)})";
 
+    public string TextAgg(string textExpression) => $"LISTAGG({textExpression}, ',')";
+
     public string OrdinalText(string expression) => $"COLLATE({expression}, 'utf8')";
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";

@@ -66,6 +66,8 @@ internal sealed class SparkDialect : ISqlDialect
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"(shiftright({expression}, {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
 
+    public string TextAgg(string textExpression) => $"concat_ws(',', collect_list({textExpression}))";
+
     // Spark compares strings by their UTF-8 bytes (the UTF8_BINARY collation), which is code point order.
     public string OrdinalText(string expression) => expression;
 

@@ -66,6 +66,8 @@ internal sealed class TrinoDialect : ISqlDialect
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"bitwise_and(bitwise_right_shift({expression}, {DialectText.Integer(shift)}), {DialectText.Integer(mask)})";
 
+    public string TextAgg(string textExpression) => $"array_join(array_agg({textExpression}), ',')";
+
     // Trino compares VARCHAR by code point.
     public string OrdinalText(string expression) => expression;
 

@@ -410,7 +410,11 @@ internal static class PushdownProfiler
         return result;
     }
 
-    /// <summary>HyperLogLog registers from the engine's 64-bit hash of each value's text: per register, the minimum of the low bits.</summary>
+    /// <summary>
+    /// HyperLogLog registers from the engine's 64-bit hash of each value's text: per register, the bit length of the
+    /// minimum of the low bits, which is all a register keeps. The engine packs each column's registers into one text
+    /// of <c>bucket:bitLength</c> pairs, a few bytes each instead of a row each.
+    /// </summary>
     private static Dictionary<string, byte[]> Registers(PushdownRunner runner, SqlRelation relation, List<DatasetColumn> texts, List<DatasetColumn> numbers)
     {
         var columns = texts.Concat(numbers).ToList();
@@ -422,12 +426,35 @@ internal static class PushdownProfiler
             var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), hashes, []);
             var bucket = d.ShiftAndMask("v", RegisterLowBits, DistinctSketch.RegisterCount - 1);
             var low = d.ShiftAndMask("v", 0, (1L << RegisterLowBits) - 1);
-            return $"SELECT {PushdownSql.ColumnIndex}, {bucket}, min({low}) FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, {bucket}";
+            var minima = $"SELECT {PushdownSql.ColumnIndex}, {bucket} AS mg_b, min({low}) AS mg_m FROM ({unpivot}) mg_u GROUP BY {PushdownSql.ColumnIndex}, {bucket}";
+            var pair = $"{d.CastText("mg_b")} || ':' || {d.CastText(BitLength("mg_m"))}";
+            return $"SELECT {PushdownSql.ColumnIndex}, {d.TextAgg(pair)} FROM ({minima}) mg_r GROUP BY {PushdownSql.ColumnIndex}";
         });
 
-        return columns.Select((c, i) => (c.Name, Registers: DistinctSketch.RegistersFromMinima(
-                found.Where(r => PushdownSql.Long(r[0]) == i).Select(r => ((int)PushdownSql.Long(r[1]), PushdownSql.Bits(r[2]))))))
+        var packed = found.ToDictionary(r => PushdownSql.Long(r[0]), r => Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? string.Empty);
+        return columns.Select((c, i) => (c.Name, Registers: UnpackRegisters(packed.GetValueOrDefault(i, string.Empty))))
             .ToDictionary(x => x.Name, x => x.Registers, StringComparer.Ordinal);
+    }
+
+    // The bit length of a non-negative integer below 2^LowBits, by comparisons only: exact in every engine, and run on
+    // one row per register, not per value.
+    private static string BitLength(string expression) =>
+        "(" + string.Join(" + ", Enumerable.Range(0, RegisterLowBits).Select(k =>
+            $"CASE WHEN {expression} >= {(1L << k).ToString(CultureInfo.InvariantCulture)} THEN 1 ELSE 0 END")) + ")";
+
+    /// <summary>Registers from <c>bucket:bitLength</c> pairs (as <see cref="DistinctSketch.RegistersFromMinima"/> sets them from minima).</summary>
+    internal static byte[] UnpackRegisters(string packed)
+    {
+        var registers = new byte[DistinctSketch.RegisterCount];
+        foreach (var pair in packed.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            var bucket = int.Parse(pair.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture);
+            var bitLength = int.Parse(pair.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+            registers[bucket] = (byte)(DistinctSketch.LowBits + 1 - bitLength);
+        }
+
+        return registers;
     }
 
     private sealed class SummaryResult

@@ -105,6 +105,8 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string ShiftAndMask(string expression, int shift, long mask) => Inner.ShiftAndMask(expression, shift, mask);
 
+    public string TextAgg(string textExpression) => Inner.TextAgg(textExpression);
+
     public string OrdinalText(string expression) => Inner.OrdinalText(expression);
 
     public string Integers(int count, string alias, string column) => Inner.Integers(count, alias, column);

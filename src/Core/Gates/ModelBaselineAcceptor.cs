@@ -2,6 +2,7 @@ using ModelGates.Diagnostics;
 using ModelGates.Gates.Config;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
+using ModelGates.Models.Importance;
 using ModelGates.Output;
 
 namespace ModelGates.Gates;
@@ -57,6 +58,13 @@ internal static class ModelBaselineAcceptor
         {
             var before = Previous(path);
             var baseline = BaselineRecorder.Record(current, request, path, gate.Model ?? gate.Predictions!, ModelGateRunner.DataHash(request.Data, datasets.Pipeline));
+            if (gate.Importance is { } importance && gate.Model is { } explained && current.Predictions is { } labelled)
+            {
+                // The shift checks compare with these: the accepted model's importances on the accepted rows.
+                var measured = PermutationImportance.Compute(datasets.Engine, request, explained, labelled, importance.Options);
+                baseline = baseline with { Importances = BaselineRecorder.Importances(measured) };
+            }
+
             AtomicFile.Write(path, BaselineMetricsJson.Write(baseline));
             changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, BaselineRecorder.Changes(before, after)));
         }

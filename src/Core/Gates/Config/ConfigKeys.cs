@@ -29,7 +29,7 @@ internal static class ConfigKeys
     public static ConfigKeySet DriftGate { get; } = new(
         "a drift gate",
         "/properties/drift/additionalProperties",
-        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "severity", "description", "partitions", "referencePartitions"],
+        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "weights", "severity", "description", "partitions", "referencePartitions"],
         [.. DriftOptionTable.All.Where(o => o.ForComparison).SelectMany(o => o.DeprecatedKeys)]);
 
     /// <summary>A column's override in a drift gate: every per-column option of <see cref="DriftOptionTable"/>, and its severity.</summary>
@@ -45,7 +45,7 @@ internal static class ConfigKeys
         "/$defs/model",
         [
             "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
-            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion",
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion", "importance",
         ]);
 
     /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
@@ -68,6 +68,12 @@ internal static class ConfigKeys
 
     /// <summary>The bounds of one budgeted resource.</summary>
     public static ConfigKeySet BudgetBounds { get; } = new("the bounds of a budget", "/$defs/budgetBounds", ["max", "min", "severity"]);
+
+    /// <summary>The <c>importance</c> section of a model gate (docs/explainability.md).</summary>
+    public static ConfigKeySet Importance { get; } = new("'importance'", "/$defs/model/properties/importance", ["repeats", "seed", "metric", "resamples", "confidence", "topK", "forbidden", "shift"]);
+
+    /// <summary>The <c>shift</c> of a model gate's <c>importance</c> section.</summary>
+    public static ConfigKeySet ImportanceShift { get; } = new("'shift' of 'importance'", "/$defs/model/properties/importance/properties/shift", ["minRankCorrelation", "maxTopKChanges", "method"]);
 
     /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
     public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
@@ -98,7 +104,7 @@ internal static class ConfigKeys
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, Importance, ImportanceShift, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -168,6 +168,9 @@ public sealed record ModelGate : GateDeclaration
     /// <summary>The resource budgets of the model (size, scoring speed, training cost).</summary>
     internal IReadOnlyList<Models.Resources.ResourceBudget> Budgets { get; init; } = [];
 
+    /// <summary>The <c>importance</c> section (docs/explainability.md), or null when the gate declares none.</summary>
+    internal Models.Importance.ImportanceSettings? Importance { get; init; }
+
     /// <summary>A database dataset holding the predictions (labels and scores), evaluated inside the database; null otherwise.</summary>
     internal string? PredictionsDataset { get; init; }
 

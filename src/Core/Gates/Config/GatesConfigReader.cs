@@ -280,6 +280,7 @@ public static class GatesConfigReader
         var evaluation = ModelGateSettingsReader.Read(r, config, name, o, task, thresholds);
         var lineage = LineageSettingsReader.Read(r, config, name, o);
         var budgets = BudgetReader.Read(r, name, o);
+        var importance = ImportanceSettingsReader.Read(r, name, o, task);
         var promotion = Monitoring.Promotion.PromotionSettingsReader.Read(r, name, o, task);
         return task is null || label is null || evaluation is null
             ? null
@@ -300,6 +301,7 @@ public static class GatesConfigReader
                 Evaluation = evaluation,
                 Lineage = lineage,
                 Budgets = budgets,
+                Importance = importance,
                 Promotion = promotion,
                 KeyPositions = Positions(o),
             };

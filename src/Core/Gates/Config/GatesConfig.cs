@@ -140,6 +140,9 @@ public sealed record DriftGate : GateDeclaration
     /// <summary>The columns with an override: where each is declared and its severity.</summary>
     public IReadOnlyList<DriftColumnOverride> Overrides { get; init; } = [];
 
+    /// <summary>The model gate whose importances weigh the columns in the dataset rule (<c>weights</c>), or null.</summary>
+    internal Drift.Engine.Options.ImportanceWeights? Weights { get; init; }
+
     /// <summary>The partitions of the current dataset to compare (besides the dataset's own filter); null compares all.</summary>
     public PartitionFilter? Partitions { get; init; }
 

@@ -83,6 +83,8 @@ public static class GatesConfigReader
             Waivers = ReadWaivers(r, obj),
         };
 
+        DriftGateReader.CheckWeights(r, config);
+
         // Monitors borrow the label, floors and drift options of the gates above, so they are read last.
         config = config with { Monitors = Named(r, obj, "monitors", (name, position, o) => MonitorConfigReader.Read(r, config, name, position, o)) };
         return config;

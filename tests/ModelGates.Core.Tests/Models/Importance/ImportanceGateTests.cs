@@ -84,7 +84,19 @@ public sealed class ImportanceGateTests : IDisposable
         var markdown = GateReportMarkdown.Write(report);
         Assert.Contains("Permutation importance of risk", markdown, StringComparison.Ordinal);
         Assert.Contains("| 1 | Strong |", markdown, StringComparison.Ordinal);
+
+        // The HTML chart: one bar and one interval whisker (three lines) per column, self-contained SVG.
+        var html = ModelGates.Reports.Html.HtmlReportWriter.Render(read);
+        var chart = html[html.IndexOf("<figcaption>Permutation importance", StringComparison.Ordinal)..];
+        chart = chart[..(chart.IndexOf("</svg>", StringComparison.Ordinal) + 6)];
+        Assert.Equal(4 + 1, CountOf(chart, "<rect class=\"bar"));
+        Assert.Equal((4 * 3) + 1, CountOf(chart, "class=\"whisker\""));
+        Assert.Contains("<title>Strong: ", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(html, ModelGates.Reports.Html.HtmlReportWriter.Render(read));
     }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public void The_shift_checks_compare_with_the_importances_accept_stored_and_fail_when_the_model_relies_on_other_features()

@@ -63,6 +63,23 @@ public sealed class ImportanceCommandTests : IDisposable
         Assert.Equal(0, shift.GetProperty("entered").GetArrayLength());
     }
 
+    [Fact]
+    public void The_shipped_sample_measures_importance_and_keeps_age_and_marital_status_out_of_its_top_5()
+    {
+        var run = CliRunner.Run(RepoPaths.Root, "check", "--config", Path.Combine("samples", "CreditRisk", "modelgates.json"), "--format", "json");
+
+        var json = run.Json();
+        var model = json.GetProperty("gates").EnumerateArray().Single(g => g.GetProperty("kind").GetString() == "model");
+        var checks = model.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal("passed", checks["model:credit-risk/importance/forbidden/Age"]);
+        Assert.Equal("passed", checks["model:credit-risk/importance/forbidden/Marital"]);
+        var importance = Importance(json);
+        Assert.Equal(["Age", "Marital"], importance.GetProperty("forbidden").EnumerateArray().Select(f => f.GetString()));
+        var top = importance.GetProperty("features").EnumerateArray().Take(5).Select(f => f.GetProperty("column").GetString()).ToList();
+        Assert.DoesNotContain("Age", top);
+        Assert.DoesNotContain("Marital", top);
+    }
+
     private void Config(string importance, bool baseline = false) => directory.Write("modelgates.json", $$"""
         {
           "datasets": { "holdout": { "path": "holdout.csv" } },

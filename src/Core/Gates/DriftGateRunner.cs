@@ -31,6 +31,7 @@ internal sealed class DriftGateRunner : IGateRunner
 
     private static GateResult RunGate(GatesConfig config, DriftGate gate, GateRunContext context)
     {
+        gate = Weighed(config, gate, context);
         var referenceDataset = config.FindDataset(gate.Reference);
         var reference = Reference(config, gate, referenceDataset, context);
         var (report, currentUnparsed) = Compare(config, gate, reference, context);
@@ -70,6 +71,7 @@ internal sealed class DriftGateRunner : IGateRunner
                 new("referenceSha256", reference.Hash),
                 new("current", gate.Current),
                 new("driftedShare", Format(report.DriftedShare)),
+                .. gate.Weights is { } w ? [new KeyValuePair<string, string>("weights", $"importance of model gate '{w.ModelGate}'")] : Array.Empty<KeyValuePair<string, string>>(),
             ],
             Details = DriftGateDetails.Of(report, report.Distributions),
             Notes = unclaimed.Select(d => Locate(config, gate, d)).ToList(),
@@ -252,6 +254,19 @@ internal sealed class DriftGateRunner : IGateRunner
 
     /// <summary>The gate's options: every drift option it writes, read and checked with the config (<see cref="DriftOptionTable"/>).</summary>
     private static DriftOptions Options(DriftGate gate) => gate.Options;
+
+    /// <summary>The gate with its columns weighed by a model gate's importances, measured once per run, when it says so.</summary>
+    private static DriftGate Weighed(GatesConfig config, DriftGate gate, GateRunContext context)
+    {
+        if (gate.Weights is not { } weights || config.Models.FirstOrDefault(m => m.Name == weights.ModelGate) is not { Importance: not null } model)
+        {
+            return gate;
+        }
+
+        context.Options.Progress?.Invoke($"drift '{gate.Name}': weighing columns by the importances of model gate '{model.Name}'");
+        var importances = ModelImportance.Measure(config, model, context);
+        return gate with { Options = ImportanceWeights.Apply(gate.Options, ImportanceWeights.FromImportances(importances.ByColumn())) };
+    }
 
     /// <summary>Points a diagnostic at the column's override, or at the gate's key for it, or at the gate.</summary>
     private static Diagnostic Locate(GatesConfig config, DriftGate gate, Diagnostic diagnostic, string? key = null)

@@ -21,6 +21,12 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
     /// <summary>The run's options.</summary>
     internal GateRunOptions Options { get; } = options;
 
+    /// <summary>
+    /// The permutation importances measured in this run, by model gate name: measured once, whether a drift gate's
+    /// importance weights or the model gate itself asks first.
+    /// </summary>
+    internal Dictionary<string, Models.Importance.ImportanceResult> Importances { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The files read so far.</summary>
     internal IReadOnlyList<InputFile> Inputs => inputs;
 

@@ -3,6 +3,7 @@ using ModelGates.Gates.Config;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
 using ModelGates.Models.Resources;
+using ModelGates.Models.Importance;
 using ModelGates.Output;
 
 namespace ModelGates.Gates;
@@ -61,6 +62,13 @@ internal static class ModelBaselineAcceptor
             var resources = Resources(gate, datasets, request);
             baseline = baseline with { Resources = resources };
             var lines = BaselineRecorder.Changes(before, after).Concat(ResourceChanges(path, resources)).ToList();
+            if (gate.Importance is { } importance && gate.Model is { } explained && current.Predictions is { } labelled)
+            {
+                // The shift checks compare with these: the accepted model's importances on the accepted rows.
+                var measured = PermutationImportance.Compute(datasets.Engine, request, explained, labelled, importance.Options);
+                baseline = baseline with { Importances = BaselineRecorder.Importances(measured) };
+            }
+
             AtomicFile.Write(path, BaselineMetricsJson.Write(baseline));
             changes.Add(new AcceptedChange($"baseline metrics of model gate '{gate.Name}'", path, lines));
         }

@@ -30,6 +30,9 @@ internal sealed record ModelGateDetails(
     /// <summary>The curves of a binary model, or null.</summary>
     public BinaryModelCurves? Curves { get; init; }
 
+    /// <summary>The permutation importances (docs/explainability.md), or null when the gate measures none.</summary>
+    public ImportanceDetails? Importance { get; init; }
+
     /// <summary>The confusion matrix of a binary model at its decision threshold, or null.</summary>
     public ConfusionMatrix? Confusion { get; init; }
 

@@ -67,12 +67,55 @@ internal sealed class ModelGateRunner : IGateRunner
                 checks.AddRange(BudgetChecks.Run(config, gate, Measure(), request.Baseline, Measure));
             }
 
+            ImportanceDetails? importance = null;
+            if (gate.Importance is not null && gate.Model is not null && result.Predictions is { } labelled)
+            {
+                var measured = ModelImportance.Measure(config, gate, context, request, labelled);
+                var (importanceChecks, details) = ImportanceChecks.Run(config, gate, measured, ImportanceBaseline(config, gate, context, request, out var why), why);
+                checks.AddRange(importanceChecks);
+                importance = details;
+            }
+
             yield return new GateResult("model", gate.Name, gate.Position, [.. checks.Select(c => GateSeverity.Apply(c, gate.Severity!.Value))])
             {
                 Facts = Facts(gate, request, result),
-                Details = ModelGateDetails.Of(result, request.Metrics.DecisionThreshold) with { WeakSegments = segments },
+                Details = ModelGateDetails.Of(result, request.Metrics.DecisionThreshold) with { WeakSegments = segments, Importance = importance },
             };
         }
+    }
+
+    /// <summary>
+    /// The importances the shift checks compare with: the baseline file's, or the baseline model's measured on the
+    /// same rows; null (with the reason) when the gate declares no shift or the baseline holds none.
+    /// </summary>
+    private static ImportanceChecks.Baseline? ImportanceBaseline(GatesConfig config, ModelGate gate, GateRunContext context, Models.Evaluation.EvaluationRequest request, out string? why)
+    {
+        why = null;
+        if (gate.Importance?.Shift is null)
+        {
+            return null;
+        }
+
+        if (gate.Baseline is { } path)
+        {
+            if (request.Baseline is null)
+            {
+                why = $"baseline '{Data.PathDisplay.For(path)}' does not exist yet";
+                return null;
+            }
+
+            var fromFile = ImportanceChecks.FromFile(request.Baseline, path);
+            why = fromFile is null ? $"baseline '{Data.PathDisplay.For(path)}' holds no importances (it was accepted before the gate measured them)" : null;
+            return fromFile;
+        }
+
+        if (gate.Evaluation?.BaselineModel is { } baselineModel)
+        {
+            var measured = ModelImportance.MeasureBaselineModel(config, gate, context, request, baselineModel);
+            return new ImportanceChecks.Baseline(measured.ByColumn(), measured.Metric, $"baseline model {Data.PathDisplay.For(baselineModel)}");
+        }
+
+        return null;
     }
 
     /// <summary>The id of a threshold's check.</summary>

@@ -50,6 +50,10 @@ public static class GateReportMarkdown
             {
                 AppendSignificance(text, model);
                 AppendWeakSegments(text, model);
+                if (model.Importance is { } importance)
+                {
+                    AppendImportance(text, gate.Name, importance);
+                }
             }
 
             text.Append("\n</details>\n\n");
@@ -147,6 +151,30 @@ public static class GateReportMarkdown
                 $"| {Escape(segment.Description)} | {segment.Rows} | {Number(segment.Value)} | {Number(segment.Drop)} | {Number(segment.MeanLoss)} | {Number(segment.AdjustedPValue)} |\n");
         }
     }
+
+    /// <summary>The permutation importances, most important first, with their intervals and the baseline's values.</summary>
+    private static void AppendImportance(StringBuilder text, string gate, ImportanceDetails importance)
+    {
+        var percent = Math.Round(importance.Confidence * 100, 4).ToString("0.####", CultureInfo.InvariantCulture);
+        text.Append(CultureInfo.InvariantCulture,
+            $"\nPermutation importance of {Escape(gate)}: drop of {importance.Metric} when a column is shuffled ({importance.Repeats} repeats, {percent}% intervals over {importance.Resamples} row resamples, seed {importance.Seed}).\n\n");
+        var hasBaseline = importance.Features.Any(f => f.Baseline is not null);
+        text.Append(hasBaseline ? "| rank | column | importance | interval | baseline |\n|---|---|---|---|---|\n" : "| rank | column | importance | interval |\n|---|---|---|---|\n");
+        foreach (var f in importance.Features)
+        {
+            var forbidden = importance.Forbidden.Contains(f.Column, StringComparer.Ordinal) ? " (forbidden)" : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Rank} | {Escape(f.Column)}{forbidden} | {Number(f.Importance)} | [{Number(f.Lower)}, {Number(f.Upper)}] |");
+            text.Append(hasBaseline ? $" {Number(f.Baseline)} |\n" : "\n");
+        }
+
+        if (importance.Shift is { } shift)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"\nAgainst the {Escape(shift.Source)}: {shift.Method} rank correlation {Number(shift.RankCorrelation)} over {shift.Columns} columns; entered the top {importance.TopK}: {Names(shift.Entered)}; left it: {Names(shift.Left)}.\n");
+        }
+    }
+
+    private static string Names(IReadOnlyList<string> columns) => columns.Count == 0 ? "none" : Escape(string.Join(", ", columns));
 
     private static string Number(double? value) => value switch
     {

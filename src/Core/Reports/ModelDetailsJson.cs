@@ -129,6 +129,11 @@ internal static class ModelDetailsJson
             WriteWeakSegments(w, weak);
         }
 
+        if (details.Importance is { } importance)
+        {
+            WriteImportance(w, importance);
+        }
+
         w.WriteEndObject();
     }
 
@@ -169,6 +174,107 @@ internal static class ModelDetailsJson
             return new WeakSegment(r.String(s, "segment"), r.Int32(s, "rows"), r.OptionalNumber(s, "value"), r.OptionalNumber(s, "drop"), r.Number(s, "meanLoss"), r.Number(s, "pValue"), r.Number(s, "adjustedPValue"));
         }).ToList();
         return new WeakSegmentResult(r.String(o, "metric"), r.OptionalNumber(o, "overall"), r.String(o, "loss"), r.Number(o, "overallLoss"), r.Int32(o, "minRows"), r.Number(o, "alpha"), r.Int32(o, "tested"), segments);
+    }
+
+    private static void WriteImportance(Utf8JsonWriter w, ImportanceDetails importance)
+    {
+        w.WriteStartObject("importance");
+        w.WriteString("metric", importance.Metric);
+        w.WriteNumberOrNull("metricValue", importance.MetricValue);
+        w.WriteNumber("repeats", importance.Repeats);
+        w.WriteNumber("seed", importance.Seed);
+        w.WriteNumber("resamples", importance.Resamples);
+        w.WriteNumber("confidence", importance.Confidence);
+        w.WriteNumber("topK", importance.TopK);
+        w.WriteStartArray("forbidden");
+        foreach (var column in importance.Forbidden)
+        {
+            w.WriteStringValue(column);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("features");
+        foreach (var f in importance.Features)
+        {
+            w.WriteStartObject();
+            w.WriteString("column", f.Column);
+            w.WriteNumber("rank", f.Rank);
+            w.WriteNumberOrNull("importance", f.Importance);
+            w.WriteNumberOrNull("std", f.StandardDeviation);
+            w.WriteStartArray("interval");
+            w.WriteNumberOrNullValue(f.Lower);
+            w.WriteNumberOrNullValue(f.Upper);
+            w.WriteEndArray();
+            w.WriteNumberOrNull("baseline", f.Baseline);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (importance.Shift is { } shift)
+        {
+            w.WriteStartObject("shift");
+            w.WriteString("source", shift.Source);
+            w.WriteString("method", shift.Method);
+            w.WriteNumberOrNull("rankCorrelation", shift.RankCorrelation);
+            w.WriteNumber("columns", shift.Columns);
+            WriteStrings(w, "entered", shift.Entered);
+            WriteStrings(w, "left", shift.Left);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static ImportanceDetails ReadImportance(ResultJsonReader r, ConfigObject o)
+    {
+        var features = r.Array(o, "features").Select(node =>
+        {
+            var f = r.Object(node, "a feature");
+            var interval = r.Array(f, "interval");
+            return new ImportanceFeatureDetails(
+                r.String(f, "column"),
+                r.OptionalNumber(f, "importance"),
+                r.OptionalNumber(f, "std"),
+                interval.Count == 2 && interval[0] is not ConfigNull ? r.Number(interval[0], "an interval bound") : null,
+                interval.Count == 2 && interval[1] is not ConfigNull ? r.Number(interval[1], "an interval bound") : null,
+                r.Int32(f, "rank"))
+            {
+                Baseline = r.OptionalNumber(f, "baseline"),
+            };
+        }).ToList();
+        var seed = r.Integer(o, "seed");
+        return new ImportanceDetails(
+            r.String(o, "metric"),
+            r.OptionalNumber(o, "metricValue"),
+            r.Int32(o, "repeats"),
+            (ulong)Math.Max(0, seed),
+            r.Int32(o, "resamples"),
+            r.Number(o, "confidence"),
+            r.Int32(o, "topK"),
+            features)
+        {
+            Forbidden = [.. r.Array(o, "forbidden").Select(n => r.String(n, "a forbidden column"))],
+            Shift = r.OptionalObject(o, "shift") is { } s
+                ? new ImportanceShiftDetails(
+                    r.String(s, "source"),
+                    r.String(s, "method"),
+                    r.OptionalNumber(s, "rankCorrelation"),
+                    r.Int32(s, "columns"),
+                    [.. r.Array(s, "entered").Select(n => r.String(n, "a column"))],
+                    [.. r.Array(s, "left").Select(n => r.String(n, "a column"))])
+                : null,
+        };
     }
 
     /// <summary>Reads details written by <see cref="Write"/>.</summary>
@@ -219,6 +325,7 @@ internal static class ModelDetailsJson
                 ? new ConfusionMatrix(r.Number(c, "threshold"), r.Number(c, "truePositive"), r.Number(c, "falsePositive"), r.Number(c, "trueNegative"), r.Number(c, "falseNegative"))
                 : null,
             WeakSegments = r.OptionalObject(o, "weakSegments") is { } weak ? ReadWeakSegments(r, weak) : null,
+            Importance = r.OptionalObject(o, "importance") is { } importance ? ReadImportance(r, importance) : null,
         };
     }
 

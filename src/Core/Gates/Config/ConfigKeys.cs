@@ -29,7 +29,7 @@ internal static class ConfigKeys
     public static ConfigKeySet DriftGate { get; } = new(
         "a drift gate",
         "/properties/drift/additionalProperties",
-        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "severity", "description", "partitions", "referencePartitions"],
+        ["reference", "current", .. DriftOptionTable.All.Where(o => o.ForComparison).Select(o => o.Key), "overrides", "weights", "severity", "description", "partitions", "referencePartitions"],
         [.. DriftOptionTable.All.Where(o => o.ForComparison).SelectMany(o => o.DeprecatedKeys)]);
 
     /// <summary>A column's override in a drift gate: every per-column option of <see cref="DriftOptionTable"/>, and its severity.</summary>
@@ -45,7 +45,7 @@ internal static class ConfigKeys
         "/$defs/model",
         [
             "model", "predictions", "data", "task", "label", "score", "probabilities", "predicted", .. ModelOptionTable.GateKeys,
-            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion", "weakSegments",
+            "metrics", "baseline", "baselineModel", ModelOptionTable.BootstrapGroup, "slices", "severity", "description", "lineage", "budgets", "promotion", "weakSegments", "importance",
         ]);
 
     /// <summary>The <c>bootstrap</c> object of a model gate.</summary>
@@ -71,6 +71,12 @@ internal static class ConfigKeys
 
     /// <summary>The <c>weakSegments</c> section of a model gate (docs/evaluate.md#weak-segments).</summary>
     public static ConfigKeySet WeakSegments { get; } = new("'weakSegments'", "/$defs/model/properties/weakSegments", ["minRows", "maxDrop", "alpha", "maxDepth", "metric", "columns", "severity", "description"]);
+
+    /// <summary>The <c>importance</c> section of a model gate (docs/explainability.md).</summary>
+    public static ConfigKeySet Importance { get; } = new("'importance'", "/$defs/model/properties/importance", ["repeats", "seed", "metric", "resamples", "confidence", "topK", "forbidden", "shift"]);
+
+    /// <summary>The <c>shift</c> of a model gate's <c>importance</c> section.</summary>
+    public static ConfigKeySet ImportanceShift { get; } = new("'shift' of 'importance'", "/$defs/model/properties/importance/properties/shift", ["minRankCorrelation", "maxTopKChanges", "method"]);
 
     /// <summary>The <c>promotion</c> section of a model gate (docs/promotion.md).</summary>
     public static ConfigKeySet Promotion { get; } = new("'promotion'", "/$defs/model/properties/promotion", ["metric", "margin", "sliceMargin", "description"]);
@@ -101,7 +107,7 @@ internal static class ConfigKeys
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, WeakSegments, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, WeakSegments, Importance, ImportanceShift, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

@@ -91,8 +91,46 @@ internal static class DriftGateReader
                 Current = current,
                 Options = options,
                 Overrides = overrides,
+                Weights = Weights(r, name, o),
                 KeyPositions = keyPositions,
             };
+    }
+
+    /// <summary>The <c>weights</c> of a drift gate: <c>importance:&lt;model gate&gt;</c>, checked against the model gates once they are read.</summary>
+    private static ImportanceWeights? Weights(ConfigReader r, string name, ConfigObject o)
+    {
+        if (r.String(o, "weights") is not { } text)
+        {
+            return null;
+        }
+
+        var node = o.Find("weights")!.Value;
+        if (!text.StartsWith(ImportanceWeights.Prefix, StringComparison.Ordinal) || text.Length == ImportanceWeights.Prefix.Length)
+        {
+            r.Invalid(node, $"Drift gate '{name}': 'weights' must be \"importance:<model gate>\" (each column weighs its permutation importance in that gate), not \"{text}\".");
+            return null;
+        }
+
+        return new ImportanceWeights(text[ImportanceWeights.Prefix.Length..], node.Position);
+    }
+
+    /// <summary>Every drift gate's importance weights name a model gate that measures importance (MG0202).</summary>
+    public static void CheckWeights(ConfigReader r, GatesConfig config)
+    {
+        foreach (var gate in config.Drift.Where(g => g.Weights is not null))
+        {
+            var source = gate.Weights!.ModelGate;
+            var model = config.Models.FirstOrDefault(m => string.Equals(m.Name, source, StringComparison.Ordinal));
+            if (model?.Importance is not null)
+            {
+                continue;
+            }
+
+            var suggestion = model is null ? DidYouMean.Suggest(source, config.Models.Select(m => m.Name)) : null;
+            r.Report(DiagnosticCatalog.ImportanceWeightsSource, gate.Weights.Position, model is null
+                ? $"Drift gate '{gate.Name}' weighs columns by the importances of model gate '{source}', which is not declared.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}"
+                : $"Drift gate '{gate.Name}' weighs columns by the importances of model gate '{source}', which declares no 'importance' block.");
+        }
     }
 
     private static string? Reference(ConfigReader r, GatesConfig config, string name, ConfigObject o)

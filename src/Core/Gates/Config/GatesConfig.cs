@@ -146,6 +146,9 @@ public sealed record DriftGate : GateDeclaration
     /// <summary>The columns with an override: where each is declared and its severity.</summary>
     public IReadOnlyList<DriftColumnOverride> Overrides { get; init; } = [];
 
+    /// <summary>The model gate whose importances weigh the columns in the dataset rule (<c>weights</c>), or null.</summary>
+    internal Drift.Engine.Options.ImportanceWeights? Weights { get; init; }
+
     /// <summary>The partitions of the current dataset to compare (besides the dataset's own filter); null compares all.</summary>
     public PartitionFilter? Partitions { get; init; }
 
@@ -173,6 +176,9 @@ public sealed record ModelGate : GateDeclaration
 
     /// <summary>The resource budgets of the model (size, scoring speed, training cost).</summary>
     internal IReadOnlyList<Models.Resources.ResourceBudget> Budgets { get; init; } = [];
+
+    /// <summary>The <c>importance</c> section (docs/explainability.md), or null when the gate declares none.</summary>
+    internal Models.Importance.ImportanceSettings? Importance { get; init; }
 
     /// <summary>A database dataset holding the predictions (labels and scores), evaluated inside the database; null otherwise.</summary>
     internal string? PredictionsDataset { get; init; }

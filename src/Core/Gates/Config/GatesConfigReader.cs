@@ -102,6 +102,8 @@ public static class GatesConfigReader
             Waivers = ReadWaivers(r, obj),
         };
 
+        DriftGateReader.CheckWeights(r, config);
+
         // Monitors borrow the label, floors and drift options of the gates above, so they are read last.
         config = config with { Monitors = Named(r, obj, "monitors", (name, position, o) => MonitorConfigReader.Read(r, config, name, position, o)) };
         return config;
@@ -322,6 +324,7 @@ public static class GatesConfigReader
             r.Invalid(weakSegments.Value, $"Model gate '{name}' reads its predictions from database dataset '{predictionsDataset}'; 'weakSegments' searches a predictions file or a model's scored rows. Export the rows to a file to search them.");
         }
 
+        var importance = ImportanceSettingsReader.Read(r, name, o, task);
         var promotion = Monitoring.Promotion.PromotionSettingsReader.Read(r, name, o, task);
         return task is null || label is null || evaluation is null
             ? null
@@ -342,6 +345,7 @@ public static class GatesConfigReader
                 Evaluation = evaluation,
                 Lineage = lineage,
                 Budgets = budgets,
+                Importance = importance,
                 Promotion = promotion,
                 KeyPositions = Positions(o),
             };

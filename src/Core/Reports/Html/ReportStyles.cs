@@ -17,6 +17,7 @@ internal static class ReportStyles
         svg.chart { max-width: 100%; height: auto; } svg .grid { stroke: var(--line); stroke-width: 1; } svg .axis { stroke: var(--muted); stroke-width: 1; }
         svg .tick, svg .legend, svg .label { fill: var(--fg); font: 10px system-ui, sans-serif; } svg .label { font-size: 11px; }
         svg rect.ref { fill: var(--ref); stroke: var(--fg); stroke-width: 0.5; } svg rect.cur { fill: var(--cur); }
+        svg rect.bar { fill: var(--cur); } svg rect.bar.forbidden { fill: var(--bad); } svg .whisker { stroke: var(--fg); stroke-width: 1.2; } svg .baseline { stroke: var(--warn); stroke-width: 2; }
         svg .diagonal { stroke: var(--muted); stroke-dasharray: 4 3; } svg .marker { stroke: var(--fg); stroke-width: 1.5; }
         svg .series0 { stroke: var(--s0); stroke-width: 2; } svg .series1 { stroke: var(--s1); stroke-width: 2; stroke-dasharray: 6 3; }
         svg .series2 { stroke: var(--s2); stroke-width: 2; stroke-dasharray: 2 2; } svg .series3 { stroke: var(--s3); stroke-width: 2; }

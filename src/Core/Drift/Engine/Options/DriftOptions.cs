@@ -78,6 +78,12 @@ public sealed record DriftOptions
     /// <summary>The severity of a drifted column (MG3001) and a drifted missing share (MG3003). Default error.</summary>
     public Severity ColumnSeverity { get; init; } = Severity.Error;
 
+    /// <summary>
+    /// The weight of a column whose override sets none: 1, or the floor of attribution-weighted drift
+    /// (<see cref="ImportanceWeights"/>) for a gate weighed by a model's importances.
+    /// </summary>
+    internal double DefaultColumnWeight { get; init; } = 1.0;
+
     /// <summary>The settings of one column: its override merged over these defaults.</summary>
     public ColumnDriftSettings For(string column)
     {
@@ -91,7 +97,7 @@ public sealed record DriftOptions
             o.Alpha ?? Alpha,
             o.EffectThreshold ?? EffectThreshold,
             o.MissingShareThreshold ?? MissingShareThreshold,
-            o.Weight ?? 1.0,
+            o.Weight ?? DefaultColumnWeight,
             o.Skip ?? false,
             o.Test is not null);
     }

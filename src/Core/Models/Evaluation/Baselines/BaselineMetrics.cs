@@ -41,6 +41,12 @@ public sealed record BaselineMetrics
     /// </summary>
     internal IReadOnlyList<BaselineResource> Resources { get; init; } = [];
 
+    /// <summary>
+    /// The permutation importances accepted with the metrics (docs/explainability.md), or null: the gate measured none,
+    /// or the baseline was written before importances existed (the shift checks then do not run).
+    /// </summary>
+    internal BaselineImportances? Importances { get; init; }
+
     /// <summary>The metric of that id, or null.</summary>
     internal BaselineMetric? Find(string id) => Metrics.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
 }
@@ -66,3 +72,17 @@ public sealed record BaselineSettings(string? PositiveClass, double DecisionThre
 /// <param name="Lower">The lower bound of its bootstrap interval, or null.</param>
 /// <param name="Upper">The upper bound of its bootstrap interval, or null.</param>
 public sealed record BaselineMetric(string Id, double? Value, double? Lower, double? Upper);
+
+/// <summary>The permutation importances stored in a baseline.</summary>
+/// <param name="Metric">The metric whose drop was measured.</param>
+/// <param name="Repeats">Shuffles of each column.</param>
+/// <param name="Seed">Seed of the shuffles.</param>
+/// <param name="Columns">Every column, most important first.</param>
+internal sealed record BaselineImportances(string Metric, int Repeats, ulong Seed, IReadOnlyList<BaselineImportance> Columns);
+
+/// <summary>One column's importance in a baseline.</summary>
+/// <param name="Column">The data column.</param>
+/// <param name="Importance">The mean drop, or null when undefined.</param>
+/// <param name="Lower">The lower bound of its interval, or null.</param>
+/// <param name="Upper">The upper bound of its interval, or null.</param>
+internal sealed record BaselineImportance(string Column, double? Importance, double? Lower, double? Upper);

@@ -80,6 +80,38 @@ public static class BaselineMetricsJson
                 w.WriteEndObject();
             }
 
+            if (baseline.Importances is { } importances)
+            {
+                // Written only when the gate measures importance, so a gate without it keeps the bytes it had.
+                w.WriteStartObject("importances");
+                w.WriteString("metric", importances.Metric);
+                w.WriteNumber("repeats", importances.Repeats);
+                w.WriteNumber("seed", importances.Seed);
+                w.WriteStartObject("columns");
+                foreach (var column in importances.Columns)
+                {
+                    w.WriteStartObject(column.Column);
+                    w.WriteNumberOrNull("importance", column.Importance);
+                    w.WritePropertyName("interval");
+                    if (column.Lower is { } lower && column.Upper is { } upper)
+                    {
+                        w.WriteStartArray();
+                        w.WriteNumberOrNullValue(lower);
+                        w.WriteNumberOrNullValue(upper);
+                        w.WriteEndArray();
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         });
     }
@@ -160,6 +192,7 @@ public static class BaselineMetricsJson
                 settings.GetProperty("seed").GetUInt64()),
             Metrics = metrics,
             Resources = ReadResources(root),
+            Importances = root.TryGetProperty("importances", out var importances) ? ReadImportances(importances) : null,
         };
     }
 
@@ -184,6 +217,22 @@ public static class BaselineMetricsJson
         }
 
         return resources;
+    }
+
+    private static BaselineImportances ReadImportances(JsonElement o)
+    {
+        var columns = new List<BaselineImportance>();
+        foreach (var column in o.GetProperty("columns").EnumerateObject())
+        {
+            var interval = column.Value.GetProperty("interval");
+            columns.Add(new BaselineImportance(
+                column.Name,
+                Number(column.Value.GetProperty("importance")),
+                interval.ValueKind == JsonValueKind.Array ? Number(interval[0]) : null,
+                interval.ValueKind == JsonValueKind.Array ? Number(interval[1]) : null));
+        }
+
+        return new BaselineImportances(o.GetProperty("metric").GetString() ?? string.Empty, o.GetProperty("repeats").GetInt32(), o.GetProperty("seed").GetUInt64(), columns);
     }
 
     private static void WriteFile(Utf8JsonWriter w, BaselineFile file)

@@ -36,6 +36,17 @@ internal static class BaselineRecorder
         };
     }
 
+    /// <summary>The importances to store in a baseline, most important first.</summary>
+    public static BaselineImportances Importances(Importance.ImportanceResult measured)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        return new BaselineImportances(
+            measured.Metric,
+            measured.Options.Repeats,
+            measured.Options.Seed,
+            [.. measured.Features.Select(f => new BaselineImportance(f.Column, double.IsFinite(f.Importance) ? f.Importance : null, f.Lower, f.Upper))]);
+    }
+
     /// <summary>One line per metric, <c>auc: 0.81 -> 0.83</c> (<c>none</c> where a side has no value).</summary>
     public static IReadOnlyList<string> Changes(IReadOnlyList<KeyValuePair<string, double?>> before, IReadOnlyList<KeyValuePair<string, double?>> after)
     {

@@ -26,6 +26,13 @@ internal sealed class ColumnarDataView : IDataView
         Schema = builder.ToSchema();
     }
 
+    /// <summary>The input columns, in schema order.</summary>
+    public IReadOnlyList<InputColumnValues> Columns => columns;
+
+    /// <summary>The same rows with some columns replaced (same names and types).</summary>
+    public ColumnarDataView With(IReadOnlyDictionary<int, InputColumnValues> replaced) =>
+        new([.. columns.Select((c, i) => replaced.TryGetValue(i, out var r) ? r : c)], rowCount);
+
     public bool CanShuffle => false;
 
     public DataViewSchema Schema { get; }

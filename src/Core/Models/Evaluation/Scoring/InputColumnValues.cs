@@ -23,6 +23,15 @@ internal abstract class InputColumnValues
     /// <summary>A getter reading the row at the cursor's current position.</summary>
     public abstract ValueGetter<TValue> Getter<TValue>(Func<long> position);
 
+    /// <summary>The number of source data columns: 1 for a scalar, the slot count for a vector.</summary>
+    public abstract int Width { get; }
+
+    /// <summary>
+    /// A copy in which source <paramref name="slot"/> (0 for a scalar) of row i holds the value of row
+    /// <paramref name="order"/>[i]; every other slot keeps its row. Permutation importance shuffles one data column this way.
+    /// </summary>
+    public abstract InputColumnValues Permuted(int slot, int[] order);
+
     /// <summary>A scalar column of <typeparamref name="T"/>.</summary>
     public static InputColumnValues Scalar<T>(string name, DataViewType type, T[] values, DataViewSchema.Annotations? annotations = null) =>
         new ScalarColumn<T>(name, type, values, annotations);
@@ -34,6 +43,19 @@ internal abstract class InputColumnValues
     private sealed class ScalarColumn<T>(string name, DataViewType type, T[] values, DataViewSchema.Annotations? annotations)
         : InputColumnValues(name, type, annotations)
     {
+        public override int Width => 1;
+
+        public override InputColumnValues Permuted(int slot, int[] order)
+        {
+            var shuffled = new T[values.Length];
+            for (var i = 0; i < shuffled.Length; i++)
+            {
+                shuffled[i] = values[order[i]];
+            }
+
+            return new ScalarColumn<T>(Name, Type, shuffled, Annotations);
+        }
+
         public override ValueGetter<TValue> Getter<TValue>(Func<long> position)
         {
             if (typeof(TValue) != typeof(T))
@@ -49,6 +71,21 @@ internal abstract class InputColumnValues
     private sealed class VectorColumn<T>(string name, DataViewType type, T[][] values, DataViewSchema.Annotations? annotations)
         : InputColumnValues(name, type, annotations)
     {
+        public override int Width => values.Length == 0 ? ((VectorDataViewType)Type).Size : values[0].Length;
+
+        public override InputColumnValues Permuted(int slot, int[] order)
+        {
+            var shuffled = new T[values.Length][];
+            for (var i = 0; i < shuffled.Length; i++)
+            {
+                var row = (T[])values[i].Clone();
+                row[slot] = values[order[i]][slot];
+                shuffled[i] = row;
+            }
+
+            return new VectorColumn<T>(Name, Type, shuffled, Annotations);
+        }
+
         public override ValueGetter<TValue> Getter<TValue>(Func<long> position)
         {
             if (typeof(TValue) != typeof(VBuffer<T>))

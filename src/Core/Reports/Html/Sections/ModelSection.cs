@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ModelGates.Gates;
 using ModelGates.Models.Evaluation;
@@ -46,6 +47,11 @@ internal static class ModelSection
             if (details.WeakSegments is { } weak)
             {
                 WeakSegments(html, weak);
+            }
+
+            if (details.Importance is { } importance)
+            {
+                Importance(html, importance);
             }
         }
 
@@ -119,6 +125,24 @@ internal static class ModelSection
 
         html.Append("<figure><figcaption>").Append(Html.Escape(title)).Append("</figcaption>")
             .Append(LineChart.Render(title, x, y, [new ChartSeries("model", LineChart.Thin(points))], diagonal)).Append("</figure>");
+    }
+
+    /// <summary>The permutation importances: a bar chart with interval whiskers, and the shift against the baseline.</summary>
+    private static void Importance(StringBuilder html, ImportanceDetails importance)
+    {
+        var title = $"Permutation importance (drop of {importance.Metric}, {Html.Number(importance.Confidence * 100)}% intervals)";
+        var bars = importance.Features
+            .Select(f => new ImportanceChart.Bar(f.Column, f.Importance, f.Lower, f.Upper, f.Baseline, importance.Forbidden.Contains(f.Column, StringComparer.Ordinal)))
+            .ToList();
+        html.Append("<figure><figcaption>").Append(Html.Escape(title)).Append("</figcaption>")
+            .Append(ImportanceChart.Render(title, importance.Metric, bars)).Append("</figure>");
+        html.Append("<p class=\"meta\">").Append(Html.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{importance.Repeats} shuffles per column, {importance.Resamples} row resamples, seed {importance.Seed}; top {importance.TopK} checked."))).Append("</p>");
+        if (importance.Shift is { } shift)
+        {
+            html.Append("<p class=\"meta\">").Append(Html.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Against the {shift.Source}: {shift.Method} rank correlation {Html.Number(shift.RankCorrelation)} over {shift.Columns} columns; entered the top {importance.TopK}: {(shift.Entered.Count == 0 ? "none" : string.Join(", ", shift.Entered))}; left it: {(shift.Left.Count == 0 ? "none" : string.Join(", ", shift.Left))}."))).Append("</p>");
+        }
     }
 
     private static void Confusion(StringBuilder html, ConfusionMatrix confusion)

@@ -16,7 +16,7 @@ public sealed partial class DriftDocumentationTests
 
         // The commands use paths relative to the repository root and write files there; run them in a copy of what they read.
         using var dir = new TempDirectory();
-        foreach (var file in new[] { "credit_data.csv", Path.Combine("drifted", "credit_drifted.csv") })
+        foreach (var file in new[] { "credit_data.csv", Path.Combine("drifted", "credit_drifted.csv"), Path.Combine("multivariate", "correlated.csv"), Path.Combine("multivariate", "flipped.csv") })
         {
             var target = Path.Combine(dir.Path, "samples", "data", file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);

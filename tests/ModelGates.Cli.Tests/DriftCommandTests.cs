@@ -108,7 +108,7 @@ public sealed class DriftCommandTests
         Assert.True(expenses.GetProperty("pValueAdjusted").GetDouble() < 1e-10);
 
         var diagnostics = json.GetProperty("diagnostics").EnumerateArray().ToList();
-        Assert.Equal(["MG3001", "MG3001", "MG3003", "MG3001"], diagnostics.Select(d => d.GetProperty("code").GetString()));
+        Assert.Equal(["MG3001", "MG3001", "MG3003", "MG3001", "MG3020", "MG3021"], diagnostics.Select(d => d.GetProperty("code").GetString()));
         Assert.All(diagnostics, d => Assert.Equal("samples/data/drifted/credit_drifted.csv", d.GetProperty("file").GetString()));
         var incomeDiagnostic = diagnostics.Single(d => d.GetProperty("column").GetString() == "Income");
         Assert.Equal(effect, incomeDiagnostic.GetProperty("measured").GetDouble());

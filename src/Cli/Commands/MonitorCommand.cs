@@ -14,7 +14,7 @@ internal sealed class MonitorCommand : ICliCommand
 
     public string Summary => "Cut production data into windows, judge each new window against the reference and the model's floors, and say whether retraining is due.";
 
-    public string Usage => "modelgates monitor [--config modelgates.json] [--format text|json|markdown] [--report-dir <dir>] [--diagnostics-file <path>]";
+    public string Usage => "modelgates monitor [--config modelgates.json] [--format text|json|markdown] [--report-dir <dir>] [--diagnostics-file <path>] [--memory-limit SIZE]";
 
     public string Example => "modelgates monitor --config samples/CreditRisk/modelgates.monitor.json --format markdown";
 
@@ -25,6 +25,7 @@ internal sealed class MonitorCommand : ICliCommand
         new("report-dir", true, "<dir>: write report.html (each monitor's trends) and modelgates.summary.md there"),
         DiagnosticsFileOption.Spec,
         ConnectionOptions.StatementTimeout,
+        CommonOptions.MemoryLimit,
     ];
 
     public int Run(ParsedArguments args, CliContext context)

@@ -68,11 +68,19 @@ internal sealed class ChampionLog : IDisposable
 
     /// <summary>The time of the last promotion of <paramref name="model"/>, or null when the file, the table or a row is missing.</summary>
     /// <exception cref="DataReadException">The file is not a DuckDB database (MG6042).</exception>
-    public static DateTime? LastPromotion(string path, string model)
+    public static DateTime? LastPromotion(string path, string model) =>
+        PromotionTimes(path, model) is { Count: > 0 } times ? times[^1] : null;
+
+    /// <summary>
+    /// The UTC times <paramref name="model"/> was promoted, oldest first (the monitor trend's markers); empty when the
+    /// file, the table or a row is missing.
+    /// </summary>
+    /// <exception cref="DataReadException">The file is not a DuckDB database (MG6042).</exception>
+    public static IReadOnlyList<DateTime> PromotionTimes(string path, string model)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return [];
         }
 
         if (!IsDuckDbFile(path))
@@ -88,11 +96,18 @@ internal sealed class ChampionLog : IDisposable
             command.CommandText = "select count(*) from information_schema.tables where table_name = 'champions'";
             if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                return null;
+                return [];
             }
 
-            command.CommandText = $"select max(promoted_at) from champions where model = {SqlText.Literal(model)}";
-            return command.ExecuteScalar() is DateTime time ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : null;
+            command.CommandText = $"select promoted_at from champions where model = {SqlText.Literal(model)} order by promoted_at";
+            using var reader = command.ExecuteReader();
+            var times = new List<DateTime>();
+            while (reader.Read())
+            {
+                times.Add(DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc));
+            }
+
+            return times;
         }
         catch (DuckDBException e)
         {

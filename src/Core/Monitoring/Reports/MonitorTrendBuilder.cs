@@ -13,7 +13,7 @@ internal static class MonitorTrendBuilder
     public static MonitorTrend Build(GatesConfig config, MonitorResult result)
     {
         var monitor = result.Monitor;
-        var promotions = monitor.Model is { } model ? PromotionTimes.Read(monitor.History, model) : [];
+        var promotions = monitor.Model is { } model ? Promotion.ChampionLog.PromotionTimes(monitor.History, model) : [];
         return Build(result, DatasetDriftShare(config, monitor), promotions);
     }
 

@@ -23,6 +23,13 @@ internal interface ISqlDialect
     /// <summary>A double literal that reads back as the same double.</summary>
     string Literal(double value);
 
+    /// <summary>
+    /// The text of a double expression that <c>double.Parse</c> (invariant culture) reads back as the same double, bit
+    /// for bit: the engine's shortest round-trip form where it has one (pushdown packs a column's doubles into one
+    /// text this way). Non-finite values may read as the engine spells them (<c>PushdownSql.ReadDouble</c>).
+    /// </summary>
+    string DoubleText(string expression);
+
     /// <summary>The expression as a double-precision float.</summary>
     string CastDouble(string expression);
 

@@ -52,6 +52,52 @@ public sealed class DialectExecutionTests : IClassFixture<PostgresServer>
         AssertBinsAndLiterals(session);
     }
 
+    [Fact]
+    public void DuckDb_double_text_reads_back_bit_for_bit()
+    {
+        using var engine = new DataEngine();
+        using var session = new DuckDbSession(engine);
+        AssertDoubleText(session);
+    }
+
+    [PostgresFact]
+    public void Postgres_double_text_reads_back_bit_for_bit_even_where_the_server_rounds_to_15_digits()
+    {
+        using var session = PostgresSession.Open("warehouse", server.ConnectionString);
+
+        // A server or role may print 15 digits; the pushdown session's own statements must undo that.
+        session.Query("SET extra_float_digits = 0");
+        Assert.NotEqual((0.1 + 0.2).ToString("R", CultureInfo.InvariantCulture), session.Row($"SELECT {session.Dialect.DoubleText(session.Dialect.Literal(0.1 + 0.2))}")[0]);
+        foreach (var statement in session.Dialect.SessionStatements)
+        {
+            session.Query(statement);
+        }
+
+        AssertDoubleText(session);
+    }
+
+    private static void AssertDoubleText(SqlSession session)
+    {
+        var d = session.Dialect;
+        var random = new SeededRandom(23);
+        double[] awkward =
+        [
+            0.1 + 0.2, 0.0, double.Epsilon, -double.Epsilon, 2.2250738585072009e-308, 2.2250738585072014e-308, 1e308,
+            double.MaxValue, double.MinValue, 1.7976931348623155e308, 0.1, 1.0 / 3, 2.0 / 3, 123456789012345678, 9007199254740993,
+            1.2345678901234567e-5, 5e-324 * 12345, Math.PI, -Math.E, 1e23, 8.41e21, 5e-310, 1e-320, 4.35, 0.30000000000000004,
+        ];
+        var values = awkward.Concat(Enumerable.Range(0, 200).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, (random.NextDouble() * 40) - 20))).ToArray();
+        // Negation is exact, so -v also gives -0.0 (a literal -0 reads as 0 on PostgreSQL) and negative subnormals.
+        var rows = session.Query($"SELECT v, {d.DoubleText("v")}, -v, {d.DoubleText("-v")} FROM {Values(d, values)}");
+
+        Assert.Equal(values.Length, rows.Count);
+        var engine = rows.SelectMany(r => new[] { r[0], r[2] }).Select(v => BitConverter.DoubleToInt64Bits(PushdownSql.Double(v))).ToList();
+        var read = rows.SelectMany(r => new[] { r[1], r[3] }).Select(t => BitConverter.DoubleToInt64Bits(PushdownSql.ReadDouble((string)t!))).ToList();
+        Assert.Equal(engine, read);
+        Assert.Contains(BitConverter.DoubleToInt64Bits(-0.0), read);
+        Assert.Equal(values.Concat(values.Select(v => -v)).Select(BitConverter.DoubleToInt64Bits).Order(), read.Order());
+    }
+
     private static void AssertOrderStatistics(SqlSession session)
     {
         var d = session.Dialect;

@@ -35,6 +35,9 @@ internal sealed class DuckDbDialect : ISqlDialect
 
     public string CastDouble(string expression) => $"CAST({expression} AS DOUBLE)";
 
+    // DuckDB prints a DOUBLE as the shortest text that reads back exactly (tested on awkward values).
+    public string DoubleText(string expression) => $"CAST({expression} AS VARCHAR)";
+
     public string CastText(string expression) => $"CAST({expression} AS VARCHAR)";
 
     public string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";

@@ -20,8 +20,9 @@ internal sealed class PostgresDialect : ISqlDialect
     public string HashId => "postgres-hashtextextended/0";
 
     // The queries pushdown sends hold large CASE expressions; PostgreSQL's JIT compiler spent 35 s compiling one
-    // that then ran in 0.3 s, so they run interpreted.
-    public IReadOnlyList<string> SessionStatements { get; } = ["SET jit = off"];
+    // that then ran in 0.3 s, so they run interpreted. Doubles packed into text (DoubleText) must print in their
+    // shortest exact form, which extra_float_digits ≥ 1 selects (a server or role may have set it lower).
+    public IReadOnlyList<string> SessionStatements { get; } = ["SET jit = off", "SET extra_float_digits = 1"];
 
     public bool LateralValues => true;
 
@@ -37,6 +38,10 @@ internal sealed class PostgresDialect : ISqlDialect
             : value is double.NaN ? "'NaN'::double precision" : value > 0 ? "'Infinity'::double precision" : "'-Infinity'::double precision";
 
     public string CastDouble(string expression) => $"CAST({expression} AS double precision)";
+
+    // With extra_float_digits ≥ 1 (set on the session: SessionStatements) PostgreSQL 12+ prints float8 in the
+    // shortest form that reads back exactly (Ryu); 0 or less would round to 15 digits.
+    public string DoubleText(string expression) => $"CAST({expression} AS text)";
 
     public string CastText(string expression) => $"CAST({expression} AS text)";
 

@@ -37,6 +37,10 @@ internal sealed class SnowflakeDialect : ISqlDialect
 
     public string CastDouble(string expression) => $"CAST({expression} AS DOUBLE)";
 
+    // The documentation does not promise that a FLOAT's text reads back bit for bit; TO_CHAR with the text-minimal
+    // exponent format 'TME' prints every significant digit Snowflake holds. Unverified on a server (docs/scale.md).
+    public string DoubleText(string expression) => $"TO_CHAR({expression}, 'TME')";
+
     public string CastText(string expression) => $"CAST({expression} AS VARCHAR)";
 
     public string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";

@@ -36,6 +36,9 @@ internal sealed class SparkDialect : ISqlDialect
 
     public string CastDouble(string expression) => $"CAST({expression} AS DOUBLE)";
 
+    // Java's Double.toString: as many digits as needed to tell the double from its neighbours, so it reads back exactly.
+    public string DoubleText(string expression) => $"CAST({expression} AS STRING)";
+
     public string CastText(string expression) => $"CAST({expression} AS STRING)";
 
     public string TryCastDouble(string expression) => $"try_cast({expression} AS DOUBLE)";

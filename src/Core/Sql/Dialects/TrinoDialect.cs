@@ -35,6 +35,9 @@ internal sealed class TrinoDialect : ISqlDialect
 
     public string CastDouble(string expression) => $"CAST({expression} AS DOUBLE)";
 
+    // Trino formats a DOUBLE with Java's Double.toString (reads back exactly); checked against the docs only.
+    public string DoubleText(string expression) => $"CAST({expression} AS VARCHAR)";
+
     public string CastText(string expression) => $"CAST({expression} AS VARCHAR)";
 
     public string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";

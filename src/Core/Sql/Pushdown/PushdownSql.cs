@@ -94,6 +94,28 @@ internal static class PushdownSql
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>
+    /// A double from its text as an engine printed it (<see cref="ISqlDialect.DoubleText"/>): decimal or scientific
+    /// notation read back bit for bit, and each engine's spelling of the infinities and NaN.
+    /// </summary>
+    public static double ReadDouble(ReadOnlySpan<char> text)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var negative = text.StartsWith("-", StringComparison.Ordinal);
+        var magnitude = negative || text.StartsWith("+", StringComparison.Ordinal) ? text[1..] : text;
+        return magnitude switch
+        {
+            _ when magnitude.Equals("inf", StringComparison.OrdinalIgnoreCase) || magnitude.Equals("infinity", StringComparison.OrdinalIgnoreCase)
+                => negative ? double.NegativeInfinity : double.PositiveInfinity,
+            _ when magnitude.Equals("nan", StringComparison.OrdinalIgnoreCase) => double.NaN,
+            _ => throw new InvalidOperationException($"The engine printed '{text}' where a double was expected."),
+        };
+    }
+
     /// <summary>The doubles of an array or list value.</summary>
     public static double[] Doubles(object? value) => value is IEnumerable items and not string
         ? items.Cast<object?>().Select(Double).ToArray()

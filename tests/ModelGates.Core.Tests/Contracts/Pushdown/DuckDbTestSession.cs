@@ -73,6 +73,8 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string CastText(string expression) => Inner.CastText(expression);
 
+    public string DoubleText(string expression) => Inner.DoubleText(expression);
+
     public string TryCastDouble(string expression) => Inner.TryCastDouble(expression);
 
     public string IsFinite(string expression) => Inner.IsFinite(expression);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ModelGates.Data;
 using ModelGates.Diagnostics;
 using ModelGates.Drift.Engine.Policy;
@@ -13,7 +14,7 @@ namespace ModelGates.Drift.Engine.Inputs;
 /// without moving the rows. Three queries whatever the column count (docs/scale.md):
 /// <list type="number">
 /// <item>counts (one scan): rows, and non-missing values per column;</item>
-/// <item>numbers (one scan): per numeric column, count, sum, min and max on each "fine bin": the reference
+/// <item>numbers (one scan): per numeric column, count, sum, min and max on each "fine bin", packed into one text per column: the reference
 /// sketch's points, each point alone (<c>[p, next double after p)</c>) and each gap between points, plus the
 /// reference's minimum and maximum;</item>
 /// <item>categories (one scan): the count of each value of categorical and boolean columns.</item>
@@ -131,12 +132,21 @@ internal sealed class SqlCurrentData : CurrentData
         var found = runner.Run(d =>
         {
             var binned = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(c => PushdownSql.NumberValue(d, c)).ToList(), [("bin", (i, v) => d.BinIndex(v, result[columns[i].Name].Edges))]);
-            return $"SELECT {PushdownSql.ColumnIndex}, bin, count(*), sum(v), min(v), max(v) FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
+            // One text per column of bin:count:min where the bin holds one value (a sketch point's own bin, or a single
+            // row), bin:count:sum:min:max elsewhere: a few bytes per bin instead of a row of six values.
+            var head = $"{d.CastText("bin")} || ':' || {d.CastText("count(*)")} || ':'";
+            var pair = $"{head} || CASE WHEN min(v) = max(v) THEN {d.DoubleText("min(v)")} ELSE {d.DoubleText("sum(v)")} || ':' || {d.DoubleText("min(v)")} || ':' || {d.DoubleText("max(v)")} END";
+            var grouped = $"SELECT {PushdownSql.ColumnIndex}, {pair} AS mg_p FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
+            return $"SELECT {PushdownSql.ColumnIndex}, {d.TextAgg("mg_p")} FROM ({grouped}) mg_g GROUP BY {PushdownSql.ColumnIndex}";
         });
 
-        foreach (var r in found.OrderBy(r => PushdownSql.Long(r[0])).ThenBy(r => PushdownSql.Long(r[1])))
+        foreach (var r in found)
         {
-            result[columns[(int)PushdownSql.Long(r[0])].Name].Add((int)PushdownSql.Long(r[1]), PushdownSql.Long(r[2]), PushdownSql.Double(r[3]), PushdownSql.Double(r[4]), PushdownSql.Double(r[5]));
+            var fine = result[columns[(int)PushdownSql.Long(r[0])].Name];
+            foreach (var bin in (r[1] as string ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                fine.Add(bin);
+            }
         }
 
         return result;
@@ -197,12 +207,23 @@ internal sealed class SqlCurrentData : CurrentData
 
         public double[] Edges { get; } = edges;
 
-        public void Add(int bin, long count, double sum, double min, double max)
+        /// <summary>One bin as the engine packed it: <c>bin:count:value</c> (every value the same) or <c>bin:count:sum:min:max</c>.</summary>
+        public void Add(string packed)
         {
-            counts[bin] = count;
-            sums[bin] = sum;
-            minima[bin] = min;
-            maxima[bin] = max;
+            var parts = packed.Split(':');
+            var bin = int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture);
+            counts[bin] = long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture);
+            if (parts.Length == 3)
+            {
+                minima[bin] = maxima[bin] = PushdownSql.ReadDouble(parts[2]);
+                sums[bin] = counts[bin] * minima[bin];
+            }
+            else
+            {
+                sums[bin] = PushdownSql.ReadDouble(parts[2]);
+                minima[bin] = PushdownSql.ReadDouble(parts[3]);
+                maxima[bin] = PushdownSql.ReadDouble(parts[4]);
+            }
         }
 
         /// <summary>Counts on coarser edges, each of which is a fine edge: a fine bin lies wholly inside one coarse bin.</summary>

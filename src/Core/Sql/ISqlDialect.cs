@@ -114,10 +114,11 @@ internal interface ISqlDialect
     string OrdinalText(string expression);
 
     /// <summary>
-    /// True when the engine evaluates a correlated VALUES list once per row (<c>CROSS JOIN LATERAL (VALUES …)</c>), so
-    /// that turning columns into rows needs no CASE over a column index (PostgreSQL).
+    /// True when the engine turns columns into rows by unnesting arrays in lockstep
+    /// (<c>t CROSS JOIN LATERAL unnest(ARRAY[…], ARRAY[…]) AS u(a, b)</c>, PostgreSQL), so that no CASE over a column
+    /// index is needed and each expression is compiled once, not once per row as a correlated VALUES list is.
     /// </summary>
-    bool LateralValues { get; }
+    bool UnnestInLockstep { get; }
 
     /// <summary>Statements a pushdown runs once on its session before its first query (settings that keep the engine fast on the queries pushdown sends).</summary>
     IReadOnlyList<string> SessionStatements { get; }

@@ -20,7 +20,7 @@ internal sealed class DuckDbDialect : ISqlDialect
     public IReadOnlyList<string> SessionStatements { get; } = [];
 
     // Bins are a CASE tree over the value here, so the value is computed once per row and column first.
-    public bool LateralValues => false;
+    public bool UnnestInLockstep => false;
 
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -24,7 +24,7 @@ internal sealed class PostgresDialect : ISqlDialect
     // shortest exact form, which extra_float_digits ≥ 1 selects (a server or role may have set it lower).
     public IReadOnlyList<string> SessionStatements { get; } = ["SET jit = off", "SET extra_float_digits = 1"];
 
-    public bool LateralValues => true;
+    public bool UnnestInLockstep => true;
 
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

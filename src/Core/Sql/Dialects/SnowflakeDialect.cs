@@ -19,7 +19,7 @@ internal sealed class SnowflakeDialect : ISqlDialect
 
     public IReadOnlyList<string> SessionStatements { get; } = [];
 
-    public bool LateralValues => false;
+    public bool UnnestInLockstep => false;
 
     public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

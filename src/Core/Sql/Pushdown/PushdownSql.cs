@@ -38,9 +38,9 @@ internal static class PushdownSql
     /// <summary>
     /// Each row of the relation as one row per column: <c>mg_column</c> (the column's index), <c>v</c> (its value,
     /// never null: rows where it is missing are left out) and one output per <paramref name="outputs"/> computed from
-    /// it, so that a GROUP BY over them counts every column in one scan. Where the engine evaluates a correlated
-    /// VALUES list per row (<see cref="ISqlDialect.LateralValues"/>) each row of the list holds one column's
-    /// expressions; elsewhere a cross join with the integers 0 … k−1 and a CASE on the index choose them.
+    /// it, so that a GROUP BY over them counts every column in one scan. Where the engine unnests arrays in lockstep
+    /// (<see cref="ISqlDialect.UnnestInLockstep"/>) each output is one array of every column's expression, unnested;
+    /// elsewhere a cross join with the integers 0 … k−1 and a CASE on the index choose them.
     /// </summary>
     /// <param name="d">The dialect.</param>
     /// <param name="from">The relation as a FROM item.</param>
@@ -49,10 +49,15 @@ internal static class PushdownSql
     public static string ColumnsAsRows(ISqlDialect d, string from, IReadOnlyList<string> values, IReadOnlyList<(string Name, Func<int, string, string> Output)> outputs)
     {
         var names = new[] { ColumnIndex, "v" }.Concat(outputs.Select(o => o.Name)).ToList();
-        if (d.LateralValues)
+        if (d.UnnestInLockstep)
         {
-            var rows = values.Select((v, i) => "(" + string.Join(", ", new[] { i.ToString(CultureInfo.InvariantCulture), v }.Concat(outputs.Select(o => o.Output(i, v)))) + ")");
-            return $"SELECT {string.Join(", ", names.Select(n => "mg_u." + n))} FROM {from} CROSS JOIN LATERAL (VALUES {string.Join(", ", rows)}) AS mg_u({string.Join(", ", names)}) WHERE mg_u.v IS NOT NULL";
+            // PostgreSQL compiles a correlated VALUES list's expressions again for every row; the arguments of a
+            // lateral unnest are compiled once, and the scan below it still splits across parallel workers, each
+            // aggregating its share (set-returning functions in a select list would not: every row went to the leader).
+            var arrays = new List<IEnumerable<string>> { values.Select((_, i) => i.ToString(CultureInfo.InvariantCulture)), values }
+                .Concat(outputs.Select(o => values.Select((v, i) => o.Output(i, v))))
+                .Select(items => $"ARRAY[{string.Join(", ", items)}]");
+            return $"SELECT {string.Join(", ", names.Select(n => "mg_u." + n))} FROM {from} CROSS JOIN LATERAL unnest({string.Join(", ", arrays)}) AS mg_u({string.Join(", ", names)}) WHERE mg_u.v IS NOT NULL";
         }
 
         var k = values.Count;

@@ -57,7 +57,7 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string Name => "noregex";
 
-    public bool LateralValues => Inner.LateralValues;
+    public bool UnnestInLockstep => Inner.UnnestInLockstep;
 
     public IReadOnlyList<string> SessionStatements => Inner.SessionStatements;
 

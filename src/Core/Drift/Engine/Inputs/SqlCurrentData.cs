@@ -132,10 +132,13 @@ internal sealed class SqlCurrentData : CurrentData
         var found = runner.Run(d =>
         {
             var binned = PushdownSql.ColumnsAsRows(d, relation.From(d), columns.Select(c => PushdownSql.NumberValue(d, c)).ToList(), [("bin", (i, v) => d.BinIndex(v, result[columns[i].Name].Edges))]);
-            // One text per column of bin:count:min where the bin holds one value (a sketch point's own bin, or a single
-            // row), bin:count:sum:min:max elsewhere: a few bytes per bin instead of a row of six values.
-            var head = $"{d.CastText("bin")} || ':' || {d.CastText("count(*)")} || ':'";
-            var pair = $"{head} || CASE WHEN min(v) = max(v) THEN {d.DoubleText("min(v)")} ELSE {d.DoubleText("sum(v)")} || ':' || {d.DoubleText("min(v)")} || ':' || {d.DoubleText("max(v)")} END";
+            // One text per column: bin:count for a sketch point's own bin (its one value is known), bin:count:value where
+            // every value of the bin is the same, bin:count:sum:min:max elsewhere; a few bytes per bin instead of a row.
+            var point = PushdownSql.PerColumn(columns.Select(c => PointBins(result[c.Name].Edges) is { Count: > 0 } bins
+                ? $"bin IN ({string.Join(", ", bins.Select(b => b.ToString(CultureInfo.InvariantCulture)))})"
+                : "1 = 0").ToList());
+            var pair = $"{d.CastText("bin")} || ':' || {d.CastText("count(*)")} || CASE WHEN {point} THEN '' WHEN min(v) = max(v) THEN ':' || {d.DoubleText("min(v)")} "
+                + $"ELSE ':' || {d.DoubleText("sum(v)")} || ':' || {d.DoubleText("min(v)")} || ':' || {d.DoubleText("max(v)")} END";
             var grouped = $"SELECT {PushdownSql.ColumnIndex}, {pair} AS mg_p FROM ({binned}) mg_b GROUP BY {PushdownSql.ColumnIndex}, bin";
             return $"SELECT {PushdownSql.ColumnIndex}, {d.TextAgg("mg_p")} FROM ({grouped}) mg_g GROUP BY {PushdownSql.ColumnIndex}";
         });
@@ -197,6 +200,10 @@ internal sealed class SqlCurrentData : CurrentData
         return edges.Where(double.IsFinite).ToArray();
     }
 
+    /// <summary>The bins that can hold one value only: <c>[p, next double after p)</c>.</summary>
+    private static List<int> PointBins(double[] edges) =>
+        Enumerable.Range(1, Math.Max(0, edges.Length - 1)).Where(i => edges[i] == Math.BitIncrement(edges[i - 1])).ToList();
+
     /// <summary>A numeric column's counts, sums and extremes on its fine bins.</summary>
     private sealed class FineBins(double[] edges)
     {
@@ -207,15 +214,18 @@ internal sealed class SqlCurrentData : CurrentData
 
         public double[] Edges { get; } = edges;
 
-        /// <summary>One bin as the engine packed it: <c>bin:count:value</c> (every value the same) or <c>bin:count:sum:min:max</c>.</summary>
+        /// <summary>
+        /// One bin as the engine packed it: <c>bin:count</c> (a point's own bin, whose one value is its lower edge),
+        /// <c>bin:count:value</c> (every value the same) or <c>bin:count:sum:min:max</c>.
+        /// </summary>
         public void Add(string packed)
         {
             var parts = packed.Split(':');
             var bin = int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture);
             counts[bin] = long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture);
-            if (parts.Length == 3)
+            if (parts.Length <= 3)
             {
-                minima[bin] = maxima[bin] = PushdownSql.ReadDouble(parts[2]);
+                minima[bin] = maxima[bin] = parts.Length == 2 ? Edges[bin - 1] : PushdownSql.ReadDouble(parts[2]);
                 sums[bin] = counts[bin] * minima[bin];
             }
             else
@@ -229,12 +239,13 @@ internal sealed class SqlCurrentData : CurrentData
         /// <summary>Counts on coarser edges, each of which is a fine edge: a fine bin lies wholly inside one coarse bin.</summary>
         public long[] CountsOn(IReadOnlyList<double> coarse)
         {
+            // Each fine bin by its lower edge, not by a value the engine printed: counts never depend on a double's text.
             var result = new long[coarse.Count + 1];
             for (var i = 0; i < counts.Length; i++)
             {
                 if (counts[i] > 0)
                 {
-                    result[ReferenceBins.BinOf(coarse, minima[i])] += counts[i];
+                    result[i == 0 ? 0 : ReferenceBins.BinOf(coarse, Edges[i - 1])] += counts[i];
                 }
             }
 
@@ -248,8 +259,8 @@ internal sealed class SqlCurrentData : CurrentData
             long above = 0;
             for (var i = 0; i < counts.Length; i++)
             {
-                below += counts[i] > 0 && maxima[i] < min ? counts[i] : 0;
-                above += counts[i] > 0 && minima[i] > max ? counts[i] : 0;
+                below += i < Edges.Length && Edges[i] <= min ? counts[i] : 0;
+                above += i > 0 && Edges[i - 1] > max ? counts[i] : 0;
             }
 
             return (below, above);

@@ -76,6 +76,27 @@ public sealed class DialectExecutionTests : IClassFixture<PostgresServer>
         AssertDoubleText(session);
     }
 
+    [Theory]
+    [InlineData("Infinity", double.PositiveInfinity)]
+    [InlineData("-Infinity", double.NegativeInfinity)]
+    [InlineData("inf", double.PositiveInfinity)]
+    [InlineData("-inf", double.NegativeInfinity)]
+    [InlineData("+Inf", double.PositiveInfinity)]
+    [InlineData("NaN", double.NaN)]
+    [InlineData("nan", double.NaN)]
+    [InlineData("1.0E-5", 1e-5)]
+    [InlineData("4.9E-324", double.Epsilon)]
+    [InlineData("1.7976931348623157E308", double.MaxValue)]
+    public void Double_text_reads_each_engines_spelling(string text, double expected) =>
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(PushdownSql.ReadDouble(text)));
+
+    [Fact]
+    public void Double_text_that_is_no_number_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => PushdownSql.ReadDouble("1,5"));
+        Assert.Contains("'1,5'", error.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertDoubleText(SqlSession session)
     {
         var d = session.Dialect;

@@ -129,15 +129,61 @@ public sealed class InputPipeline : IDisposable
         }
 
         var files = Resolve(source, "Reading");
+
+        // A single file not hashed yet is hashed by the direct reader's first read of it (which counts its lines), instead
+        // of a read of its own; wherever that read does not happen or complete, the file is hashed as any other.
+        var hashedByRead = files.Count == 1 ? PendingHash(files[0].Path) : null;
         var hashes = HashesOf(files);
-        read = StreamingReads.Streamed(Engine, source, files, MemoryLimit) is { } streamed
+        Data.Streaming.StreamingCsvFile? streamed = null;
+        DirectCsvData? direct = null;
+        try
+        {
+            streamed = StreamingReads.Streamed(Engine, source, files, MemoryLimit);
+            direct = streamed is null
+                ? DirectCsvReader.TryRead(Engine, source, hashed: hashedByRead is null ? null : (bytes, sha256) => hashedByRead.TrySetResult(new FileHash(files[0].Path, bytes, sha256)))
+                : null;
+        }
+        finally
+        {
+            if (hashedByRead is not null && !hashedByRead.Task.IsCompleted)
+            {
+                HashInto(hashedByRead, files[0].Path);
+            }
+        }
+
+        read = streamed is not null
             ? new ColumnInput(this, source, files, hashes, null, null, streamed)
-            : DirectCsvReader.TryRead(Engine, source) is { } direct
+            : direct is not null
             ? new ColumnInput(this, source, files, hashes, direct, null)
             : new ColumnInput(this, source, files, hashes, null, ReadTable(source));
         columnReads[source] = read;
         return read;
     }
+
+    /// <summary>A hash of <paramref name="path"/> for a reader to complete, registered as the run's; null when the run has one already.</summary>
+    private TaskCompletionSource<FileHash>? PendingHash(string path)
+    {
+        var pending = new TaskCompletionSource<FileHash>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return fileHashes.TryAdd(Key(path), pending.Task) ? pending : null;
+    }
+
+    /// <summary>Hashes <paramref name="path"/> on the thread pool into <paramref name="pending"/>, its failure (MG0110) included.</summary>
+    private static void HashInto(TaskCompletionSource<FileHash> pending, string path) =>
+        Task.Run(() => DatasetHash.OfFiles([path]).Files[0]).ContinueWith(
+            t =>
+            {
+                if (t.IsFaulted)
+                {
+                    pending.TrySetException(t.Exception!.InnerExceptions);
+                }
+                else
+                {
+                    pending.TrySetResult(t.Result);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     /// <summary>Reads a dataset into a DuckDB table: typed, or every column as text when <see cref="DatasetSource.AllText"/> is set.</summary>
     /// <exception cref="DataReadException">The data cannot be read (exit code 3).</exception>

@@ -35,16 +35,7 @@ internal static class DoubleRadixSort
         // pass, so each sorting pass reads the data once.
         var keys = MemoryMarshal.Cast<double, ulong>(values);
         var counts = new int[Passes * Buckets];
-        for (var i = 0; i < n; i++)
-        {
-            var key = keys[i];
-            key = (key & SignBit) != 0 ? ~key : key | SignBit;
-            keys[i] = key;
-            for (var pass = 0; pass < Passes; pass++)
-            {
-                counts[(pass * Buckets) + (int)((key >> (pass * Bits)) & Mask)]++;
-            }
-        }
+        Count(keys, counts);
 
         // Passes in which every key shares the digit would move nothing; knowing the rest up front lets the
         // last one turn keys back into doubles as it writes, instead of in a pass of its own.
@@ -92,20 +83,7 @@ internal static class DoubleRadixSort
                     offset += count;
                 }
 
-                if (k < active.Count - 1)
-                {
-                    foreach (var key in from)
-                    {
-                        to[digits[(int)((key >> shift) & Mask)]++] = key;
-                    }
-                }
-                else
-                {
-                    foreach (var key in from)
-                    {
-                        to[digits[(int)((key >> shift) & Mask)]++] = Restore(key);
-                    }
-                }
+                Scatter(from, to, digits, shift, restore: k == active.Count - 1);
 
                 var swap = from;
                 from = to;
@@ -115,6 +93,70 @@ internal static class DoubleRadixSort
         finally
         {
             ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Turns the doubles into keys in place and counts every pass's digits in the same read. The digits are
+    /// written out per pass and the counts addressed by reference: the bounds checks of an indexed loop were
+    /// a third of this pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Count(Span<ulong> keys, int[] counts)
+    {
+        ref var key0 = ref MemoryMarshal.GetReference(keys);
+        ref var c0 = ref MemoryMarshal.GetArrayDataReference(counts);
+        ref var c1 = ref Unsafe.Add(ref c0, Buckets);
+        ref var c2 = ref Unsafe.Add(ref c0, 2 * Buckets);
+        ref var c3 = ref Unsafe.Add(ref c0, 3 * Buckets);
+        ref var c4 = ref Unsafe.Add(ref c0, 4 * Buckets);
+        ref var c5 = ref Unsafe.Add(ref c0, 5 * Buckets);
+        for (nint i = 0; i < keys.Length; i++)
+        {
+            ref var slot = ref Unsafe.Add(ref key0, i);
+            var key = slot;
+            key = (key & SignBit) != 0 ? ~key : key | SignBit;
+            slot = key;
+            Unsafe.Add(ref c0, (nint)(key & Mask))++;
+            Unsafe.Add(ref c1, (nint)((key >> Bits) & Mask))++;
+            Unsafe.Add(ref c2, (nint)((key >> (2 * Bits)) & Mask))++;
+            Unsafe.Add(ref c3, (nint)((key >> (3 * Bits)) & Mask))++;
+            Unsafe.Add(ref c4, (nint)((key >> (4 * Bits)) & Mask))++;
+            Unsafe.Add(ref c5, (nint)(key >> (5 * Bits)))++;
+        }
+    }
+
+    /// <summary>
+    /// One pass: each key to the next slot of its digit (<paramref name="digits"/> holds each digit's first slot and is
+    /// advanced), turned back into a double on the last pass. The offsets are exact counts of the same keys, so every
+    /// write lands inside <paramref name="to"/>; the references skip the bounds checks of indexing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Scatter(Span<ulong> from, Span<ulong> to, Span<int> digits, int shift, bool restore)
+    {
+        ref var source = ref MemoryMarshal.GetReference(from);
+        ref var target = ref MemoryMarshal.GetReference(to);
+        ref var slots = ref MemoryMarshal.GetReference(digits);
+        var n = (nint)from.Length;
+        if (restore)
+        {
+            for (nint i = 0; i < n; i++)
+            {
+                var key = Unsafe.Add(ref source, i);
+                ref var slot = ref Unsafe.Add(ref slots, (nint)((key >> shift) & Mask));
+                Unsafe.Add(ref target, (nint)slot) = Restore(key);
+                slot++;
+            }
+        }
+        else
+        {
+            for (nint i = 0; i < n; i++)
+            {
+                var key = Unsafe.Add(ref source, i);
+                ref var slot = ref Unsafe.Add(ref slots, (nint)((key >> shift) & Mask));
+                Unsafe.Add(ref target, (nint)slot) = key;
+                slot++;
+            }
         }
     }
 

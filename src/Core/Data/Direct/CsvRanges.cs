@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 
 namespace ModelGates.Data.Direct;
 
@@ -18,7 +19,16 @@ internal static class CsvRanges
     /// At most <paramref name="maxRanges"/> ranges of at least <paramref name="minimumBytes"/> each (the last may
     /// be shorter), with their line counts; null when the file has more lines than an array can hold.
     /// </summary>
-    public static IReadOnlyList<CsvRange>? Split(string path, long length, long minimumBytes, int maxRanges)
+    /// <param name="path">The file.</param>
+    /// <param name="length">Its length when it was listed.</param>
+    /// <param name="minimumBytes">The smallest range.</param>
+    /// <param name="maxRanges">The most ranges.</param>
+    /// <param name="hashed">
+    /// When given, the lines are counted in one sequential read that also hashes the file (SHA-256), and this is called
+    /// with the file's size and lower-case hex hash when the read saw exactly <paramref name="length"/> bytes: the run
+    /// needs the hash anyway, and a separate hashing read of a large file cost as much as the counting.
+    /// </param>
+    public static IReadOnlyList<CsvRange>? Split(string path, long length, long minimumBytes, int maxRanges, Action<long, string>? hashed = null)
     {
         var count = (int)Math.Clamp(length / Math.Max(1, minimumBytes), 1, Math.Max(1, maxRanges));
         var starts = new List<long> { 0 };
@@ -37,7 +47,19 @@ internal static class CsvRanges
 
         var ends = starts.Skip(1).Append(length).ToList();
         var lines = new long[starts.Count];
-        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => lines[k] = CountLines(path, starts[k], ends[k], length));
+        if (hashed is null)
+        {
+            Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => lines[k] = CountLines(path, starts[k], ends[k], length));
+        }
+        else
+        {
+            var (bytes, sha256) = CountLinesHashing(path, starts[^1], ends, length, lines);
+            if (bytes == length)
+            {
+                hashed(bytes, sha256);
+            }
+        }
+
         if (lines.Sum() > Array.MaxLength)
         {
             return null;
@@ -74,6 +96,61 @@ internal static class CsvRanges
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// <see cref="CountLines(string, long, long, long)"/> of every range (contiguous from 0, ending at <paramref name="ends"/>)
+    /// in one read of the whole file, which also hashes it; returns the bytes read and their SHA-256 in lower-case hex.
+    /// </summary>
+    private static (long Bytes, string Sha256) CountLinesHashing(string path, long lastStart, List<long> ends, long length, long[] lines)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var window = ArrayPool<byte>.Shared.Rent(WindowSize);
+        try
+        {
+            long position = 0;
+            var range = 0;
+            var last = (byte)'\n';
+            int read;
+            while ((read = file.Read(window, 0, window.Length)) > 0)
+            {
+                hash.AppendData(window, 0, read);
+                var block = window.AsSpan(0, read);
+                var at = 0;
+                while (at < read && range < ends.Count)
+                {
+                    var take = (int)Math.Min(read - at, ends[range] - (position + at));
+                    lines[range] += block.Slice(at, take).Count((byte)'\n');
+                    at += take;
+                    if (position + at == ends[range])
+                    {
+                        range++;
+                    }
+                }
+
+                // The last byte read of the last range, as CountLines reads it (the file may have changed since it was listed).
+                var through = Math.Min(position + read, length);
+                if (through > lastStart && through > position)
+                {
+                    last = block[(int)(through - 1 - position)];
+                }
+
+                position += read;
+            }
+
+            // The last range's unterminated line, as CountLines counts it.
+            if (length > lastStart && last != (byte)'\n')
+            {
+                lines[^1]++;
+            }
+
+            return (position, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(window);
+        }
     }
 
     /// <summary>Line feeds in [start, end), plus one for an unterminated last line.</summary>

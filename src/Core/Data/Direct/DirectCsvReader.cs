@@ -25,14 +25,22 @@ internal static class DirectCsvReader
     public const long MinimumBytesPerRange = 4 << 20;
 
     /// <summary>Reads <paramref name="source"/>, or returns null when the direct path does not apply.</summary>
+    /// <param name="engine">The run's DuckDB, which sniffs the dialect.</param>
+    /// <param name="source">The dataset.</param>
+    /// <param name="minimumBytesPerRange">The smallest part of the file one task reads.</param>
+    /// <param name="distinctCapacity">The most distinct values of a text column.</param>
+    /// <param name="hashed">
+    /// When given, the file is hashed in the read that splits it (<see cref="CsvRanges.Split"/>), and this is called with
+    /// its size and SHA-256 (lower-case hex) if that read completes; it may be called even when the direct path then declines.
+    /// </param>
     /// <exception cref="DataReadException">The path names no readable data (as when DuckDB reads it).</exception>
-    public static DirectCsvData? TryRead(DataEngine engine, DatasetSource source, long minimumBytesPerRange = MinimumBytesPerRange, int distinctCapacity = DistinctCapacity)
+    public static DirectCsvData? TryRead(DataEngine engine, DatasetSource source, long minimumBytesPerRange = MinimumBytesPerRange, int distinctCapacity = DistinctCapacity, Action<long, string>? hashed = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(source);
         try
         {
-            return Read(engine, source, minimumBytesPerRange, distinctCapacity);
+            return Read(engine, source, minimumBytesPerRange, distinctCapacity, hashed);
         }
         catch (IOException)
         {
@@ -45,7 +53,7 @@ internal static class DirectCsvReader
         }
     }
 
-    private static DirectCsvData? Read(DataEngine engine, DatasetSource source, long minimumBytesPerRange, int distinctCapacity)
+    private static DirectCsvData? Read(DataEngine engine, DatasetSource source, long minimumBytesPerRange, int distinctCapacity, Action<long, string>? hashed)
     {
         if (!OptionsAllowDirectRead(source))
         {
@@ -69,7 +77,7 @@ internal static class DirectCsvReader
         // Splitting the file at line starts needs no dialect, and a guessed dialect is nearly always DuckDB's: the
         // file is split and parsed with the guess on the other cores while DuckDB sniffs it, and the parse is kept
         // only if the sniff agrees.
-        var splitting = Task.Run(() => CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4));
+        var splitting = Task.Run(() => CsvRanges.Split(path, files[0].Length, minimumBytesPerRange, Environment.ProcessorCount * 4, hashed));
         var guessing = Task.Run(() => CsvDialectGuess.From(path));
         var abandoned = 0;
         var speculation = Task.WhenAll(splitting, guessing).ContinueWith(

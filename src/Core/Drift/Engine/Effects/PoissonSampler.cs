@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelGates.Statistics;
 
 namespace ModelGates.Drift.Engine.Effects;
@@ -16,6 +17,8 @@ internal static class PoissonSampler
     public static double Start(double mean) => mean < NormalFrom ? Math.Exp(-mean) : double.NaN;
 
     /// <summary>A Poisson(<paramref name="mean"/>) draw; <paramref name="start"/> is <see cref="Start"/> of the mean, computed once per point.</summary>
+    // Inlined into the bootstrap's redraw loop, which calls it twice per grid point and replicate.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Draw(NormalDraws random, double mean, double start)
     {
         if (mean <= 0)

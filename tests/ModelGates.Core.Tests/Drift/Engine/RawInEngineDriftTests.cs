@@ -13,12 +13,15 @@ namespace ModelGates.Tests.Drift.Engine;
 /// Raw reference data against current data, either side beyond the memory limit, is compared inside DuckDB (the value
 /// tests on the sorted union of both sides streamed out, categories and bins by aggregates): every verdict, count and
 /// distribution equals the in-memory comparison of the same files, and every statistic, p-value, effect, interval
-/// and minimum detectable effect equals it to 1e-12 (relative), for each test that needs ranks.
+/// and minimum detectable effect equals it to 1e-12 (relative), for each test that needs ranks. t_test reads the current
+/// side's mean and variance from DuckDB's sums: its p-value agrees to 1e-9 (far in the tail, where rounding in the
+/// moments is amplified; docs/drift.md says so).
 /// </summary>
 public sealed class RawInEngineDriftTests : IDisposable
 {
     private const int Rows = 6_000;
     private const double Tolerance = 1e-12;
+    private const double MomentsTolerance = 1e-9;
 
     private readonly TempDirectory directory = new();
 
@@ -141,7 +144,8 @@ public sealed class RawInEngineDriftTests : IDisposable
                 Assert.Equal(x is null, y is null);
                 if (x is { } u && y is { } v)
                 {
-                    Assert.True(u == v || Math.Abs(u - v) <= Tolerance * Math.Max(Math.Abs(u), Math.Abs(v)), $"{name} {what}: {u:R} in memory, {v:R} inside DuckDB");
+                    var tolerance = e.PValueTest == "t_test" && what == "p-value" ? MomentsTolerance : Tolerance;
+                    Assert.True(u == v || Math.Abs(u - v) <= tolerance * Math.Max(Math.Abs(u), Math.Abs(v)), $"{name} {what}: {u:R} in memory, {v:R} inside DuckDB");
                     compared++;
                 }
             }

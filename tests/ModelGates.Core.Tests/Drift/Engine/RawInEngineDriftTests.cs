@@ -91,6 +91,18 @@ public sealed class RawInEngineDriftTests : IDisposable
         Assert.Contains(actual.Columns, c => c.ValueDrifted == true);
     }
 
+    [Fact]
+    public void An_explicit_limit_is_DuckDB_s_and_it_spills_under_the_system_s_temporary_folder()
+    {
+        using var pipeline = new InputPipeline { MemoryLimit = MemoryLimit.Parse("200MB") };
+        using var other = new InputPipeline { MemoryLimit = MemoryLimit.Parse("200MB") };
+
+        var folder = (string)pipeline.Engine.Scalar("SELECT current_setting('temp_directory')")!;
+
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "modelgates-duckdb-"), folder, StringComparison.Ordinal);
+        Assert.NotEqual(folder, (string)other.Engine.Scalar("SELECT current_setting('temp_directory')")!);
+    }
+
     private static string WideCsv(int rows, int seed, int offset)
     {
         var random = new Random(seed);

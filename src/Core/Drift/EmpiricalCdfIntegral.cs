@@ -13,25 +13,38 @@ internal static class EmpiricalCdfIntegral
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Of(NumericSample reference, NumericSample current, bool squared)
     {
-        var referenceSize = reference.Size;
-        var currentSize = current.Size;
+        var integral = new Accumulator(reference.Size, current.Size, squared);
         var walk = new DistinctValueWalk(reference, current);
-        var sum = new CompensatedSum();
-        if (!walk.MoveNext())
-        {
-            return 0.0;
-        }
-
-        var previousValue = walk.Value;
-        var previousDifference = (walk.ReferenceThrough / referenceSize) - (walk.CurrentThrough / currentSize);
         while (walk.MoveNext())
         {
-            var gap = walk.Value - previousValue;
-            sum.Add((squared ? previousDifference * previousDifference : Math.Abs(previousDifference)) * gap);
-            previousValue = walk.Value;
-            previousDifference = (walk.ReferenceThrough / referenceSize) - (walk.CurrentThrough / currentSize);
+            integral.Add(new PooledStep(walk.Value, walk.ReferenceBelow, walk.ReferenceThrough, walk.CurrentBelow, walk.CurrentThrough));
         }
 
-        return sum.Value;
+        return integral.Value;
+    }
+
+    /// <summary>The integral as one ascending pass over the pooled distinct values (in memory, or streamed out of DuckDB).</summary>
+    internal struct Accumulator(double referenceSize, double currentSize, bool squared)
+    {
+        private CompensatedSum sum;
+        private bool started;
+        private double previousValue;
+        private double previousDifference;
+
+        /// <summary>The integral over the values added so far.</summary>
+        public readonly double Value => started ? sum.Value : 0.0;
+
+        public void Add(in PooledStep step)
+        {
+            if (started)
+            {
+                var gap = step.Value - previousValue;
+                sum.Add((squared ? previousDifference * previousDifference : Math.Abs(previousDifference)) * gap);
+            }
+
+            started = true;
+            previousValue = step.Value;
+            previousDifference = (step.ReferenceThrough / referenceSize) - (step.CurrentThrough / currentSize);
+        }
     }
 }

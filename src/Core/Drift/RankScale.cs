@@ -71,25 +71,38 @@ internal sealed class RankScale
     /// </summary>
     public static double Distance(NumericSample reference, NumericSample current)
     {
-        var referenceSize = reference.Size;
-        var currentSize = current.Size;
+        var distance = new DistanceAccumulator(reference.Size, current.Size);
         var walk = new DistinctValueWalk(reference, current);
-        var sum = new Statistics.CompensatedSum();
-        if (!walk.MoveNext())
-        {
-            return 0.0;
-        }
-
-        var previousRank = (walk.ReferenceBelow + (walk.ReferenceAt / 2.0)) / referenceSize;
-        var previousDifference = (walk.ReferenceThrough / referenceSize) - (walk.CurrentThrough / currentSize);
         while (walk.MoveNext())
         {
-            var rank = (walk.ReferenceBelow + (walk.ReferenceAt / 2.0)) / referenceSize;
-            sum.Add(Math.Abs(previousDifference) * (rank - previousRank));
-            previousRank = rank;
-            previousDifference = (walk.ReferenceThrough / referenceSize) - (walk.CurrentThrough / currentSize);
+            distance.Add(new PooledStep(walk.Value, walk.ReferenceBelow, walk.ReferenceThrough, walk.CurrentBelow, walk.CurrentThrough));
         }
 
-        return Norm * sum.Value;
+        return distance.Value;
+    }
+
+    /// <summary><see cref="Distance"/> as one ascending pass over the pooled distinct values (in memory, or streamed out of DuckDB).</summary>
+    internal struct DistanceAccumulator(double referenceSize, double currentSize)
+    {
+        private Statistics.CompensatedSum sum;
+        private bool started;
+        private double previousRank;
+        private double previousDifference;
+
+        /// <summary>The distance over the values added so far.</summary>
+        public readonly double Value => started ? Norm * sum.Value : 0.0;
+
+        public void Add(in PooledStep step)
+        {
+            var rank = (step.ReferenceBelow + (step.ReferenceAt / 2.0)) / referenceSize;
+            if (started)
+            {
+                sum.Add(Math.Abs(previousDifference) * (rank - previousRank));
+            }
+
+            started = true;
+            previousRank = rank;
+            previousDifference = (step.ReferenceThrough / referenceSize) - (step.CurrentThrough / currentSize);
+        }
     }
 }

@@ -18,4 +18,8 @@ internal static class ReferenceScale
 
         return distance / SampleMoments.Of(reference).PopulationStandardDeviation;
     }
+
+    /// <summary>As <see cref="Divide(double, NumericSample)"/>, with the reference's scale known (a comparison inside DuckDB).</summary>
+    public static double Divide(double distance, bool constant, double populationStandardDeviation) =>
+        constant ? (distance == 0 ? 0.0 : double.PositiveInfinity) : distance / populationStandardDeviation;
 }

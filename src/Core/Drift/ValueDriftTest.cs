@@ -25,6 +25,12 @@ internal abstract class ValueDriftTest : DriftTest
 
     private protected abstract DriftTestResult ComputeCore(NumericSample reference, NumericSample current);
 
+    /// <summary>
+    /// The test as one ascending pass over the pooled distinct values (what a comparison inside DuckDB streams), with
+    /// the same arithmetic as <see cref="Compute(NumericSample, NumericSample)"/> on unweighted samples.
+    /// </summary>
+    internal abstract IPooledStatistic Pooled(PooledSides sides);
+
     private NumericSample AsNumeric(DriftSample sample, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(sample, parameterName);

@@ -100,9 +100,20 @@ public sealed class InputPipeline : IDisposable
             if (value.IsExplicit)
             {
                 Engine.Execute($"SET memory_limit = '{value.DuckDbSetting}'");
+
+                // DuckDB would spill into '.tmp' under the current folder (a repository, during a build): the system's
+                // temporary folder instead (TMPDIR), one folder per engine, which DuckDB removes when it closes.
+                Engine.Execute($"SET temp_directory = {Data.SqlText.Literal(SpillFolder())}");
             }
         }
     }
+
+    private static int spillFolders;
+
+    /// <summary>The folder DuckDB spills sorts and tables beyond the memory limit to: under the system's temporary folder.</summary>
+    internal static string SpillFolder() => Path.Combine(
+        Path.GetTempPath(),
+        string.Create(CultureInfo.InvariantCulture, $"modelgates-duckdb-{Environment.ProcessId}-{Interlocked.Increment(ref spillFolders)}"));
 
     /// <summary>
     /// Where the profiles of single partitions of partitioned data are stored and found again

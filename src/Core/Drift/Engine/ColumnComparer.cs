@@ -18,6 +18,8 @@ internal static class ColumnComparer
     public static ColumnMeasurement Compare(ReferenceColumn reference, CurrentColumn current, DriftPlan plan, EffectBootstrapSettings bootstrap) =>
         plan.Input != DriftInputShape.Values
             ? CompareCounts(reference, current, plan, bootstrap)
+            : current.Pooled is { } pooled
+            ? ComparePooled(reference, pooled, plan, bootstrap)
             : current.Sketch is { } sketched
             ? CompareValues(reference, Weighted(sketched.Sketch), sketched, 0, plan, bootstrap)
             : current.Weights is { } weights
@@ -72,6 +74,25 @@ internal static class ColumnComparer
             StatisticErrorBound = reference.FromProfile ? 0 : null,
             EffectErrorBound = reference.FromProfile ? 0 : null,
             Input = plan.Input,
+        };
+    }
+
+    /// <summary>Both sides beyond the memory limit: the tests measured inside DuckDB, the bootstrap as on values in memory.</summary>
+    private static ColumnMeasurement ComparePooled(ReferenceColumn reference, PooledMeasure pooled, DriftPlan plan, EffectBootstrapSettings bootstrap)
+    {
+        var effect = pooled.Effect.Statistic;
+        var scale = plan.EffectMeasure.CdfDistance == CdfDistance.Rank ? 1.0 / RankScale.Norm : reference.PopulationStandardDeviation;
+        var grid = ValueGrid.Of(pooled.ReferencePoints, pooled.CurrentPoints, scale);
+        var (interval, mde) = EffectBootstrap.ForValues(grid, squared: IsSquared(plan.EffectMeasure), effect, bootstrap);
+        return new ColumnMeasurement
+        {
+            Statistic = ReferenceEquals(plan.Test, plan.SignificanceTest) ? pooled.Significance.Statistic : effect,
+            PValue = pooled.Significance.PValue!.Value,
+            PValueMethod = pooled.Significance.Method,
+            Effect = effect,
+            Interval = interval,
+            MinimumDetectableEffect = mde,
+            Input = DriftInputShape.Values,
         };
     }
 

@@ -37,7 +37,11 @@ public static class DriftEngine
         ArgumentNullException.ThrowIfNull(current);
         var engine = current.Engine;
         DriftReport? report = null;
-        if (current.Streamed is { } streamed && reference.Profile is { } profile)
+        if (reference.Profile is null && reference.Input is { } referenceInput && (BeyondLimit(referenceInput) || BeyondLimit(current)))
+        {
+            report = CompareRawInEngine(reference, referenceInput, current, options, progress);
+        }
+        else if (current.Streamed is { } streamed && reference.Profile is { } profile)
         {
             try
             {
@@ -72,6 +76,25 @@ public static class DriftEngine
         report = WithMultivariate(report, reference, current, options ?? DriftOptions.Default, progress);
         Diagnostic[] unparsed = [.. new[] { reference.Unparsed, current.Unparsed }.OfType<Diagnostic>()];
         return unparsed.Length == 0 ? report : report with { Diagnostics = [.. unparsed, .. report.Diagnostics] };
+    }
+
+    /// <summary>True when a side's number columns, held as doubles, would not fit in the memory limit.</summary>
+    private static bool BeyondLimit(ColumnInput input) => input.Streamed is not null || input.InEngine is not null;
+
+    /// <summary>
+    /// Raw reference data against current data, either beyond the memory limit, compared inside DuckDB: both sides are
+    /// tables there, the reference is profiled there (sketch and bins as the in-memory comparison builds them), categories
+    /// and bins are counted by aggregates, and value tests run exactly on the sorted union of both sides
+    /// (<see cref="PooledComparison"/>), so only aggregates and a stream of distinct values leave the engine.
+    /// </summary>
+    private static DriftReport CompareRawInEngine(DriftReference reference, ColumnInput referenceInput, ColumnInput current, DriftOptions? options, Action<string>? progress)
+    {
+        progress?.Invoke($"Comparing {Data.PathDisplay.For(current.Source.Path)} with {Data.PathDisplay.For(reference.Path)} inside DuckDB: beyond the memory limit");
+        var referenceTable = referenceInput.Table;
+        var currentTable = current.Table;
+        using var session = new Sql.DuckDbSession(current.Engine);
+        var profile = Sql.Pushdown.PushdownProfiler.Profile(session, InEngineReads.Relation(referenceTable), ProfileSettings.Default, progress);
+        return Compare(current.Engine, reference.InEngine(referenceTable, profile), new TableCurrentData(current.Engine, currentTable, referenceTable), options, () => current.Hash, progress);
     }
 
     /// <summary>
@@ -282,6 +305,8 @@ public static class DriftEngine
     {
         var referenceColumn = reference.Profile is { } profile
             ? ProfileReferenceReader.Read(profile.Find(name)!)
+            : reference.EngineProfile?.Find(name) is { Numeric: not null } inEngine && reference.Dataset!.Find(name)!.TypeKind is ColumnKind.Numeric or ColumnKind.Datetime
+            ? ProfileReferenceReader.Read(inEngine, ofRawData: true)
             : reference.Direct is { } direct
             ? DirectReferenceReader.Read(engine!, direct, direct.Find(name)!, profileSettings)
             : RawReferenceReader.Read(engine!, reference.Dataset!, reference.Dataset!.Find(name)!, referenceCounts[name], referenceDistinct.GetValueOrDefault(name), profileSettings);

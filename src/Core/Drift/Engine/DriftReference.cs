@@ -64,6 +64,16 @@ public sealed class DriftReference
     /// <summary>Reference data: how the pipeline read it (its files' hashes among other things); null for a profile.</summary>
     internal ColumnInput? Input { get; private set; }
 
+    /// <summary>
+    /// Raw reference data beyond the memory limit: its profile written inside DuckDB (exact sketch, bins, counts, moments
+    /// within rounding), whose numeric columns stand in for the values, which stay in the engine; null otherwise.
+    /// </summary>
+    internal DatasetProfile? EngineProfile { get; private init; }
+
+    /// <summary>This raw reference compared inside DuckDB: its table and its profile written there.</summary>
+    internal DriftReference InEngine(LoadedDataset dataset, DatasetProfile profile) =>
+        new(Path, hash, Rows, dataset, null, null, Unparsed) { Input = Input, EngineProfile = profile };
+
     /// <summary>A loaded dataset as the reference; its files are hashed unless <paramref name="hash"/> is given.</summary>
     internal static DriftReference FromDataset(LoadedDataset dataset, string? hash = null)
     {

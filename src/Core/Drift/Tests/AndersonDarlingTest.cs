@@ -26,41 +26,49 @@ internal sealed class AndersonDarlingTest : ValueDriftTest
     {
     }
 
-    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)
-    {
-        double n1 = reference.Count;
-        double n2 = current.Count;
-        var total = n1 + n2;
-        var values = reference.Values;
-        var others = current.Values;
-        if (values[0] == values[^1] && others[0] == others[^1] && values[0] == others[0])
-        {
-            // One distinct value in the pooled sample: SciPy raises; both samples are the same point mass.
-            return DriftTestResult.OfTest(0.0, 1.0, PValueMethod.Exact);
-        }
+    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
+        PooledWalk.Run(reference, current, new Statistic(reference.Count, current.Count));
 
-        var sum1 = new CompensatedSum();
-        var sum2 = new CompensatedSum();
-        var walk = new DistinctValueWalk(reference, current);
-        while (walk.MoveNext())
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(sides.Reference.Size, sides.Current.Size);
+
+    private struct Statistic(double n1, double n2) : IPooledStatistic
+    {
+        private CompensatedSum sum1;
+        private CompensatedSum sum2;
+        private long distinct;
+
+        public void Add(in PooledStep step)
         {
-            var tied = walk.ReferenceAt + walk.CurrentAt;
-            var b = walk.ReferenceBelow + walk.CurrentBelow + (tied / 2);
+            distinct++;
+            var total = n1 + n2;
+            var tied = step.ReferenceAt + step.CurrentAt;
+            var b = step.ReferenceBelow + step.CurrentBelow + (tied / 2);
             var denominator = (b * (total - b)) - (total * tied / 4);
-            var m1 = walk.ReferenceThrough - (walk.ReferenceAt / 2);
-            var m2 = walk.CurrentThrough - (walk.CurrentAt / 2);
+            var m1 = step.ReferenceThrough - (step.ReferenceAt / 2);
+            var m2 = step.CurrentThrough - (step.CurrentAt / 2);
             var d1 = (total * m1) - (b * n1);
             var d2 = (total * m2) - (b * n2);
             sum1.Add(tied / total * d1 * d1 / denominator);
             sum2.Add(tied / total * d2 * d2 / denominator);
         }
 
-        var a2kn = ((sum1.Value / n1) + (sum2.Value / n2)) * (total - 1) / total;
-        var standardized = (a2kn - (Samples - 1)) / Math.Sqrt(Variance(n1, n2));
-        return DriftTestResult.OfTest(
-            standardized,
-            AndersonDarlingTable.SignificanceLevel(standardized, Samples),
-            PValueMethod.Interpolated);
+        public readonly DriftTestResult Result()
+        {
+            if (distinct == 1)
+            {
+                // One distinct value in the pooled sample: SciPy raises; both samples are the same point mass.
+                return DriftTestResult.OfTest(0.0, 1.0, PValueMethod.Exact);
+            }
+
+            var total = n1 + n2;
+            var a2kn = ((sum1.Value / n1) + (sum2.Value / n2)) * (total - 1) / total;
+            var standardized = (a2kn - (Samples - 1)) / Math.Sqrt(Variance(n1, n2));
+            return DriftTestResult.OfTest(
+                standardized,
+                AndersonDarlingTable.SignificanceLevel(standardized, Samples),
+                PValueMethod.Interpolated);
+        }
     }
 
     // The variance of A²kN under the null (Scholz and Stephens 1987, eq. 4), with SciPy's sums h and g.

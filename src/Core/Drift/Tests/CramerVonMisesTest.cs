@@ -25,48 +25,56 @@ internal sealed class CramerVonMisesTest : ValueDriftTest
     {
     }
 
-    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)
+    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
+        PooledWalk.Run(reference, current, new Statistic(reference.Count, current.Count));
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic((long)sides.Reference.Size, (long)sides.Current.Size);
+
+    private struct Statistic(long nx, long ny) : IPooledStatistic
     {
-        var nx = reference.Count;
-        var ny = current.Count;
-        var referenceSquares = new CompensatedSum();
-        var currentSquares = new CompensatedSum();
-        var walk = new DistinctValueWalk(reference, current);
-        var referencePosition = 0;
-        var currentPosition = 0;
-        while (walk.MoveNext())
+        private CompensatedSum referenceSquares;
+        private CompensatedSum currentSquares;
+        private long referencePosition;
+        private long currentPosition;
+
+        public void Add(in PooledStep step)
         {
-            var group = walk.ReferenceAt + walk.CurrentAt;
-            var midrank = walk.ReferenceBelow + walk.CurrentBelow + ((group + 1) / 2);
-            for (; referencePosition < walk.ReferenceIndex; referencePosition++)
+            // Each value's midrank in the pooled sample against its rank within its own sample, value by value.
+            var group = step.ReferenceAt + step.CurrentAt;
+            var midrank = step.ReferenceBelow + step.CurrentBelow + ((group + 1) / 2);
+            for (; referencePosition < step.ReferenceThrough; referencePosition++)
             {
                 var gap = midrank - (referencePosition + 1);
                 referenceSquares.Add(gap * gap);
             }
 
-            for (; currentPosition < walk.CurrentIndex; currentPosition++)
+            for (; currentPosition < step.CurrentThrough; currentPosition++)
             {
                 var gap = midrank - (currentPosition + 1);
                 currentSquares.Add(gap * gap);
             }
         }
 
-        var u = (nx * referenceSquares.Value) + (ny * currentSquares.Value);
-        double k = (double)nx * ny;
-        double n = nx + ny;
-        var t = (u / (k * n)) - (((4 * k) - 1) / (6 * n));
-        if (Math.Max(nx, ny) <= MaxExactSize)
+        public readonly DriftTestResult Result()
         {
-            return DriftTestResult.OfTest(t, CramerVonMisesDistribution.TwoSampleExactPValue(u, nx, ny), PValueMethod.Exact);
+            var u = (nx * referenceSquares.Value) + (ny * currentSquares.Value);
+            double k = (double)nx * ny;
+            double n = nx + ny;
+            var t = (u / (k * n)) - (((4 * k) - 1) / (6 * n));
+            if (Math.Max(nx, ny) <= MaxExactSize)
+            {
+                return DriftTestResult.OfTest(t, CramerVonMisesDistribution.TwoSampleExactPValue(u, (int)nx, (int)ny), PValueMethod.Exact);
+            }
+
+            // Expected value and variance of T (Anderson 1962, eqs. 11 and 14), then the normalised statistic (eq. 15).
+            var expected = (1 + (1 / n)) / 6;
+            var variance = (n + 1) * ((4 * k * n) - (3 * (((double)nx * nx) + ((double)ny * ny))) - (2 * k)) / (45 * n * n * 4 * k);
+            var normalised = (1.0 / 6) + ((t - expected) / Math.Sqrt(45 * variance));
+
+            // Below 0.003 the limiting CDF is under 1.3e-18: SciPy returns 1 directly.
+            var pValue = normalised < 0.003 ? 1.0 : Math.Max(0.0, 1.0 - CramerVonMisesDistribution.LimitCdf(normalised));
+            return DriftTestResult.OfTest(t, pValue, PValueMethod.Asymptotic);
         }
-
-        // Expected value and variance of T (Anderson 1962, eqs. 11 and 14), then the normalised statistic (eq. 15).
-        var expected = (1 + (1 / n)) / 6;
-        var variance = (n + 1) * ((4 * k * n) - (3 * (((double)nx * nx) + ((double)ny * ny))) - (2 * k)) / (45 * n * n * 4 * k);
-        var normalised = (1.0 / 6) + ((t - expected) / Math.Sqrt(45 * variance));
-
-        // Below 0.003 the limiting CDF is under 1.3e-18: SciPy returns 1 directly.
-        var pValue = normalised < 0.003 ? 1.0 : Math.Max(0.0, 1.0 - CramerVonMisesDistribution.LimitCdf(normalised));
-        return DriftTestResult.OfTest(t, pValue, PValueMethod.Asymptotic);
     }
 }

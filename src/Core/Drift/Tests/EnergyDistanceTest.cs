@@ -31,4 +31,7 @@ internal sealed class EnergyDistanceTest : ValueDriftTest
         var distance = Math.Sqrt(2.0) * Math.Sqrt(EmpiricalCdfIntegral.Of(reference, current, squared: true));
         return DriftTestResult.OfDistance(ReferenceScale.Divide(distance, reference));
     }
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new WassersteinTest.Statistic(sides, squared: true);
 }

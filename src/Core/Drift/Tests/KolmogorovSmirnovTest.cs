@@ -34,26 +34,33 @@ internal sealed class KolmogorovSmirnovTest : ValueDriftTest
         return DriftTestResult.OfTest(statistic, pValue, exact ? PValueMethod.Exact : PValueMethod.Asymptotic);
     }
 
-    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)
+    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
+        PooledWalk.Run(reference, current, new Statistic(reference.Size, current.Size));
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(sides.Reference.Size, sides.Current.Size);
+
+    private struct Statistic(double referenceSize, double currentSize) : IPooledStatistic
     {
-        var referenceSize = reference.Size;
-        var currentSize = current.Size;
-        var largestAbove = double.NegativeInfinity;
-        var largestBelow = double.NegativeInfinity;
-        var walk = new DistinctValueWalk(reference, current);
-        while (walk.MoveNext())
+        private double largestAbove = double.NegativeInfinity;
+        private double largestBelow = double.NegativeInfinity;
+
+        public void Add(in PooledStep step)
         {
             // The same division as SciPy's searchsorted(...) / n, so D is bit-for-bit SciPy's.
-            var difference = (walk.ReferenceThrough / referenceSize) - (walk.CurrentThrough / currentSize);
+            var difference = (step.ReferenceThrough / referenceSize) - (step.CurrentThrough / currentSize);
             largestAbove = Math.Max(largestAbove, difference);
             largestBelow = Math.Max(largestBelow, -difference);
         }
 
-        largestBelow = Math.Clamp(largestBelow, 0.0, 1.0);
-        var d = largestBelow > largestAbove ? largestBelow : largestAbove;
-        var n1 = Math.Max(1L, (long)Math.Round(referenceSize, MidpointRounding.ToEven));
-        var n2 = Math.Max(1L, (long)Math.Round(currentSize, MidpointRounding.ToEven));
-        var (statistic, pValue, exact) = TwoSampleKolmogorovSmirnov.PValue(d, n1, n2);
-        return DriftTestResult.OfTest(statistic, pValue, exact ? PValueMethod.Exact : PValueMethod.Asymptotic);
+        public readonly DriftTestResult Result()
+        {
+            var below = Math.Clamp(largestBelow, 0.0, 1.0);
+            var d = below > largestAbove ? below : largestAbove;
+            var n1 = Math.Max(1L, (long)Math.Round(referenceSize, MidpointRounding.ToEven));
+            var n2 = Math.Max(1L, (long)Math.Round(currentSize, MidpointRounding.ToEven));
+            var (statistic, pValue, exact) = TwoSampleKolmogorovSmirnov.PValue(d, n1, n2);
+            return DriftTestResult.OfTest(statistic, pValue, exact ? PValueMethod.Exact : PValueMethod.Asymptotic);
+        }
     }
 }

@@ -31,19 +31,23 @@ internal sealed class MannWhitneyTest : ValueDriftTest
     {
     }
 
-    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)
+    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
+        PooledWalk.Run(reference, current, new Statistic(reference.Count, current.Count));
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(sides.Reference.Size, sides.Current.Size);
+
+    private struct Statistic(double n1, double n2) : IPooledStatistic
     {
-        double n1 = reference.Count;
-        double n2 = current.Count;
-        var rankSum = 0.0;
-        var tieTerm = 0.0;
-        var hasTies = false;
-        var walk = new DistinctValueWalk(reference, current);
-        while (walk.MoveNext())
+        private double rankSum;
+        private double tieTerm;
+        private bool hasTies;
+
+        public void Add(in PooledStep step)
         {
-            var inReference = walk.ReferenceAt;
-            var group = inReference + walk.CurrentAt;
-            var below = walk.ReferenceBelow + walk.CurrentBelow;
+            var inReference = step.ReferenceAt;
+            var group = inReference + step.CurrentAt;
+            var below = step.ReferenceBelow + step.CurrentBelow;
             rankSum += inReference * (below + ((group + 1) / 2));
             if (group > 1)
             {
@@ -52,25 +56,29 @@ internal sealed class MannWhitneyTest : ValueDriftTest
             }
         }
 
-        var u1 = rankSum - (n1 * (n1 + 1) / 2);
-        var u2 = (n1 * n2) - u1;
-        var u = Math.Max(u1, u2);
-        double pValue;
-        PValueMethod method;
-        if ((n1 > MaxExactSize && n2 > MaxExactSize) || hasTies || (n1 * n2 / 2) > MaxExactStates)
+        public readonly DriftTestResult Result()
         {
-            var n = n1 + n2;
-            var spread = Math.Sqrt(n1 * n2 / 12 * ((n + 1) - (tieTerm / (n * (n - 1)))));
-            var z = (u - (n1 * n2 / 2) - 0.5) / spread;
-            pValue = 2 * NormalDistribution.Sf(z);
-            method = PValueMethod.Asymptotic;
-        }
-        else
-        {
-            pValue = 2 * MannWhitneyExactDistribution.Cdf((long)((n1 * n2) - u), reference.Count, current.Count);
-            method = PValueMethod.Exact;
-        }
+            var u1 = rankSum - (n1 * (n1 + 1) / 2);
+            var u2 = (n1 * n2) - u1;
+            var u = Math.Max(u1, u2);
+            double pValue;
+            PValueMethod method;
+            if ((n1 > MaxExactSize && n2 > MaxExactSize) || hasTies || (n1 * n2 / 2) > MaxExactStates)
+            {
+                var n = n1 + n2;
+                var spread = Math.Sqrt(n1 * n2 / 12 * ((n + 1) - (tieTerm / (n * (n - 1)))));
+                var z = (u - (n1 * n2 / 2) - 0.5) / spread;
+                pValue = 2 * NormalDistribution.Sf(z);
+                method = PValueMethod.Asymptotic;
+            }
+            else
+            {
+                // Here a side has at most 8 values and n1·n2/2 is at most 20 million: both sizes fit an int.
+                pValue = 2 * MannWhitneyExactDistribution.Cdf((long)((n1 * n2) - u), (int)n1, (int)n2);
+                method = PValueMethod.Exact;
+            }
 
-        return DriftTestResult.OfTest(u1, Math.Clamp(pValue, 0.0, 1.0), method);
+            return DriftTestResult.OfTest(u1, Math.Clamp(pValue, 0.0, 1.0), method);
+        }
     }
 }

@@ -29,4 +29,14 @@ internal sealed class RankWassersteinTest : ValueDriftTest
 
     private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
         DriftTestResult.OfDistance(RankScale.Distance(reference, current));
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(new RankScale.DistanceAccumulator(sides.Reference.Size, sides.Current.Size));
+
+    private struct Statistic(RankScale.DistanceAccumulator distance) : IPooledStatistic
+    {
+        public void Add(in PooledStep step) => distance.Add(step);
+
+        public readonly DriftTestResult Result() => DriftTestResult.OfDistance(distance.Value);
+    }
 }

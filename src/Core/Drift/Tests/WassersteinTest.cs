@@ -31,4 +31,21 @@ internal sealed class WassersteinTest : ValueDriftTest
         var distance = EmpiricalCdfIntegral.Of(reference, current, squared: false);
         return DriftTestResult.OfDistance(ReferenceScale.Divide(distance, reference));
     }
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(sides, squared: false);
+
+    /// <summary>The normed CDF integral of <c>wasserstein</c> (absolute) or <c>ed</c> (squared) streamed.</summary>
+    internal struct Statistic(PooledSides sides, bool squared) : IPooledStatistic
+    {
+        private EmpiricalCdfIntegral.Accumulator integral = new(sides.Reference.Size, sides.Current.Size, squared);
+
+        public void Add(in PooledStep step) => integral.Add(step);
+
+        public readonly DriftTestResult Result()
+        {
+            var distance = squared ? Math.Sqrt(2.0) * Math.Sqrt(integral.Value) : integral.Value;
+            return DriftTestResult.OfDistance(ReferenceScale.Divide(distance, sides.ReferenceConstant, sides.Reference.PopulationStandardDeviation));
+        }
+    }
 }

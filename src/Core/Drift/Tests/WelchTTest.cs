@@ -28,10 +28,14 @@ internal sealed class WelchTTest : ValueDriftTest
     {
     }
 
-    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current)
+    private protected override DriftTestResult ComputeCore(NumericSample reference, NumericSample current) =>
+        FromMoments(SampleMoments.Of(reference), SampleMoments.Of(current));
+
+    /// <inheritdoc />
+    internal override IPooledStatistic Pooled(PooledSides sides) => new Statistic(sides);
+
+    private static DriftTestResult FromMoments(SampleMoments first, SampleMoments second)
     {
-        var first = SampleMoments.Of(reference);
-        var second = SampleMoments.Of(current);
         var spread1 = first.SampleVariance / first.Size;
         var spread2 = second.SampleVariance / second.Size;
         var difference = first.Mean - second.Mean;
@@ -52,5 +56,15 @@ internal sealed class WelchTTest : ValueDriftTest
 
         var t = difference / denominator;
         return DriftTestResult.OfTest(t, StudentTDistribution.TwoSidedPValue(t, degrees), PValueMethod.Approximate);
+    }
+
+    /// <summary>Welch's test reads only the sides' moments, not the values.</summary>
+    private readonly struct Statistic(PooledSides sides) : IPooledStatistic
+    {
+        public void Add(in PooledStep step)
+        {
+        }
+
+        public DriftTestResult Result() => FromMoments(sides.Reference, sides.Current);
     }
 }

@@ -59,19 +59,7 @@ internal sealed class WeightedPoints
             return Unweighted(sorted, distinctCount);
         }
 
-        // Run weights are whole numbers, so their sum (Compress's Total) is exactly the value count.
-        double total = sorted.Length;
-        var values = new List<double>(maxPoints);
-        var weights = new List<double>(maxPoints);
-        var groupWeight = 0.0;
-        var groupSum = 0.0;
-        var cumulative = 0.0;
-        var group = 1;
-
-        // total · group / maxPoints for the current group, kept instead of divided again for every run.
-        var boundary = total / maxPoints;
-        var groupStart = sorted[0];
-        var startsGroup = true;
+        var compressor = new Compressor(sorted.Length, maxPoints);
         var runStart = 0;
         for (var end = 1; end <= sorted.Length; end++)
         {
@@ -80,9 +68,45 @@ internal sealed class WeightedPoints
                 continue;
             }
 
-            var value = sorted[runStart];
-            double weight = end - runStart;
+            compressor.Add(sorted[runStart], end - runStart);
             runStart = end;
+        }
+
+        return compressor.Result();
+    }
+
+    /// <summary>
+    /// <see cref="CompressedFromSorted"/> fed one run of equal values at a time, ascending (in memory, or streamed out
+    /// of DuckDB's sort): the same points bit for bit, holding at most <c>maxPoints</c> runs and points.
+    /// </summary>
+    internal sealed class Compressor(long count, int maxPoints)
+    {
+        // Run weights are whole numbers, so their sum (Compress's Total) is exactly the value count.
+        private readonly double total = count;
+        private readonly List<double> values = new(maxPoints);
+        private readonly List<double> weights = new(maxPoints);
+        private readonly List<(double Value, double Weight)> runs = [];
+        private double groupWeight;
+        private double groupSum;
+        private double cumulative;
+        private long added;
+        private int group = 1;
+
+        // total · group / maxPoints for the current group, kept instead of divided again for every run.
+        private double boundary = (double)count / maxPoints;
+        private double groupStart;
+        private bool startsGroup = true;
+
+        /// <summary>Adds the next run: <paramref name="weight"/> values equal to <paramref name="value"/>.</summary>
+        public void Add(double value, double weight)
+        {
+            // Up to maxPoints distinct values the points are the values themselves; kept until more arrive.
+            if (runs.Count <= maxPoints)
+            {
+                runs.Add((value, weight));
+            }
+
+            added += (long)weight;
             if (startsGroup)
             {
                 groupStart = value;
@@ -92,9 +116,9 @@ internal sealed class WeightedPoints
             groupWeight += weight;
             groupSum += weight * value;
             cumulative += weight;
-            if (cumulative < boundary && end < sorted.Length)
+            if (cumulative < boundary && added < count)
             {
-                continue;
+                return;
             }
 
             var mean = Math.Clamp(groupSum / groupWeight, groupStart, value);
@@ -118,7 +142,10 @@ internal sealed class WeightedPoints
             }
         }
 
-        return new WeightedPoints([.. values], [.. weights]);
+        /// <summary>The points, once every run was added.</summary>
+        public WeightedPoints Result() => runs.Count <= maxPoints
+            ? new WeightedPoints(runs.Select(r => r.Value).ToArray(), runs.Select(r => r.Weight).ToArray())
+            : new WeightedPoints([.. values], [.. weights]);
     }
 
     /// <summary>A sample's values (and weights, when it has them), ties collapsed.</summary>

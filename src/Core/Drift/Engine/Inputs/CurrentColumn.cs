@@ -22,6 +22,9 @@ internal sealed class CurrentColumn
     /// <summary>A streamed current's quantile sketch (with its extremes), when the plan compares values and the values were not held.</summary>
     public Profiles.Streaming.StreamedNumeric? Sketch { get; init; }
 
+    /// <summary>Both sides beyond the memory limit: the plan's tests measured exactly inside DuckDB, and the bootstrap's points.</summary>
+    public PooledMeasure? Pooled { get; init; }
+
     /// <summary>Counts over the reference's frozen bins, when the plan compares bins.</summary>
     public long[]? BinCounts { get; init; }
 

@@ -6,7 +6,12 @@ namespace ModelGates.Drift.Engine.Inputs;
 /// <summary>Turns a column of a reference profile into the engine's view: sketch, frozen bins, exact moments and category counts.</summary>
 internal static class ProfileReferenceReader
 {
-    public static ReferenceColumn Read(ColumnProfile column)
+    /// <param name="column">The profile's column.</param>
+    /// <param name="ofRawData">
+    /// True for the profile of raw reference data beyond the memory limit, written inside DuckDB to compare there: its
+    /// sketch and bins are the raw data's own (the profiler's rule), and the values stay in the engine for exact tests.
+    /// </param>
+    public static ReferenceColumn Read(ColumnProfile column, bool ofRawData = false)
     {
         var categories = new Dictionary<string, long>(StringComparer.Ordinal);
         long other = 0;
@@ -38,7 +43,7 @@ internal static class ProfileReferenceReader
             Bins = numeric?.Bins,
             Categories = categories,
             OtherCategories = other,
-            FromProfile = true,
+            FromProfile = !ofRawData,
         };
     }
 }

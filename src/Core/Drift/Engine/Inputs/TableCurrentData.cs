@@ -4,8 +4,12 @@ using ModelGates.Drift.Engine.Results;
 
 namespace ModelGates.Drift.Engine.Inputs;
 
-/// <summary>A current dataset loaded as a table: its inputs are read with SQL.</summary>
-internal sealed class TableCurrentData(DataEngine engine, LoadedDataset dataset) : CurrentData
+/// <summary>
+/// A current dataset loaded as a table: its inputs are read with SQL. With <paramref name="pooledReference"/> (raw
+/// reference data beyond the memory limit, in the same engine) value plans are measured inside DuckDB
+/// (<see cref="PooledComparison"/>) instead of reading the values out.
+/// </summary>
+internal sealed class TableCurrentData(DataEngine engine, LoadedDataset dataset, LoadedDataset? pooledReference = null) : CurrentData
 {
     public override string Path => dataset.Source.Path;
 
@@ -22,6 +26,18 @@ internal sealed class TableCurrentData(DataEngine engine, LoadedDataset dataset)
         var missing = dataset.Rows - count;
         switch (plan.Input)
         {
+            case DriftInputShape.Values when pooledReference is not null:
+                return new CurrentColumn
+                {
+                    Count = count,
+                    Missing = missing,
+                    Pooled = count > 0 && reference.Count > 0
+                        ? PooledComparison.Measure(engine, pooledReference, pooledReference.Find(column.Name)!, dataset, column, reference, plan)
+                        : null,
+                    BinCounts = reference.Bins is { } bins ? ColumnQueries.BinCounts(engine, dataset, column, bins.Edges) : null,
+                    OutsideRange = count > 0 && reference.Count > 0 ? ColumnQueries.OutsideRange(engine, dataset, column, reference.Min, reference.Max) : null,
+                };
+
             case DriftInputShape.Values:
                 return CurrentColumnSource.FromSorted(ColumnQueries.SortedValues(engine, dataset, column, count), dataset.Rows, plan, reference);
 

@@ -39,6 +39,10 @@ internal static class MonitorRunner
         var frame = TimestampFrame.Of(config, monitor, data);
         RequireColumn(config, monitor, data, monitor.Label, "label");
         RequireColumn(config, monitor, data, monitor.Score, "score");
+        foreach (var probability in monitor.Probabilities ?? [])
+        {
+            RequireColumn(config, monitor, data, probability.Column, "probabilities");
+        }
 
         var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
         if (unassigned > 0)

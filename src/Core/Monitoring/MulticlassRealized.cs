@@ -15,7 +15,7 @@ namespace ModelGates.Monitoring;
 /// </summary>
 internal static class MulticlassRealized
 {
-    public static List<WindowMetric> Of(ModelGate gate, MonitorDeclaration monitor, IReadOnlyList<Models.Evaluation.Scoring.ClassColumn> classes, DataEngine engine, string windowTable, string label, string windowKey)
+    public static List<WindowMetric> Of(GatesConfig config, ModelGate gate, MonitorDeclaration monitor, IReadOnlyList<Models.Evaluation.Scoring.ClassColumn> classes, DataEngine engine, string windowTable, string label, string windowKey)
     {
         var floors = gate.Thresholds.Where(t => t.Kind == "min" && MetricRegistry.Problem(ModelTask.Multiclass, t.Metric) is null).ToList();
         if (floors.Count == 0)
@@ -48,7 +48,7 @@ internal static class MulticlassRealized
         var unknown = rows.Where(r => !index.ContainsKey(r.Label)).Select(r => r.Label).ToList();
         if (unknown.Count > 0)
         {
-            throw Fail(monitor, windowKey, $"{unknown.Count} labelled rows hold a label that is not a class of 'probabilities' ({string.Join(", ", classes.Select(c => c.Class))}), first '{unknown[0]}'. Map every class the label column holds to its probability column.");
+            throw Fail(config, monitor, windowKey, $"{unknown.Count} labelled rows hold a label that is not a class of 'probabilities' ({string.Join(", ", classes.Select(c => c.Class))}), first '{unknown[0]}'. Map every class the label column holds to its probability column.");
         }
 
         var matrix = new double[rows.Count, k];
@@ -67,7 +67,7 @@ internal static class MulticlassRealized
         }
         catch (ArgumentException e)
         {
-            throw Fail(monitor, windowKey, $"the 'probabilities' columns are not a distribution over the classes: {e.Message.Split(" (Parameter", 2)[0]}");
+            throw Fail(config, monitor, windowKey, $"the 'probabilities' columns are not a distribution over the classes: {e.Message.Split(" (Parameter", 2)[0]}");
         }
 
         var settings = gate.Evaluation?.Options.Metrics ?? MetricSettings.Default;
@@ -93,6 +93,6 @@ internal static class MulticlassRealized
         return metrics;
     }
 
-    private static DataReadException Fail(MonitorDeclaration monitor, string windowKey, string reason) =>
-        new(DiagnosticCatalog.MonitorMulticlassRowsInvalid.Create(string.Create(CultureInfo.InvariantCulture, $"Monitor '{monitor.Name}', window {windowKey}: {reason}")));
+    private static DataReadException Fail(GatesConfig config, MonitorDeclaration monitor, string windowKey, string reason) =>
+        new(MonitorRunner.Locate(config, monitor, DiagnosticCatalog.MonitorMulticlassRowsInvalid.Create(string.Create(CultureInfo.InvariantCulture, $"Monitor '{monitor.Name}', window {windowKey}: {reason}")), "probabilities"));
 }

@@ -136,7 +136,7 @@ internal static class WindowEvaluator
         var gate = config.Models.First(m => m.Name == name);
         if (gate.Evaluation?.Task == ModelTask.Multiclass)
         {
-            return monitor.Probabilities is { } classes ? MulticlassRealized.Of(gate, monitor, classes, engine, windowTable, label, slice.Bounds.Key) : [];
+            return monitor.Probabilities is { } classes ? MulticlassRealized.Of(config, gate, monitor, classes, engine, windowTable, label, slice.Bounds.Key) : [];
         }
 
         if (monitor.Score is not { } score)

@@ -7,6 +7,7 @@ using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
 using ModelGates.Monitoring;
 using ModelGates.Monitoring.Estimation;
+using ModelGates.Monitoring.Reports;
 using ModelGates.Testing;
 
 namespace ModelGates.Tests.Monitoring;
@@ -89,6 +90,28 @@ public sealed class MulticlassMonitorTests : IDisposable
         var recall = virginica.Count(i => predictions.PredictedClasses[i] == 0) / (double)virginica.Count;
         Assert.Equal(recall, realized["recall.virginica"].Value!.Value, 12);
         Assert.Equal((0.6, 0.55, 0.5), (realized["accuracy"].Floor, realized["macroF1"].Floor, realized["recall.virginica"].Floor));
+    }
+
+    [Fact]
+    public void The_trend_report_and_the_Markdown_show_multiclass_estimates_as_they_show_binary_ones()
+    {
+        var config = GatesConfigReader.Read(directory.File("modelgates.json"));
+        var result = Assert.Single(MonitorRun.Run(config, Options).Results);
+        var trend = MonitorTrendBuilder.Build(config, result);
+        var html = new StringBuilder();
+
+        MonitorTrendSection.Write(html, [MonitorGateRunner.ToGate(result) with { Details = trend }]);
+        var markdown = MonitorMarkdown.Write([new MonitorSummary("prod", "production", 3, 0, "error", trend)]);
+
+        foreach (var metric in new[] { "accuracy", "macroF1" })
+        {
+            var chart = Reports.TrendData.Chart(html.ToString(), $"{metric} per window");
+            // The estimate's band is drawn once over the three windows; the realized value only where labels are.
+            Assert.Single(Reports.TrendData.Of(chart, "polygon", "tband"));
+            Assert.Single(Reports.TrendData.Of(chart, "circle", "series0"));
+            Assert.Equal(3, Reports.TrendData.Of(chart, "circle", "series1").Count);
+            Assert.Contains($"{metric} estimated [band]", markdown, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -155,7 +155,9 @@ internal static class MonitorRunner
             overrides[column] = (overrides.TryGetValue(column, out var o) ? o : new ColumnDriftOverride()) with { Skip = true };
         }
 
-        return options with { Overrides = overrides };
+        // A window's record holds its columns' verdicts and the dataset rule, not the dataset-level checks (domain
+        // classifier, PCA error): run per window they cost a 5-fold LightGBM and an SVD each and were thrown away.
+        return options with { Overrides = overrides, Multivariate = MultivariateDrift.Off };
     }
 
     internal static HashSet<string> ReferenceColumns(DriftReference reference) =>

@@ -69,7 +69,8 @@ public sealed class ReportBrowserTests : IDisposable
         async Task<double[][]> Sizes(string selector) => JsonSerializer.Deserialize<double[][]>((await page.EvaluateAsync(
             $"JSON.stringify([...document.querySelectorAll('{selector}')].map(s => {{ const r = s.getBoundingClientRect(); return [r.width, r.height]; }}))"))!.GetValue<string>())!;
         var charts = await Sizes("svg.chart");
-        var cells = await Sizes("svg.chart rect.q0, svg.chart rect.q1, svg.chart rect.q2, svg.chart rect.q3, svg.chart rect.qn");
+        var legend = await Sizes("svg.chart rect.q0, svg.chart rect.q1, svg.chart rect.q2, svg.chart rect.q3, svg.chart rect.qn");
+        var steps = await Sizes("svg.chart path.q0, svg.chart path.q1, svg.chart path.q2, svg.chart path.q3, svg.chart path.qn");
         var due = await Sizes("svg.chart line.tdue");
         var bands = await Sizes("svg.chart polygon.tband");
         var screenshot = await page.ScreenshotAsync();
@@ -79,9 +80,12 @@ public sealed class ReportBrowserTests : IDisposable
         // auc, gini, the drifted share and the heat map.
         Assert.Equal(4, charts.Length);
         Assert.All(charts, size => Assert.True(size[0] > 300 && size[1] > 100, $"a trend chart is drawn at {size[0]}x{size[1]}"));
-        // The sample's 13 feature columns and its score over 26 weeks, and the legend's 5 keys.
-        Assert.Equal((14 * 26) + 5, cells.Length);
-        Assert.All(cells, size => Assert.True(size[0] >= 4 && size[1] >= 10, $"a heat map cell is drawn at {size[0]}x{size[1]}"));
+        // The legend's 5 keys; the heat map's colour steps as paths over the rows of the sample's 13 feature columns and
+        // its score (14 rows of 13 px with 1 px between) and its 26 weeks of cells at least 4 px wide.
+        Assert.Equal(5, legend.Length);
+        Assert.InRange(steps.Length, 2, 5);
+        Assert.All(steps, size => Assert.True(size[0] >= 4 && size[1] >= 13, $"a heat map colour step is drawn at {size[0]}x{size[1]}"));
+        Assert.True(steps.Max(s => s[1]) >= 13 * 10, $"the heat map's steps reach {steps.Max(s => s[1])} px high over 14 rows");
         Assert.Equal(3, due.Length);
         Assert.All(due, size => Assert.True(size[1] > 100, $"the retrain marker is {size[1]} px tall"));
         Assert.Equal(2, bands.Length);

@@ -26,4 +26,9 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG0226: a monitor's <c>minPassRate</c> is not a share between 0 and 1.</summary>
     public static readonly DiagnosticDescriptor InvalidMinPassRate = new("MG0226", "Invalid contract pass-rate floor", Severity.Error);
+
+    // MG0235-MG0239: multiclass models in monitors (docs/monitoring.md#multiclass-models).
+
+    /// <summary>MG0235: a monitor's <c>probabilities</c> is malformed, is given for a model gate that is not multiclass, or its classes are not the model's.</summary>
+    public static readonly DiagnosticDescriptor MonitorProbabilitiesInvalid = new("MG0235", "Invalid monitor probability columns", Severity.Error);
 }

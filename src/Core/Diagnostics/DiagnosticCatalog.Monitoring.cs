@@ -24,4 +24,9 @@ public static partial class DiagnosticCatalog
 
     /// <summary>MG6007: the monitor's label or score column is missing from its data (exit code 3).</summary>
     public static readonly DiagnosticDescriptor MonitorColumnMissing = new("MG6007", "Monitor column missing", Severity.Error);
+
+    // MG6070-MG6074: multiclass models in monitors (docs/monitoring.md#multiclass-models).
+
+    /// <summary>MG6070: a window's labelled rows hold a label that is not one of the monitor's <c>probabilities</c> classes, or probabilities that are not a distribution (exit code 3).</summary>
+    public static readonly DiagnosticDescriptor MonitorMulticlassRowsInvalid = new("MG6070", "Multiclass window rows unusable", Severity.Error);
 }

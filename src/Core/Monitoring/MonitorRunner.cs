@@ -39,6 +39,10 @@ internal static class MonitorRunner
         var frame = TimestampFrame.Of(config, monitor, data);
         RequireColumn(config, monitor, data, monitor.Label, "label");
         RequireColumn(config, monitor, data, monitor.Score, "score");
+        foreach (var probability in monitor.Probabilities ?? [])
+        {
+            RequireColumn(config, monitor, data, probability.Column, "probabilities");
+        }
 
         var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
         if (unassigned > 0)
@@ -151,7 +155,9 @@ internal static class MonitorRunner
             overrides[column] = (overrides.TryGetValue(column, out var o) ? o : new ColumnDriftOverride()) with { Skip = true };
         }
 
-        return options with { Overrides = overrides };
+        // A window's record holds its columns' verdicts and the dataset rule, not the dataset-level checks (domain
+        // classifier, PCA error): run per window they cost a 5-fold LightGBM and an SVD each and were thrown away.
+        return options with { Overrides = overrides, Multivariate = MultivariateDrift.Off };
     }
 
     internal static HashSet<string> ReferenceColumns(DriftReference reference) =>

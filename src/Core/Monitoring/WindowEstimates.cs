@@ -10,7 +10,7 @@ namespace ModelGates.Monitoring;
 /// Performance without labels for a monitor's windows (docs/monitoring.md#performance-without-labels): an estimator
 /// fitted once per run on the model gate's own evaluation data (labelled, not the training set: its model scored on
 /// its data, or its predictions file), then each window gives the expected value of every bound the estimator can
-/// estimate, with its sampling band. Binary models: CBPE (<see cref="ClassifierWindowEstimates"/>); regression
+/// estimate, with its sampling band. Binary models: CBPE (<see cref="ClassifierWindowEstimates"/>); multiclass models: multiclass CBPE (<see cref="MulticlassWindowEstimates"/>); regression
 /// models: DLE (<see cref="RegressionWindowEstimates"/>).
 /// </summary>
 internal abstract class WindowEstimates
@@ -21,7 +21,17 @@ internal abstract class WindowEstimates
     /// <summary>The estimates of <paramref name="monitor"/>, or null when its model gate has no bound an estimator can estimate.</summary>
     public static WindowEstimates? For(GatesConfig config, MonitorDeclaration monitor, GateRunContext context, LoadedDataset data)
     {
-        if (monitor.Model is not { } name || monitor.Score is null || config.Models.FirstOrDefault(m => m.Name == name) is not { PredictionsDataset: null } gate)
+        if (monitor.Model is not { } name || config.Models.FirstOrDefault(m => m.Name == name) is not { PredictionsDataset: null } gate)
+        {
+            return null;
+        }
+
+        if (gate.Evaluation?.Task == ModelTask.Multiclass)
+        {
+            return monitor.Probabilities is null ? null : MulticlassWindowEstimates.For(config, monitor, gate, context);
+        }
+
+        if (monitor.Score is null)
         {
             return null;
         }

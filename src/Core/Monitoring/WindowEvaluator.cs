@@ -122,18 +122,28 @@ internal static class WindowEvaluator
         c.MissingShareReference);
 
     /// <summary>
-    /// The model gate's <c>min</c> floors measured on the window's labelled rows (binary models), or its <c>min</c> and
-    /// <c>max</c> bounds (regression models). A window with fewer labelled rows than <c>minRows</c>, or with one class
+    /// The model gate's <c>min</c> floors measured on the window's labelled rows (binary and multiclass models), or its
+    /// <c>min</c> and <c>max</c> bounds (regression models). A window with fewer labelled rows than <c>minRows</c>, or with one class
     /// only, has no realized metrics: labels that have not arrived yet are not a breach.
     /// </summary>
     private static List<WindowMetric> Realized(GatesConfig config, MonitorDeclaration monitor, DataEngine engine, string windowTable, WindowSlice slice)
     {
-        if (monitor.Model is not { } name || monitor.Label is not { } label || monitor.Score is not { } score || slice.LabelledRows < monitor.MinRows)
+        if (monitor.Model is not { } name || monitor.Label is not { } label || slice.LabelledRows < monitor.MinRows)
         {
             return [];
         }
 
         var gate = config.Models.First(m => m.Name == name);
+        if (gate.Evaluation?.Task == ModelTask.Multiclass)
+        {
+            return monitor.Probabilities is { } classes ? MulticlassRealized.Of(config, gate, monitor, classes, engine, windowTable, label, slice.Bounds.Key) : [];
+        }
+
+        if (monitor.Score is not { } score)
+        {
+            return [];
+        }
+
         if (gate.Evaluation?.Task == ModelTask.Regression)
         {
             return RealizedRegression(gate, monitor, engine, windowTable, label, score);

@@ -85,7 +85,7 @@ internal static class ConfigKeys
     public static ConfigKeySet Monitor { get; } = new(
         "a monitor",
         "/properties/monitors/additionalProperties",
-        ["reference", "data", "timestamp", "window", "timeZone", "model", "score", "label", "drift", "contract", "minPassRate", "minRows", "history", "trigger", "severity", "description"]);
+        ["reference", "data", "timestamp", "window", "timeZone", "model", "score", "probabilities", "label", "drift", "contract", "minPassRate", "minRows", "history", "trigger", "severity", "description"]);
 
     /// <summary>The retraining trigger of a monitor.</summary>
     public static ConfigKeySet MonitorTrigger { get; } = new(

@@ -50,6 +50,7 @@ internal static class MonitorConfigReader
                 TimeZone = zone,
                 Model = model,
                 Score = r.String(o, "score"),
+                Probabilities = Probabilities(r, config, name, model, o),
                 Label = label,
                 DriftGate = drift,
                 MinRows = minRows,
@@ -57,6 +58,30 @@ internal static class MonitorConfigReader
                 History = history,
                 Trigger = trigger,
             };
+    }
+
+    /// <summary>
+    /// A multiclass model's probability columns: an object of class label to column, at least two, for a multiclass
+    /// model gate (MG0235 otherwise, at the key).
+    /// </summary>
+    private static IReadOnlyList<Models.Evaluation.Scoring.ClassColumn>? Probabilities(ConfigReader r, GatesConfig config, string name, string? model, ConfigObject o)
+    {
+        if (o.Find("probabilities") is not { } node)
+        {
+            return null;
+        }
+
+        var gate = model is null ? null : config.Models.FirstOrDefault(m => m.Name == model);
+        if (node.Value is not ConfigObject map || map.Properties.Count < 2 || map.Properties.Any(p => p.Value is not ConfigString)
+            || gate?.Evaluation?.Task != Models.Predictions.ModelTask.Multiclass)
+        {
+            r.Report(DiagnosticCatalog.MonitorProbabilitiesInvalid, node.Value.Position, gate?.Evaluation?.Task is { } task && task != Models.Predictions.ModelTask.Multiclass
+                ? $"Monitor '{name}': 'probabilities' is for multiclass models; model gate '{model}' is {task.ToString().ToLowerInvariant()}: name its 'score' column instead."
+                : $"Monitor '{name}': 'probabilities' must map each class label of {(model is null ? "its multiclass model gate ('model')" : $"multiclass model gate '{model}'")} to its probability column (at least two), e.g. {{ \"setosa\": \"p_setosa\", \"versicolor\": \"p_versicolor\" }}.");
+            return null;
+        }
+
+        return [.. map.Properties.Select(p => new Models.Evaluation.Scoring.ClassColumn(p.Name, ((ConfigString)p.Value).Value))];
     }
 
     private static string? Reference(ConfigReader r, GatesConfig config, string name, ConfigObject o)

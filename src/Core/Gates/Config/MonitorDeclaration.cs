@@ -31,6 +31,12 @@ internal sealed record MonitorDeclaration : GateDeclaration
     /// <summary>The model's score column in the production data (prediction drift; realized metrics where labels exist), or null.</summary>
     public string? Score { get; init; }
 
+    /// <summary>
+    /// A multiclass model's probability columns in the production data: each class label (as the label column holds it)
+    /// with its column, in the order given; null when the monitor names none.
+    /// </summary>
+    public IReadOnlyList<Models.Evaluation.Scoring.ClassColumn>? Probabilities { get; init; }
+
     /// <summary>The label column (default: the model gate's), or null.</summary>
     public string? Label { get; init; }
 

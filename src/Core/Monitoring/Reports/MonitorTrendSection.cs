@@ -159,7 +159,7 @@ internal static class MonitorTrendSection
         var cells = rows.Select(r => (IReadOnlyList<HeatCell>)trend.Windows.Select((w, i) => Cell(r.Label, labels[i], r.Of(w))).ToList()).ToList();
         var title = "Drift effect per column and window";
         html.Append("<figure class=\"trend\"><figcaption>effect ÷ threshold per column and window (outlined: drifted)</figcaption>")
-            .Append(HeatMap.Render(title, "Each column's drift effect per window as a multiple of its threshold (a cell's tooltip: effect / threshold, and its status unless ok); drifted cells are outlined. The table below holds the numbers.", [.. rows.Select(r => r.Label)], labels, cells));
+            .Append(HeatMap.Render(title, "Each column's drift effect per window as a multiple of its threshold, in four colour steps; drifted cells are outlined, with effect / threshold as their tooltip. The table below holds every cell's numbers.", [.. rows.Select(r => r.Label)], labels, cells));
         html.Append("<details><summary>effects as a table</summary><div class=\"scroll\">");
         Html.Table(html, title + " (✘ drifted)", ["window (UTC)", .. rows.Select(r => r.Label)]);
         for (var i = 0; i < trend.Windows.Count; i++)

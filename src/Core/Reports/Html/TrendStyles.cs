@@ -13,7 +13,7 @@ internal static class TrendStyles
         svg .tband { fill: var(--s1); fill-opacity: 0.18; stroke: none; } svg .floor { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 8 3; }
         svg .tdue { stroke: var(--warn); stroke-width: 2; } svg .tpromotion { stroke: var(--ok); stroke-width: 2; stroke-dasharray: 4 2; }
         svg rect.tbar { fill: var(--cur); } svg rect.tbar.reached { fill: var(--bad); }
-        svg rect.q0 { fill: #dbe9f6; } svg rect.q1 { fill: #f3c98b; } svg rect.q2 { fill: #e3702f; } svg rect.q3 { fill: #b3141b; } svg rect.qn { fill: var(--bg); stroke: var(--line); }
-        svg rect.qd { stroke: var(--fg); stroke-width: 1.5; } figure.trend { flex: 1 1 100%; } .scroll { overflow-x: auto; }
+        svg .q0 { fill: #dbe9f6; } svg .q1 { fill: #f3c98b; } svg .q2 { fill: #e3702f; } svg .q3 { fill: #b3141b; } svg .qn { fill: var(--bg); stroke: var(--line); }
+        svg rect.qd { fill: transparent; stroke: var(--fg); stroke-width: 1.5; } figure.trend { flex: 1 1 100%; } .scroll { overflow-x: auto; }
         """;
 }

@@ -44,5 +44,15 @@ public sealed class EstimationDocumentationTests
         var windowPredictions = new[] { 0.2, 1.0, 1.8 };
         var estimates = dle.Estimate(windowFeatureColumns, windowPredictions);
         Assert.Equal(["mae", "rmse"], estimates.Select(e => e.Metric));
+
+        Assert.Contains("MulticlassCbpeEstimator.Fit(referenceProbabilities, referenceClasses, classCount: 3)", snippet, StringComparison.Ordinal);
+        Assert.Contains("multiclass.Estimate(windowProbabilities); // accuracy, macroPrecision, macroRecall, macroF1, macroAuc", snippet, StringComparison.Ordinal);
+        var c = MulticlassOracle.Case("calibration", "underconfident_three_classes");
+        var referenceProbabilities = MulticlassOracle.Doubles(c.GetProperty("reference"));
+        var referenceClasses = MulticlassOracle.Ints(c.GetProperty("referenceLabels"));
+        var windowProbabilities = MulticlassOracle.Doubles(c.GetProperty("window"));
+        var multiclass = MulticlassCbpeEstimator.Fit(referenceProbabilities, referenceClasses, classCount: 3);
+        var perWindow = multiclass.Estimate(windowProbabilities);
+        Assert.Equal(["accuracy", "macroPrecision", "macroRecall", "macroF1", "macroAuc"], perWindow.Select(e => e.Metric));
     }
 }

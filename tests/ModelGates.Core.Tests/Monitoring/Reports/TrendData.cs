@@ -6,6 +6,7 @@ using ModelGates.Gates.Config;
 using ModelGates.Monitoring;
 using ModelGates.Monitoring.Reports;
 using ModelGates.Monitoring.Trigger;
+using ModelGates.Reports.Html.Charts;
 
 namespace ModelGates.Tests.Monitoring.Reports;
 
@@ -95,6 +96,43 @@ internal static partial class TrendData
     public static double Number(XElement e, string attribute) => double.Parse((string)e.Attribute(attribute)!, CultureInfo.InvariantCulture);
 
     public static string Tooltip(XElement e) => e.Element(Svg + "title")?.Value ?? string.Empty;
+
+    /// <summary>
+    /// The colour step of every cell of a heat map with <paramref name="rows"/> rows and <paramref name="columns"/> columns,
+    /// decoded from its step paths (relative moves, one rectangle per run): [row, column], null where no run covers it,
+    /// and a cell covered twice fails the test.
+    /// </summary>
+    public static string?[,] HeatSteps(XElement chart, int rows, int columns)
+    {
+        var steps = new string?[rows, columns];
+        var cell = HeatMap.CellWidth(columns);
+        foreach (var path in chart.Descendants(Svg + "path"))
+        {
+            var step = (string)path.Attribute("class")!;
+            var pen = (X: 0.0, Y: 0.0);
+            foreach (Match run in RunPattern().Matches((string)path.Attribute("d")!))
+            {
+                pen = (pen.X + double.Parse(run.Groups[1].Value, CultureInfo.InvariantCulture), pen.Y + double.Parse(run.Groups[2].Value, CultureInfo.InvariantCulture));
+                var width = double.Parse(run.Groups[3].Value, CultureInfo.InvariantCulture);
+                Assert.Equal(HeatMap.RowHeight - 1, double.Parse(run.Groups[4].Value, CultureInfo.InvariantCulture));
+                Assert.Equal(-width, double.Parse(run.Groups[5].Value, CultureInfo.InvariantCulture));
+                var row = (int)((pen.Y - HeatMap.Top) / HeatMap.RowHeight);
+                var first = (int)((pen.X - HeatMap.LabelWidth) / cell);
+                Assert.Equal(HeatMap.Top + (row * HeatMap.RowHeight), pen.Y);
+                Assert.Equal(HeatMap.LabelWidth + (first * cell), pen.X);
+                for (var c = first; c < first + ((width + 1) / cell); c++)
+                {
+                    Assert.Null(steps[row, c]);
+                    steps[row, c] = step;
+                }
+            }
+        }
+
+        return steps;
+    }
+
+    [GeneratedRegex(@"m(-?\d+) (-?\d+)h(\d+)v(\d+)h(-\d+)z")]
+    private static partial Regex RunPattern();
 
     [GeneratedRegex("<svg .*?</svg>", RegexOptions.Singleline)]
     private static partial Regex SvgPattern();

@@ -26,6 +26,10 @@ internal sealed class SvgWriter
         AppendTooltip(tooltip, "rect");
     }
 
+    /// <summary>A path of whole-pixel moves (<paramref name="data"/> is written as given: the caller keeps it to integers).</summary>
+    public void Path(string data, string cssClass) =>
+        svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cssClass}\" d=\"{data}\"/>");
+
     public void Line(double x1, double y1, double x2, double y2, string cssClass) =>
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"{cssClass}\" x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\"/>");
 

@@ -135,14 +135,17 @@ internal static class PermutationImportance
         return new ImportanceResult(metric.Id, intactValue, options with { Metric = metric.Id }, ranked);
     }
 
-    /// <summary>A row-to-row mapper of the model for one worker thread, or null when the pipeline has none (then it is scored through Transform).</summary>
+    /// <summary>
+    /// A row-to-row mapper of the model for one worker thread, or null when the pipeline has none or cannot build one;
+    /// then the shuffles are scored through Transform, which reports what is wrong as the intact scoring would.
+    /// </summary>
     private static IRowToRowMapper? RowMapper(ITransformer model, DataViewSchema input)
     {
         try
         {
             return model.IsRowToRowMapper ? model.GetRowToRowMapper(input) : null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }

@@ -1,7 +1,7 @@
 // Benchmark: permutation feature importance of a gradient-boosted ML.NET model (FastTree, 100 trees of 31
 // leaves) on a holdout written by eng/bench/pfi_data.py, timed as a model gate runs it: the holdout read through
 // DuckDB, scored once, then every column shuffled REPEATS times and re-scored, with the 200-resample intervals.
-// Prints one line: "train_s pfi_wall_s pfi_cpu_s top5". Usage:
+// Prints one line: "train_s pfi_wall_s pfi_cpu_s top5"; with PFI_RESULT=<file> also writes every importance there. Usage:
 //   dotnet run -c Release --project eng/bench/Pfi -- <train.csv> <holdout.csv> <model.zip> [repeats]
 using System.Diagnostics;
 using System.Globalization;
@@ -47,4 +47,10 @@ var labelled = ModelEvaluation.Label(engine, request, ModelEvaluation.Score(engi
 var result = PermutationImportance.Compute(engine, request, modelPath, labelled, new ImportanceOptions { Repeats = repeats, Seed = 1 });
 var pfiWall = wall.Elapsed.TotalSeconds;
 var pfiCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+if (Environment.GetEnvironmentVariable("PFI_RESULT") is { Length: > 0 } resultPath)
+{
+    // Every number of the result, round-trippable, to compare runs byte for byte (before and after a change).
+    File.WriteAllLines(resultPath, result.Features.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Rank} {f.Column} {f.Importance:R} {f.StandardDeviation:R} {f.Lower:R} {f.Upper:R}")).Prepend(string.Create(CultureInfo.InvariantCulture, $"{result.Metric} {result.MetricValue:R}")));
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trained:F2} {pfiWall:F2} {pfiCpu:F2} {string.Join(",", result.TopK(5))}"));

@@ -27,20 +27,23 @@ internal static class ColumnShuffle
         return order;
     }
 
-    /// <summary><paramref name="count"/> resamples of <paramref name="rows"/> rows drawn with replacement, from the seed's own stream.</summary>
+    /// <summary>
+    /// <paramref name="count"/> resamples of <paramref name="rows"/> rows drawn with replacement, from the seed's own
+    /// stream, each as how many times every row was drawn (the form the metrics weigh rows by).
+    /// </summary>
     public static int[][] Resamples(ulong seed, int count, int rows)
     {
         var random = new SeededRandom(Mix(seed, "\u0000resamples", 0));
         var resamples = new int[count][];
         for (var b = 0; b < count; b++)
         {
-            var drawn = new int[rows];
+            var counts = new int[rows];
             for (var i = 0; i < rows; i++)
             {
-                drawn[i] = (int)random.NextInt64(rows);
+                counts[(int)random.NextInt64(rows)]++;
             }
 
-            resamples[b] = drawn;
+            resamples[b] = counts;
         }
 
         return resamples;

@@ -1,5 +1,6 @@
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Scoring;
+using ModelGates.Models.Intervals;
 using ModelGates.Models.Metrics;
 using ModelGates.Models.Predictions;
 
@@ -42,28 +43,16 @@ internal abstract class ImportanceMetric
     /// <summary>The model's outputs as one flat array (row-major probabilities for multiclass).</summary>
     public abstract double[] Outputs(ModelScores scores);
 
-    /// <summary>The metric of <paramref name="outputs"/> on <paramref name="rows"/> (null: all rows); NaN when undefined.</summary>
-    public abstract double Value(double[] outputs, int[]? rows);
+    /// <summary>
+    /// The metric of <paramref name="outputs"/> on all rows, and a worker measuring it on resamples given as
+    /// per-row draw counts. A resample weighs each row by its count, which is the metric on the drawn rows
+    /// (a binary metric re-tabulates the one score order instead of sorting each resample again).
+    /// </summary>
+    public abstract (double Value, IResampleWorker Resamples) Measure(double[] outputs);
 
     /// <summary>How much worse <paramref name="shuffled"/> is than <paramref name="intact"/> (positive: worse).</summary>
     public double Drop(double intact, double shuffled) =>
         Direction == MetricDirection.HigherIsBetter ? intact - shuffled : shuffled - intact;
-
-    private static T[] Pick<T>(ReadOnlySpan<T> source, int[]? rows)
-    {
-        if (rows is null)
-        {
-            return source.ToArray();
-        }
-
-        var picked = new T[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            picked[i] = source[rows[i]];
-        }
-
-        return picked;
-    }
 
     private static double Of(MetricValue value) => value.Value ?? double.NaN;
 
@@ -78,11 +67,11 @@ internal abstract class ImportanceMetric
 
         public override double[] Outputs(ModelScores scores) => scores.BinaryScores!;
 
-        public override double Value(double[] outputs, int[]? rows) => Of(metric.Compute(new BinaryPredictions(
-            Pick<int>(labels, rows),
-            Pick<double>(outputs, rows),
-            weights is null ? null : Pick<double>(weights, rows),
-            set.Predictions.ScoreKind)));
+        public override (double Value, IResampleWorker Resamples) Measure(double[] outputs)
+        {
+            var predictions = new BinaryPredictions(labels, outputs, weights, set.Predictions.ScoreKind);
+            return (Of(metric.Compute(predictions)), new BinaryResampleEvaluator(predictions, [metric]).CreateWorker());
+        }
     }
 
     private sealed class Multiclass(MulticlassPredictionSet set, MulticlassMetric metric) : ImportanceMetric
@@ -103,20 +92,12 @@ internal abstract class ImportanceMetric
             return flat;
         }
 
-        public override double Value(double[] outputs, int[]? rows)
+        public override (double Value, IResampleWorker Resamples) Measure(double[] outputs)
         {
-            var count = rows?.Length ?? labels.Length;
-            var probabilities = new double[count, classes];
-            for (var i = 0; i < count; i++)
-            {
-                var row = rows is null ? i : rows[i];
-                for (var c = 0; c < classes; c++)
-                {
-                    probabilities[i, c] = outputs[(row * classes) + c];
-                }
-            }
-
-            return Of(metric.Compute(new MulticlassPredictions(Pick<int>(labels, rows), probabilities, weights is null ? null : Pick<double>(weights, rows))));
+            var probabilities = new double[labels.Length, classes];
+            Buffer.BlockCopy(outputs, 0, probabilities, 0, outputs.Length * sizeof(double));
+            var predictions = new MulticlassPredictions(labels, probabilities, weights);
+            return (Of(metric.Compute(predictions)), new MulticlassResampleEvaluator(predictions, [metric]).CreateWorker());
         }
     }
 
@@ -131,9 +112,10 @@ internal abstract class ImportanceMetric
 
         public override double[] Outputs(ModelScores scores) => scores.Values!;
 
-        public override double Value(double[] outputs, int[]? rows) => Of(metric.Compute(new RegressionPredictions(
-            Pick<double>(labels, rows),
-            Pick<double>(outputs, rows),
-            weights is null ? null : Pick<double>(weights, rows))));
+        public override (double Value, IResampleWorker Resamples) Measure(double[] outputs)
+        {
+            var predictions = new RegressionPredictions(labels, outputs, weights);
+            return (Of(metric.Compute(predictions)), new RegressionResampleEvaluator(predictions, [metric]).CreateWorker());
+        }
     }
 }

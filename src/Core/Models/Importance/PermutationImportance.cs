@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using ModelGates.Data;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Scoring;
@@ -47,44 +50,81 @@ internal static class PermutationImportance
     {
         var metric = ImportanceMetric.For(labelled, options.Metric ?? ImportanceMetric.DefaultFor(task));
         var rows = checked((int)(view.GetRowCount() ?? 0));
-        var intact = metric.Outputs(MlNetModelScorer.Score(model.Transformer, view, missing, task, model.Name));
-        var intactValue = metric.Value(intact, null);
+        var (intactValue, intactOnRows) = metric.Measure(metric.Outputs(MlNetModelScorer.Score(model.Transformer, view, missing, task, model.Name)));
         var resamples = ColumnShuffle.Resamples(options.Seed, options.Resamples, rows);
-        var intactOnResample = resamples.Select(r => metric.Value(intact, r)).ToArray();
-        var columns = SourceColumns(view, label);
-        var measured = new List<(string Column, double Mean, double Std, double? Lower, double? Upper)>();
-        foreach (var (column, uses) in columns)
+        var intactOnResample = new double[resamples.Length];
+        for (var b = 0; b < resamples.Length; b++)
         {
-            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"importance: shuffling '{column}' {options.Repeats} times"));
-            var drops = new double[options.Repeats];
-            var resampleDrops = new List<double>(options.Resamples);
-            for (var repeat = 0; repeat < options.Repeats; repeat++)
+            intactOnRows.Evaluate(resamples[b], intactOnResample.AsSpan(b, 1));
+        }
+
+        var columns = SourceColumns(view, label);
+        var repeats = options.Repeats;
+        var drops = new double[columns.Count * repeats];
+        var resampleDrops = new double[columns.Count][];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            resampleDrops[c] = new double[resamples.Length];
+        }
+
+        var reporter = new ColumnProgress(columns.Count, repeats, c => progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"importance: shuffled '{columns[c].Column}' {repeats} times")));
+        var failures = new Exception?[drops.Length];
+
+        // Each shuffle is its own job with its own seeded stream and its own output slots, so the result does not
+        // depend on how the jobs are spread over the cores.
+        Parallel.For(0, drops.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RowMapper(model.Transformer, view.Schema), (job, state, mapper) =>
+        {
+            var (c, repeat) = (job / repeats, job % repeats);
+            try
             {
-                var order = ColumnShuffle.Order(options.Seed, column, repeat, rows);
+                var order = ColumnShuffle.Order(options.Seed, columns[c].Column, repeat, rows);
                 var replaced = new Dictionary<int, InputColumnValues>();
-                foreach (var (index, slot) in uses)
+                foreach (var (index, slot) in columns[c].Uses)
                 {
                     replaced[index] = (replaced.GetValueOrDefault(index) ?? view.Columns[index]).Permuted(slot, order);
                 }
 
-                var shuffled = metric.Outputs(MlNetModelScorer.Score(model.Transformer, view.With(replaced), missing, task, model.Name));
-                drops[repeat] = metric.Drop(intactValue, metric.Value(shuffled, null));
-                for (var b = repeat; b < resamples.Length; b += options.Repeats)
+                var shuffled = view.With(replaced);
+                var scores = mapper is null
+                    ? MlNetModelScorer.Score(model.Transformer, shuffled, missing, task, model.Name)
+                    : MlNetModelScorer.Read(new MappedDataView(shuffled, mapper), mapper.OutputSchema, task, model.Name);
+                var (shuffledValue, shuffledOnRows) = metric.Measure(metric.Outputs(scores));
+                drops[job] = metric.Drop(intactValue, shuffledValue);
+
+                // Resample b is measured on shuffle b mod repeats, so the interval covers the shuffles' variation too.
+                Span<double> value = stackalloc double[1];
+                for (var b = repeat; b < resamples.Length; b += repeats)
                 {
-                    var drop = metric.Drop(intactOnResample[b], metric.Value(shuffled, resamples[b]));
-                    if (!double.IsNaN(drop))
-                    {
-                        resampleDrops.Add(drop);
-                    }
+                    shuffledOnRows.Evaluate(resamples[b], value);
+                    resampleDrops[c][b] = metric.Drop(intactOnResample[b], value[0]);
                 }
+
+                reporter.Done(c);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failures[job] = e;
+                state.Stop();
             }
 
-            var mean = drops.Average();
-            var std = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / drops.Length);
-            var sorted = resampleDrops.ToArray();
+            return mapper;
+        }, _ => { });
+
+        if (Array.Find(failures, f => f is not null) is { } failure)
+        {
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        var measured = new List<(string Column, double Mean, double Std, double? Lower, double? Upper)>();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var columnDrops = drops.AsSpan(c * repeats, repeats).ToArray();
+            var mean = columnDrops.Average();
+            var std = Math.Sqrt(columnDrops.Sum(d => (d - mean) * (d - mean)) / columnDrops.Length);
+            var sorted = Array.FindAll(resampleDrops[c], d => !double.IsNaN(d));
             Array.Sort(sorted);
             var (lower, upper) = PercentileInterval.Bounds(sorted, options.Confidence);
-            measured.Add((column, mean, std, lower, upper));
+            measured.Add((columns[c].Column, mean, std, lower, upper));
         }
 
         var ranked = measured
@@ -93,6 +133,22 @@ internal static class PermutationImportance
             .Select((m, i) => new FeatureImportance(m.Column, m.Mean, m.Std, m.Lower, m.Upper, i + 1))
             .ToList();
         return new ImportanceResult(metric.Id, intactValue, options with { Metric = metric.Id }, ranked);
+    }
+
+    /// <summary>
+    /// A row-to-row mapper of the model for one worker thread, or null when the pipeline has none or cannot build one;
+    /// then the shuffles are scored through Transform, which reports what is wrong as the intact scoring would.
+    /// </summary>
+    private static IRowToRowMapper? RowMapper(ITransformer model, DataViewSchema input)
+    {
+        try
+        {
+            return model.IsRowToRowMapper ? model.GetRowToRowMapper(input) : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

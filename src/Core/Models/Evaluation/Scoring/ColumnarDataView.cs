@@ -14,24 +14,26 @@ internal sealed class ColumnarDataView : IDataView
     private readonly long rowCount;
 
     public ColumnarDataView(IReadOnlyList<InputColumnValues> columns, long rowCount)
+        : this(columns, rowCount, SchemaOf(columns))
+    {
+    }
+
+    private ColumnarDataView(IReadOnlyList<InputColumnValues> columns, long rowCount, DataViewSchema schema)
     {
         this.columns = columns;
         this.rowCount = rowCount;
-        var builder = new DataViewSchema.Builder();
-        foreach (var column in columns)
-        {
-            builder.AddColumn(column.Name, column.Type, column.Annotations);
-        }
-
-        Schema = builder.ToSchema();
+        Schema = schema;
     }
 
     /// <summary>The input columns, in schema order.</summary>
     public IReadOnlyList<InputColumnValues> Columns => columns;
 
-    /// <summary>The same rows with some columns replaced (same names and types).</summary>
+    /// <summary>
+    /// The same rows with some columns replaced (same names and types). The copy shares this view's schema object,
+    /// so a row-to-row mapper built for this view's schema also maps the copy's rows.
+    /// </summary>
     public ColumnarDataView With(IReadOnlyDictionary<int, InputColumnValues> replaced) =>
-        new([.. columns.Select((c, i) => replaced.TryGetValue(i, out var r) ? r : c)], rowCount);
+        new([.. columns.Select((c, i) => replaced.TryGetValue(i, out var r) ? r : c)], rowCount, Schema);
 
     public bool CanShuffle => false;
 
@@ -44,6 +46,17 @@ internal sealed class ColumnarDataView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
+
+    private static DataViewSchema SchemaOf(IReadOnlyList<InputColumnValues> columns)
+    {
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in columns)
+        {
+            builder.AddColumn(column.Name, column.Type, column.Annotations);
+        }
+
+        return builder.ToSchema();
+    }
 
     private sealed class Cursor(ColumnarDataView view, HashSet<int> active) : DataViewRowCursor
     {

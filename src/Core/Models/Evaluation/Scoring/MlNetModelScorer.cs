@@ -41,7 +41,12 @@ internal static class MlNetModelScorer
             throw EvaluationErrors.Data(DiagnosticCatalog.ModelInputMismatch, $"The data cannot be scored by model '{modelPath}'.{lacking} ML.NET: {Innermost(e)}", modelPath);
         }
 
-        var scored = model.Transform(view);
+        return Read(model.Transform(view), output, task, modelPath);
+    }
+
+    /// <summary>Reads the task's outputs from rows a model has scored (<paramref name="output"/> is their schema).</summary>
+    internal static ModelScores Read(IDataView scored, DataViewSchema output, ModelTask task, string modelPath)
+    {
         return task switch
         {
             ModelTask.Binary => Binary(scored, output, modelPath),

@@ -90,7 +90,7 @@ internal static class ConfigKeys
     /// <summary>The history of a monitor on a connection (its object form; a string is a file).</summary>
     public static ConfigKeySet MonitorHistory { get; } = new(
         "the history of a monitor",
-        "/properties/monitors/additionalProperties/properties/history/oneOf/1",
+        "/properties/monitors/additionalProperties/properties/history",
         ["connection", "schema", "description"]);
 
     /// <summary>The retraining trigger of a monitor.</summary>

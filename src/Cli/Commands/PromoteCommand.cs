@@ -29,7 +29,7 @@ internal sealed class PromoteCommand : ICliCommand
         new("window", true, "<data>: the newest labelled window: both models are also scored and judged on it, and the data gates check it (default: the newest window with labels of the monitor whose model is the gate)"),
         new("metric", true, "<id>: the metric the paired bootstrap compares (default: the gate's promotion.metric, else its first bounded metric)"),
         new("margin", true, "<value>: how much worse the lower bound of challenger - champion may be (default: the gate's promotion.margin, else 0)"),
-        new("history", true, "<file>: the history file that receives the champion record (default .modelgates/history.duckdb beside the config)"),
+        new("history", true, "<file>: the history file that receives the champion record (default: the history of the monitor that watches the gate, else .modelgates/history.duckdb beside the config)"),
         CommonOptions.Format,
     ];
 

@@ -73,7 +73,7 @@ internal sealed class MonitorGateRunner : IGateRunner
             [
                 new("data", monitor.Data),
                 new("window", monitor.Window.Text),
-                new("history", monitor.History),
+                new("history", monitor.History.ToString()),
                 new("windowsComputed", result.Computed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new("windowsReused", result.Reused.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new("retrainDue", result.Retrain.Due ? "true" : "false"),

@@ -22,6 +22,9 @@ internal sealed record MonitorResult
     /// <summary>Windows whose record was reused from the history (same data hash).</summary>
     public int Reused { get; init; }
 
+    /// <summary>The UTC times the monitor's model was promoted, oldest first, as the history holds them (the trend's markers).</summary>
+    public IReadOnlyList<DateTime> Promotions { get; init; } = [];
+
     /// <summary>MG6001 when retraining is due, MG6002/MG6003 per window, MG6005 and unparsed rows, located at the monitor.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 }

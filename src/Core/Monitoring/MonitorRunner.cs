@@ -56,7 +56,7 @@ internal static class MonitorRunner
         var fingerprint = Fingerprint(config, monitor, reference.Hash, context.Options.ToolVersion);
         var slices = WindowSlicer.Slice(engine, data, frame, monitor, fingerprint);
 
-        using var history = HistoryStore.Open(monitor.History);
+        using var history = HistoryStores.Open(monitor.History, context.Datasets.Pipeline.Connections);
         var known = history.Windows(monitor.Name).ToDictionary(w => w.Key, StringComparer.Ordinal);
         var windows = new List<WindowRecord>();
         int computed = 0, reused = 0;
@@ -85,7 +85,8 @@ internal static class MonitorRunner
         }
 
         var all = history.Windows(monitor.Name);
-        var lastPromotion = monitor.Model is { } model ? history.LastPromotion(model) : null;
+        var promotions = monitor.Model is { } model ? history.PromotionTimes(model) : [];
+        var lastPromotion = promotions.Count > 0 ? promotions[^1] : (DateTime?)null;
         var decision = RetrainRule.Decide(monitor.Trigger, all, lastPromotion, context.Options.Time.UtcDateTime);
         foreach (var w in windows)
         {
@@ -109,7 +110,7 @@ internal static class MonitorRunner
             }, "trigger"));
         }
 
-        return new MonitorResult { Monitor = monitor, Windows = windows, Retrain = decision, Computed = computed, Reused = reused, Diagnostics = diagnostics };
+        return new MonitorResult { Monitor = monitor, Windows = windows, Retrain = decision, Computed = computed, Reused = reused, Promotions = promotions, Diagnostics = diagnostics };
     }
 
     /// <summary>The reference, read once per monitor: a declared dataset's rows, or a stored profile or data file.</summary>

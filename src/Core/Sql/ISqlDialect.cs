@@ -125,4 +125,17 @@ internal interface ISqlDialect
 
     /// <summary>A relation of the integers 0 … <paramref name="count"/>−1 in one column, as a FROM item named <paramref name="alias"/>.</summary>
     string Integers(int count, string alias, string column);
+
+    /// <summary>
+    /// One row inserted into <paramref name="table"/> (already quoted), replacing the row with the same key (the first
+    /// <paramref name="keyColumns"/> columns, which carry a unique constraint) in the same statement, so two writers of
+    /// one key never see a duplicate-key error; null when the engine has no such statement the monitoring history uses.
+    /// </summary>
+    string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns);
+
+    /// <summary>
+    /// A statement taking a lock on <paramref name="key"/> held until the transaction ends (concurrent creators of the
+    /// history's tables wait for each other); null when the engine needs none (one writer process, as DuckDB's file).
+    /// </summary>
+    string? TransactionLock(long key);
 }

@@ -26,7 +26,7 @@ public sealed class MonitorConfigTests : IDisposable
         Assert.Equal(("prod", "production", "ts", "label", "score", "m"), (monitor.Name, monitor.Data, monitor.Timestamp, monitor.Label, monitor.Score, monitor.Model));
         Assert.Equal(new MonitorWindowSpec(WindowUnit.Days, 7, "7d"), monitor.Window);
         Assert.Equal(TimeZoneInfo.Utc, monitor.TimeZone);
-        Assert.Equal(directory.File(Path.Combine(".modelgates", "history.duckdb")), monitor.History);
+        Assert.Equal(directory.File(Path.Combine(".modelgates", "history.duckdb")), monitor.History.File);
         Assert.Equal((2, 3, TimeSpan.FromDays(28), 500L, Severity.Warning), (monitor.Trigger.Breaches, monitor.Trigger.Of, monitor.Trigger.Cooldown, monitor.Trigger.MinNewLabelledRows, monitor.Trigger.Severity));
     }
 

@@ -87,6 +87,12 @@ internal static class ConfigKeys
         "/properties/monitors/additionalProperties",
         ["reference", "data", "timestamp", "window", "timeZone", "model", "score", "probabilities", "label", "drift", "contract", "minPassRate", "minRows", "history", "trigger", "severity", "description"]);
 
+    /// <summary>The history of a monitor on a connection (its object form; a string is a file).</summary>
+    public static ConfigKeySet MonitorHistory { get; } = new(
+        "the history of a monitor",
+        "/properties/monitors/additionalProperties/properties/history",
+        ["connection", "schema", "description"]);
+
     /// <summary>The retraining trigger of a monitor.</summary>
     public static ConfigKeySet MonitorTrigger { get; } = new(
         "the trigger of a monitor",
@@ -107,7 +113,7 @@ internal static class ConfigKeys
 
     /// <summary>Every set, in the order of the schema.</summary>
     public static IReadOnlyList<ConfigKeySet> All { get; } =
-        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, WeakSegments, Importance, ImportanceShift, Promotion, QualityGate, QualityCheck, Monitor, MonitorTrigger, Waiver];
+        [Top, Connection, Dataset, DatasetRead, ContractGate, DriftGate, DriftOverride, ModelGate, Bootstrap, MetricBounds, Slice, SliceBounds, Lineage, Budgets, BudgetBounds, WeakSegments, Importance, ImportanceShift, Promotion, QualityGate, QualityCheck, Monitor, MonitorHistory, MonitorTrigger, Waiver];
 }
 
 /// <summary>The keys one object of modelgates.json accepts.</summary>

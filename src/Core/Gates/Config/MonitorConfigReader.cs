@@ -2,6 +2,7 @@ using ModelGates.Configuration.Json;
 using ModelGates.Contracts;
 using ModelGates.Diagnostics;
 using ModelGates.Monitoring.Contracts;
+using ModelGates.Monitoring.History;
 
 namespace ModelGates.Gates.Config;
 
@@ -9,7 +10,7 @@ namespace ModelGates.Gates.Config;
 /// Reads the <c>monitors</c> of modelgates.json: the data and reference, the window, the time zone, the model and
 /// drift gates they borrow from, the history file and the trigger, each problem at its line (MG0170-MG0173).
 /// </summary>
-internal static class MonitorConfigReader
+internal static partial class MonitorConfigReader
 {
     /// <summary>The history file when a monitor names none, relative to the config's folder.</summary>
     public static string DefaultHistory { get; } = Path.Combine(".modelgates", "history.duckdb");
@@ -34,7 +35,7 @@ internal static class MonitorConfigReader
 
         var contract = Contract(r, config, name, o);
         var trigger = Trigger(r, name, o);
-        var history = config.Resolve(r.String(o, "history") ?? DefaultHistory);
+        var history = History(r, config, name, o);
         return reference is null || data is null || timestamp is null || window is null || trigger is null
             ? null
             : new MonitorDeclaration
@@ -144,6 +145,56 @@ internal static class MonitorConfigReader
             r.Report(DiagnosticCatalog.MonitorContractInvalid, position,
                 $"Monitor '{name}': contract '{named}' cannot be read: {string.Join(" ", e.Diagnostics.Select(d => d.Line is { } line ? $"line {line}: {d.Message}" : d.Message))}");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>history</c>: a DuckDB file (a string), or <c>{ "connection": NAME, "schema": SCHEMA }</c> for tables on a declared
+    /// connection (MG0230 for a malformed one, MG0037 for an undeclared connection).
+    /// </summary>
+    private static HistoryLocation History(ConfigReader r, GatesConfig config, string name, ConfigObject o)
+    {
+        var fallback = HistoryLocation.AtFile(config.Resolve(DefaultHistory));
+        switch (o.Find("history")?.Value)
+        {
+            case null:
+                return fallback;
+            case ConfigString s when !string.IsNullOrWhiteSpace(s.Value):
+                return HistoryLocation.AtFile(config.Resolve(s.Value));
+            case ConfigObject h:
+                r.CheckKeys(h, $"the history of monitor '{name}'", [.. ConfigKeys.MonitorHistory.Accepted]);
+                r.String(h, "description");
+                var connection = r.String(h, "connection");
+                var schema = r.String(h, "schema") ?? HistoryLocation.DefaultSchema;
+                if (connection is null)
+                {
+                    if (h.Find("connection") is null)
+                    {
+                        r.Report(DiagnosticCatalog.InvalidMonitorHistory, h.Position, $"Monitor '{name}': a history object needs 'connection', the name of a connection declared in 'connections' (or give 'history' as a file path).");
+                    }
+
+                    return fallback;
+                }
+
+                if (config.Connections.All(c => c.Name != connection))
+                {
+                    r.Report(DiagnosticCatalog.UnknownConnection, h.Find("connection")!.Value.Position,
+                        $"Monitor '{name}': the history's {Sources.ConnectionSet.Unknown(connection, [.. config.Connections.Select(c => c.Name)]).Message}");
+                    return fallback;
+                }
+
+                if (!HistorySchemaName().IsMatch(schema))
+                {
+                    r.Report(DiagnosticCatalog.InvalidMonitorHistory, h.Find("schema")!.Value.Position,
+                        $"Monitor '{name}': the history's 'schema' must be a plain name (letters, digits and '_', not starting with a digit), not '{schema}'.");
+                    return fallback;
+                }
+
+                return HistoryLocation.OnConnection(connection, schema);
+            case var node:
+                r.Report(DiagnosticCatalog.InvalidMonitorHistory, node.Position,
+                    $"Monitor '{name}': 'history' must be a file path (\".modelgates/history.duckdb\") or an object naming a connection ({{ \"connection\": \"warehouse\", \"schema\": \"modelgates\" }}).");
+                return fallback;
         }
     }
 
@@ -257,4 +308,8 @@ internal static class MonitorConfigReader
             }
             : null;
     }
+
+    // A plain SQL name, quoted by the dialect anyway: one that needs no care in any engine or message.
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HistorySchemaName();
 }

@@ -49,8 +49,8 @@ internal sealed record MonitorDeclaration : GateDeclaration
     /// <summary>Windows with fewer rows are insufficient: neither a pass nor a breach.</summary>
     public long MinRows { get; init; } = 50;
 
-    /// <summary>The history file (resolved; default <c>.modelgates/history.duckdb</c> beside the config).</summary>
-    public required string History { get; init; }
+    /// <summary>Where the history lives: a DuckDB file (resolved; default <c>.modelgates/history.duckdb</c> beside the config) or a connection's schema.</summary>
+    public required Monitoring.History.HistoryLocation History { get; init; }
 
     /// <summary>When retraining is due.</summary>
     public RetrainTrigger Trigger { get; init; } = new();

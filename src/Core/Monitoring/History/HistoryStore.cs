@@ -6,14 +6,14 @@ using ModelGates.Diagnostics;
 namespace ModelGates.Monitoring.History;
 
 /// <summary>
-/// The monitoring history: a DuckDB file (default <c>.modelgates/history.duckdb</c> beside the config) holding every
+/// The monitoring history in a DuckDB file (see <see cref="FileHistory"/>) (default <c>.modelgates/history.duckdb</c> beside the config) holding every
 /// window a monitor judged, keyed by monitor and window, and read by the promote flow's <c>champions</c> table
 /// (docs/monitoring.md#the-history). Every write is one transaction, so a run killed midway leaves each window either
 /// as it was or as it is now, never half-written; a rerun then recomputes only what changed.
 /// </summary>
 internal sealed class HistoryStore : IDisposable
 {
-    /// <summary>The version of the monitor's tables this tool writes.</summary>
+    /// <summary>The version of the monitor's tables this tool writes (files and connections alike).</summary>
     internal const int SchemaVersion = 1;
 
     private const string WindowsTable = """
@@ -124,21 +124,35 @@ internal sealed class HistoryStore : IDisposable
         }
     }
 
-    /// <summary>
-    /// When <paramref name="model"/> was last promoted (UTC), from the promote flow's <c>champions</c> table, or null
-    /// when it never was (no table, no row).
-    /// </summary>
-    public DateTime? LastPromotion(string model) => Guarded(() => ReadLastPromotion(model));
-
-    private DateTime? ReadLastPromotion(string model)
+    /// <summary>The UTC times <paramref name="model"/> was promoted (the promote flow's <c>champions</c> table), oldest first; empty when never (no table, no row).</summary>
+    public IReadOnlyList<DateTime> PromotionTimes(string model) => Guarded(() =>
     {
-        if (Scalar("select count(*) from duckdb_tables() where table_name = 'champions' and schema_name = 'main'", []) is not (long and > 0))
+        var times = new List<DateTime>();
+        if (HasChampions())
         {
-            return null;
+            Query("select promoted_at from champions where model = ? order by promoted_at", [model], r => times.Add(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc)));
         }
 
-        return Scalar("select max(promoted_at) from champions where model = ?", [model]) is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null;
-    }
+        return times;
+    });
+
+    /// <summary>Every champion record of <paramref name="model"/> (its JSON), oldest first; empty when never promoted.</summary>
+    public IReadOnlyList<string> ChampionRecords(string model) => Guarded(() =>
+    {
+        var records = new List<string>();
+        if (HasChampions())
+        {
+            Query("select record from champions where model = ? order by promoted_at, record", [model], r => records.Add(r.GetString(0)));
+        }
+
+        return records;
+    });
+
+    /// <summary>When <paramref name="model"/> was last promoted (UTC), or null when it never was.</summary>
+    public DateTime? LastPromotion(string model) => PromotionTimes(model) is { Count: > 0 } times ? times[^1] : null;
+
+    private bool HasChampions() =>
+        Scalar("select count(*) from duckdb_tables() where table_name = 'champions' and schema_name = 'main'", []) is long and > 0;
 
     public void Dispose() => connection.Dispose();
 

@@ -6,6 +6,7 @@ using ModelGates.Inputs;
 using ModelGates.Models.Evaluation;
 using ModelGates.Models.Evaluation.Baselines;
 using ModelGates.Models.Predictions;
+using ModelGates.Monitoring.History;
 
 namespace ModelGates.Monitoring.Promotion;
 
@@ -49,7 +50,7 @@ public static class ChampionPromotion
             throw new ConfigurationException(DiagnosticCatalog.FileNotFound.Create($"Window data '{windowFile}' does not exist.") with { File = windowFile });
         }
 
-        var history = request.History ?? Path.Combine(config.BaseDirectory, ChampionLog.DefaultPath);
+        var history = HistoryOf(config, gate, request);
         using var pipeline = new InputPipeline(request.Progress) { Connections = new(config.Connections), PartitionCache = config.PartitionCache };
 
         // Without --window, the newest labelled window of the monitor that watches the gate (its rows in a CSV file of their own).
@@ -69,7 +70,7 @@ public static class ChampionPromotion
     }
 
     private static PromotionResult Promote(
-        GatesConfig config, PromotionRequest request, ModelGate gate, string metric, double margin, double sliceMargin, string challenger, string history, InputPipeline pipeline, LabelledWindow? monitored)
+        GatesConfig config, PromotionRequest request, ModelGate gate, string metric, double margin, double sliceMargin, string challenger, HistoryLocation history, InputPipeline pipeline, LabelledWindow? monitored)
     {
         var (runConfig, window) = monitored?.File is { } file
             ? PromotionInputs.WithWindow(config, gate, file, Data.DataFormat.Csv)
@@ -104,7 +105,7 @@ public static class ChampionPromotion
             Comparisons = [.. judged.Select(j => j.Comparison)],
             Rules = outcomes,
             Diagnostics = [.. rules.Notes, .. Unlabelled(config, gate, monitored), .. rules.Refusals],
-            History = Display(config, history),
+            History = history.Display(config.BaseDirectory),
             MonitorWindow = monitored?.Describe(),
         };
         if (!result.Promoted)
@@ -113,15 +114,25 @@ public static class ChampionPromotion
         }
 
         var written = Commit(config, gate, datasets, holdout, judged, challenger, history, result, request, monitored);
+        var display = history.Display(config.BaseDirectory);
         var promoted = DiagnosticCatalog.ChallengerPromoted.Create(
-            $"Model gate '{gate.Name}': challenger '{request.Challenger}' promoted to '{Display(config, gate.Model!)}'; the champion record is in '{Display(config, history)}', and monitors count their cooldown from {request.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.") with
+            $"Model gate '{gate.Name}': challenger '{request.Challenger}' promoted to '{Display(config, gate.Model!)}'; the champion record is in '{display}', and monitors count their cooldown from {request.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.") with
         {
             File = config.File,
             Line = gate.Position.Line,
             SourceColumn = gate.Position.Column,
         };
-        return result with { Written = [.. written.Select(f => Display(config, f))], Diagnostics = [.. rules.Notes, .. Unlabelled(config, gate, monitored), promoted] };
+        return result with { Written = [.. written.Select(f => Display(config, f)), display], Diagnostics = [.. rules.Notes, .. Unlabelled(config, gate, monitored), promoted] };
     }
+
+    /// <summary>
+    /// Where the champion record goes: <c>--history</c> (a file), else the history of the monitor that watches the gate
+    /// (a file or a connection's tables, so its cooldown sees the promotion), else <c>.modelgates/history.duckdb</c>.
+    /// </summary>
+    private static HistoryLocation HistoryOf(GatesConfig config, ModelGate gate, PromotionRequest request) =>
+        request.History is { } file ? HistoryLocation.AtFile(file)
+        : config.Monitors.FirstOrDefault(m => m.Model == gate.Name && m.Severity is not null)?.History
+        ?? HistoryLocation.AtFile(Path.Combine(config.BaseDirectory, ChampionLog.DefaultPath));
 
     /// <summary>MG6060 when a monitor watches the gate but none of its windows has enough labelled rows yet: judged on the holdout alone.</summary>
     private static IEnumerable<Diagnostic> Unlabelled(GatesConfig config, ModelGate gate, LabelledWindow? monitored)
@@ -180,7 +191,7 @@ public static class ChampionPromotion
     }
 
     private static IReadOnlyList<string> Commit(
-        GatesConfig config, ModelGate gate, DatasetCache datasets, EvaluationRequest holdout, IReadOnlyList<JudgedSet> judged, string challenger, string history, PromotionResult result, PromotionRequest request, LabelledWindow? monitored)
+        GatesConfig config, ModelGate gate, DatasetCache datasets, EvaluationRequest holdout, IReadOnlyList<JudgedSet> judged, string challenger, HistoryLocation history, PromotionResult result, PromotionRequest request, LabelledWindow? monitored)
     {
         request.Progress?.Invoke("promotion: writing the model, the baseline, the lock and the champion record");
         var bytes = File.ReadAllBytes(challenger);
@@ -237,6 +248,7 @@ public static class ChampionPromotion
             ToolVersion = request.ToolVersion,
             Window = monitored is { File: not null } ? monitored : null,
         };
-        return PromotionCommit.Write(files, history, record);
+        using var store = HistoryStores.Open(history, datasets.Pipeline.Connections);
+        return PromotionCommit.Write(files, store, record);
     }
 }

@@ -1,3 +1,4 @@
+using ModelGates.Monitoring.History;
 using ModelGates.Output;
 
 namespace ModelGates.Monitoring.Promotion;
@@ -9,33 +10,33 @@ namespace ModelGates.Monitoring.Promotion;
 /// </summary>
 internal static class PromotionCommit
 {
-    /// <summary>Writes <paramref name="files"/> (path → new bytes, in order) and <paramref name="record"/>; returns the paths written.</summary>
+    /// <summary>Writes <paramref name="files"/> (path → new bytes, in order) and <paramref name="record"/> into <paramref name="history"/>; returns the files written.</summary>
     /// <exception cref="Diagnostics.ModelGatesException">A file or the history could not be written; nothing is left changed.</exception>
-    public static IReadOnlyList<string> Write(IReadOnlyList<KeyValuePair<string, byte[]>> files, string history, ChampionRecord record)
+    public static IReadOnlyList<string> Write(IReadOnlyList<KeyValuePair<string, byte[]>> files, IHistoryStore history, ChampionRecord record)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(history);
         var previous = files.Select(f => new KeyValuePair<string, byte[]?>(f.Key, File.Exists(f.Key) ? File.ReadAllBytes(f.Key) : null)).ToList();
         var replaced = 0;
-        using var log = ChampionLog.Open(history);
+        using var write = history.InsertChampion(record);
         try
         {
-            log.Insert(record);
             foreach (var (path, bytes) in files)
             {
                 AtomicFile.Write(path, bytes);
                 replaced++;
             }
 
-            log.Commit();
+            write.Commit();
         }
         catch
         {
-            log.Rollback();
+            // Disposing the uncommitted write rolls the record back.
             Restore(previous.Take(replaced));
             throw;
         }
 
-        return [.. files.Select(f => f.Key), history];
+        return [.. files.Select(f => f.Key)];
     }
 
     private static void Restore(IEnumerable<KeyValuePair<string, byte[]?>> previous)

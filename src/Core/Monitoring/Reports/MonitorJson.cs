@@ -22,7 +22,7 @@ internal static class MonitorJson
             writer.WriteString("data", m.Data);
             writer.WriteString("window", m.Window.Text);
             writer.WriteString("timeZone", m.TimeZone.Id);
-            writer.WriteString("history", Path.GetRelativePath(baseDirectory, m.History).Replace('\\', '/'));
+            writer.WriteString("history", m.History.Display(baseDirectory));
             writer.WriteNumber("windowsComputed", r.Computed);
             writer.WriteNumber("windowsReused", r.Reused);
             writer.WriteStartArray("windows");

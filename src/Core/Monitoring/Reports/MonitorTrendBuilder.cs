@@ -8,14 +8,9 @@ namespace ModelGates.Monitoring.Reports;
 /// <summary>Builds a <see cref="MonitorTrend"/> from what a monitor found, its drift options and the promotions in its history.</summary>
 internal static class MonitorTrendBuilder
 {
-    /// <summary>The trend of <paramref name="result"/>; promotions are read from the monitor's history (none when it has no model or no <c>champions</c> table).</summary>
-    /// <exception cref="Data.DataReadException">The history cannot be read (MG6006).</exception>
-    public static MonitorTrend Build(GatesConfig config, MonitorResult result)
-    {
-        var monitor = result.Monitor;
-        var promotions = monitor.Model is { } model ? Promotion.ChampionLog.PromotionTimes(monitor.History, model) : [];
-        return Build(result, DatasetDriftShare(config, monitor), promotions);
-    }
+    /// <summary>The trend of <paramref name="result"/>, with the promotions the run read from the monitor's history (none when it has no model or was never promoted).</summary>
+    public static MonitorTrend Build(GatesConfig config, MonitorResult result) =>
+        Build(result, DatasetDriftShare(config, result.Monitor), result.Promotions);
 
     /// <summary>The trend of <paramref name="result"/> with the given dataset rule and promotions.</summary>
     public static MonitorTrend Build(MonitorResult result, double datasetDriftShare, IReadOnlyList<DateTime> promotions)

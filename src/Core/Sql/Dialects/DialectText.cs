@@ -69,4 +69,12 @@ internal static class DialectText
 
     /// <summary>An ISO 8601 date with an optional time (<c>2026-11-30 08:15[:30[.123456]]</c>, a space or <c>T</c> between), whole text.</summary>
     public const string IsoTimestampPattern = "^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?$";
+
+    /// <summary><c>INSERT … ON CONFLICT (key) DO UPDATE SET</c> every other column (PostgreSQL 9.5+, DuckDB).</summary>
+    internal static string OnConflictUpsert(ISqlDialect dialect, string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns)
+    {
+        var names = columns.Select(dialect.Identifier).ToList();
+        var set = string.Join(", ", names.Skip(keyColumns).Select(n => $"{n} = excluded.{n}"));
+        return $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) ON CONFLICT ({string.Join(", ", names.Take(keyColumns))}) DO UPDATE SET {set}";
+    }
 }

@@ -86,4 +86,9 @@ internal sealed class DuckDbDialect : ISqlDialect
     public string OrdinalText(string expression) => expression;
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
+
+    // The monitoring history's writes (docs/monitoring.md#the-history-in-a-warehouse).
+    public string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns) => DialectText.OnConflictUpsert(this, table, columns, values, keyColumns);
+
+    public string? TransactionLock(long key) => null;
 }

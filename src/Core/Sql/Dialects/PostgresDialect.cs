@@ -120,6 +120,11 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
 
+    // The monitoring history's writes (docs/monitoring.md#the-history-in-a-warehouse).
+    public string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns) => DialectText.OnConflictUpsert(this, table, columns, values, keyColumns);
+
+    public string? TransactionLock(long key) => FormattableString.Invariant($"SELECT pg_advisory_xact_lock({key})");
+
     // A literal is read as an exact numeric, whose cast to float8 goes through its text and so rounds once.
     private static string Number(double value) => DialectText.Number(value);
 

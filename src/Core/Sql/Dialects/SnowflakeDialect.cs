@@ -79,6 +79,11 @@ internal sealed class SnowflakeDialect : ISqlDialect
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
 
+    // The monitoring history's writes (docs/monitoring.md#the-history-in-a-warehouse).
+    public string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns) => null;
+
+    public string? TransactionLock(long key) => null;
+
     public string CountWhere(string condition) => $"COUNT_IF({condition})";
 
     public string TryCastBoolean(string expression)

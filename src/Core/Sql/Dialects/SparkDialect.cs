@@ -76,6 +76,11 @@ internal sealed class SparkDialect : ISqlDialect
 
     public string Integers(int count, string alias, string column) => $"(VALUES {DialectText.Values(count)}) AS {alias}({column})";
 
+    // The monitoring history's writes (docs/monitoring.md#the-history-in-a-warehouse).
+    public string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns) => null;
+
+    public string? TransactionLock(long key) => null;
+
     public string CountWhere(string condition) => $"count_if({condition})";
 
     public string TryCastBoolean(string expression)

@@ -69,6 +69,10 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string Literal(double value) => Inner.Literal(value);
 
+    public string? Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values, int keyColumns) => Inner.Upsert(table, columns, values, keyColumns);
+
+    public string? TransactionLock(long key) => Inner.TransactionLock(key);
+
     public string CastDouble(string expression) => Inner.CastDouble(expression);
 
     public string CastText(string expression) => Inner.CastText(expression);

@@ -62,7 +62,7 @@ public sealed class MonitorWindowPromotionTests(TrainedCreditModels trained) : I
     }
 
     /// <summary>The sample's scoring rows as three weekly batches with a timestamp, labels only in the first weeks.</summary>
-    private static void WriteProduction(string folder, int labelledWeeks)
+    internal static void WriteProduction(string folder, int labelledWeeks)
     {
         var lines = File.ReadAllLines(RepoPaths.Combine("samples", "CreditRisk", "data", "scoring.csv"));
         Directory.CreateDirectory(Path.Combine(folder, "production"));
@@ -81,7 +81,7 @@ public sealed class MonitorWindowPromotionTests(TrainedCreditModels trained) : I
         }
     }
 
-    private static void AddMonitor(string config)
+    internal static void AddMonitor(string config)
     {
         var json = JsonNode.Parse(File.ReadAllText(config))!.AsObject();
 

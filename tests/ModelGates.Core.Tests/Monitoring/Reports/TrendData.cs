@@ -24,7 +24,7 @@ internal static partial class TrendData
         Timestamp = "at",
         Window = MonitorWindowSpec.Parse("7d")!,
         Model = "model",
-        History = Path.Combine(Path.GetTempPath(), "no-such-history.duckdb"),
+        History = ModelGates.Monitoring.History.HistoryLocation.AtFile(Path.Combine(Path.GetTempPath(), "no-such-history.duckdb")),
         Trigger = trigger ?? new RetrainTrigger(),
     };
 

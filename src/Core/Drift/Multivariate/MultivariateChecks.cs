@@ -78,16 +78,15 @@ internal static class MultivariateChecks
 
         var referenceRows = reference.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 1));
         var currentRows = current.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 2));
-        var features = FeatureEncoder.Encode(referenceRows, currentRows);
         var checks = new List<DatasetDriftCheck>();
         if (options.Multivariate.RunsClassifier())
         {
-            checks.Add(Classifier(features, options));
+            checks.Add(Classifier(FeatureEncoder.EncodeForTrees(referenceRows, currentRows), options));
         }
 
         if (options.Multivariate.RunsReconstruction())
         {
-            checks.Add(Reconstruction(features, options));
+            checks.Add(Reconstruction(FeatureEncoder.Encode(referenceRows, currentRows), options));
         }
 
         return (checks, checks.Where(c => c.Status != DatasetDriftStatus.Ok).Select(c => Diagnose(c) with

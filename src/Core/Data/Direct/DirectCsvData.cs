@@ -15,6 +15,9 @@ internal sealed class DirectCsvData
     /// <summary>The columns in file order.</summary>
     public required IReadOnlyList<DirectColumnData> Columns { get; init; }
 
+    /// <summary>The dialect the file was parsed with (delimiter, line ending, header): what a reader of single lines needs.</summary>
+    public CsvDialect? Dialect { get; init; }
+
     /// <summary>The column named <paramref name="name"/>, if any.</summary>
     public DirectColumnData? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Column.Name, name, StringComparison.Ordinal));
 }

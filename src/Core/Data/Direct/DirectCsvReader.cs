@@ -149,7 +149,7 @@ internal static class DirectCsvReader
             return null;
         }
 
-        return new DirectCsvData { Path = source.Path, File = files[0], Rows = rows, Columns = columns.Select(c => c!).ToList() };
+        return new DirectCsvData { Path = source.Path, File = files[0], Rows = rows, Columns = columns.Select(c => c!).ToList(), Dialect = dialect };
     }
 
     internal static bool OptionsAllowDirectRead(DatasetSource source)

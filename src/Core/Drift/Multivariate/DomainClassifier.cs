@@ -12,8 +12,8 @@ namespace ModelGates.Drift.Multivariate;
 /// </summary>
 internal static class DomainClassifier
 {
-    /// <summary>The number of cross-validation folds.</summary>
-    public const int Folds = 5;
+    /// <summary>The number of cross-validation folds: each fit costs the same whatever its rows, and three score every row as five do.</summary>
+    public const int Folds = 3;
 
     /// <summary>Out-of-fold scores of every row (reference rows first, then current), and each column's share of the gain.</summary>
     public static DomainClassifierFit Fit(EncodedFeatures features, int seed)

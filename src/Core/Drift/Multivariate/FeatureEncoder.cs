@@ -1,20 +1,31 @@
 namespace ModelGates.Drift.Multivariate;
 
 /// <summary>
-/// Both samples as one numeric feature space, fitted on the reference only: a number column is one feature (a
-/// missing value takes the reference mean, and a missing-indicator feature is added when either side misses values);
-/// a text or boolean column is one-hot on the reference's most frequent categories (at most
-/// <see cref="MaxCategories"/>, ties in ordinal order), plus an "other" feature for the rest (new categories of the
-/// current side land there) and a missing one, each only when it occurs. Every feature is then standardised with
-/// the reference's mean and standard deviation (a constant one is only centred), as NannyML does before its PCA.
+/// Both samples as one numeric feature space, fitted on the reference only, in two forms. For the PCA
+/// (<see cref="Encode"/>): a number column is one feature (a missing value takes the reference mean, and a
+/// missing-indicator feature is added when either side misses values); a text or boolean column is one-hot on the
+/// reference's most frequent categories (at most <see cref="MaxCategories"/>, ties in ordinal order), plus an "other"
+/// feature for the rest (new categories of the current side land there) and a missing one, each only when it occurs.
+/// Every feature is then standardised with the reference's mean and standard deviation (a constant one is only
+/// centred), as NannyML does before its PCA. For the domain classifier's trees (<see cref="EncodeForTrees"/>): the
+/// same number features, and a text or boolean column as one feature, its category's code (the rank of the kept
+/// categories, then "other", and -1 for missing): a tree splits codes as finely as one-hot features, and fitting
+/// on a tenth of the features costs a tenth of the time.
 /// </summary>
 internal static class FeatureEncoder
 {
-    /// <summary>The most categories of a column that get a feature of their own.</summary>
+    /// <summary>The most categories of a column that get a feature (or a code) of their own.</summary>
     public const int MaxCategories = 20;
 
-    /// <summary>Encodes both samples; their columns are the same, in the same order.</summary>
-    public static EncodedFeatures Encode(SampledRows reference, SampledRows current)
+    private const int Missing = -1;
+
+    /// <summary>Encodes both samples one-hot and standardised; their columns are the same, in the same order.</summary>
+    public static EncodedFeatures Encode(SampledRows reference, SampledRows current) => Build(reference, current, ordinal: false);
+
+    /// <summary>Encodes both samples with one code feature per category column, unscaled (trees do not need it).</summary>
+    public static EncodedFeatures EncodeForTrees(SampledRows reference, SampledRows current) => Build(reference, current, ordinal: true);
+
+    private static EncodedFeatures Build(SampledRows reference, SampledRows current, bool ordinal)
     {
         var names = new List<string>();
         var source = new List<int>();
@@ -45,21 +56,32 @@ internal static class FeatureEncoder
                 .Take(MaxCategories)
                 .Select(g => g.Key)
                 .ToList();
-            foreach (var category in kept)
+
+            // Each value's code: its category's rank among the kept, kept.Count for any other, Missing for none.
+            var ranks = kept.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+            var other = kept.Count;
+            int Code(string? v) => v is null ? Missing : ranks.TryGetValue(v, out var i) ? i : other;
+            int[] rc = [.. rt.Select(Code)];
+            int[] kc = [.. kt.Select(Code)];
+            if (ordinal)
             {
-                Add($"{r.Name}={category}", c, Indicator(rt, v => v == category), Indicator(kt, v => v == category));
+                Add(r.Name, c, [.. rc.Select(v => (double)v)], [.. kc.Select(v => (double)v)]);
+                continue;
             }
 
-            var keptSet = kept.ToHashSet(StringComparer.Ordinal);
-            bool Other(string? v) => v is not null && !keptSet.Contains(v);
-            if (rt.Any(Other) || kt.Any(Other))
+            for (var i = 0; i < kept.Count; i++)
             {
-                Add($"{r.Name} (other)", c, Indicator(rt, Other), Indicator(kt, Other));
+                Add($"{r.Name}={kept[i]}", c, Indicator(rc, v => v == i), Indicator(kc, v => v == i));
             }
 
-            if (rt.Any(v => v is null) || kt.Any(v => v is null))
+            if (rc.Contains(other) || kc.Contains(other))
             {
-                Add($"{r.Name} (missing)", c, Indicator(rt, v => v is null), Indicator(kt, v => v is null));
+                Add($"{r.Name} (other)", c, Indicator(rc, v => v == other), Indicator(kc, v => v == other));
+            }
+
+            if (rc.Contains(Missing) || kc.Contains(Missing))
+            {
+                Add($"{r.Name} (missing)", c, Indicator(rc, v => v == Missing), Indicator(kc, v => v == Missing));
             }
         }
 
@@ -67,18 +89,44 @@ internal static class FeatureEncoder
 
         void Add(string name, int column, double[] referenceValues, double[] currentValues)
         {
+            names.Add(name);
+            source.Add(column);
+            if (ordinal)
+            {
+                referenceFeatures.Add(referenceValues);
+                currentFeatures.Add(currentValues);
+                return;
+            }
+
             // Standardised on the reference: the current side is measured in the reference's units.
             var mean = referenceValues.Length == 0 ? 0 : referenceValues.Average();
             var sd = referenceValues.Length < 2 ? 0 : Math.Sqrt(referenceValues.Sum(v => (v - mean) * (v - mean)) / (referenceValues.Length - 1));
             var scale = sd > 0 ? sd : 1;
-            names.Add(name);
-            source.Add(column);
-            referenceFeatures.Add([.. referenceValues.Select(v => (v - mean) / scale)]);
-            currentFeatures.Add([.. currentValues.Select(v => (v - mean) / scale)]);
+            for (var i = 0; i < referenceValues.Length; i++)
+            {
+                referenceValues[i] = (referenceValues[i] - mean) / scale;
+            }
+
+            for (var i = 0; i < currentValues.Length; i++)
+            {
+                currentValues[i] = (currentValues[i] - mean) / scale;
+            }
+
+            referenceFeatures.Add(referenceValues);
+            currentFeatures.Add(currentValues);
         }
     }
 
-    private static double[] Indicator<T>(T[] values, Func<T, bool> test) => [.. values.Select(v => test(v) ? 1.0 : 0.0)];
+    private static double[] Indicator<T>(T[] values, Func<T, bool> test)
+    {
+        var indicator = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            indicator[i] = test(values[i]) ? 1.0 : 0.0;
+        }
+
+        return indicator;
+    }
 }
 
 /// <summary>Both samples in one standardised feature space, stored by feature (each array one feature over the sample's rows).</summary>

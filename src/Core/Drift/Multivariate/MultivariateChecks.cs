@@ -78,16 +78,20 @@ internal static class MultivariateChecks
 
         var referenceRows = reference.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 1));
         var currentRows = current.Draw(usable, options.MultivariateSampleRows, Mix(options.Seed, 2));
-        var features = FeatureEncoder.Encode(referenceRows, currentRows);
+
+        // The two checks share nothing but the samples, so the reconstruction runs on the other core while the classifier fits.
+        var reconstruction = options.Multivariate.RunsReconstruction()
+            ? Task.Run(() => Reconstruction(FeatureEncoder.Encode(referenceRows, currentRows), options))
+            : null;
         var checks = new List<DatasetDriftCheck>();
         if (options.Multivariate.RunsClassifier())
         {
-            checks.Add(Classifier(features, options));
+            checks.Add(Classifier(FeatureEncoder.EncodeForTrees(referenceRows, currentRows), options));
         }
 
-        if (options.Multivariate.RunsReconstruction())
+        if (reconstruction is not null)
         {
-            checks.Add(Reconstruction(features, options));
+            checks.Add(reconstruction.GetAwaiter().GetResult());
         }
 
         return (checks, checks.Where(c => c.Status != DatasetDriftStatus.Ok).Select(c => Diagnose(c) with

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using ModelGates.Statistics;
 
@@ -10,6 +11,7 @@ namespace ModelGates.Drift.Multivariate;
 /// the reference gives the error the reference itself makes on rows the PCA did not see, which the current rows'
 /// error is compared with. The components are the right singular vectors of the half's covariance matrix (MathNet's
 /// managed SVD of a features × features matrix, the same vectors as the SVD of the rows at a fraction of the cost).
+/// The covariance is summed feature by feature and the residuals row by row, so no rows × features matrix is held.
 /// </summary>
 internal static class ReconstructionError
 {
@@ -19,7 +21,6 @@ internal static class ReconstructionError
     /// <summary>Fits on half of the reference and measures the held-out reference rows and every current row.</summary>
     public static ReconstructionFit Fit(EncodedFeatures features, ulong seed)
     {
-        var p = features.Count;
         var order = Enumerable.Range(0, features.ReferenceRows).ToArray();
         var random = new SeededRandom(seed);
         for (var i = order.Length - 1; i > 0; i--)
@@ -33,30 +34,22 @@ internal static class ReconstructionError
         Array.Sort(fitRows);
         Array.Sort(heldOut);
 
-        var pca = PcaModel.Fit(Matrix<double>.Build.Dense(fitRows.Length, p, (r, j) => features.Reference[j][fitRows[r]]));
-        var referenceResiduals = Residuals(features.Reference, heldOut, pca.Mean, pca.Components);
-        var currentResiduals = Residuals(features.Current, [.. Enumerable.Range(0, features.CurrentRows)], pca.Mean, pca.Components);
-        return new ReconstructionFit(
-            pca.Components.RowCount,
-            pca.Explained,
-            Norms(referenceResiduals),
-            Norms(currentResiduals),
-            MeanSquares(referenceResiduals),
-            MeanSquares(currentResiduals));
+        var pca = PcaModel.Fit([.. features.Reference.Select(f => Gather(f, fitRows))]);
+        var (referenceErrors, referenceSquares) = pca.Residuals(features.Reference, heldOut);
+        var (currentErrors, currentSquares) = pca.Residuals(features.Current, [.. Enumerable.Range(0, features.CurrentRows)]);
+        return new ReconstructionFit(pca.Components.RowCount, pca.Explained, referenceErrors, currentErrors, referenceSquares, currentSquares);
     }
 
-    // Each row's residual (row minus its projection on the kept components), rows by features.
-    private static Matrix<double> Residuals(IReadOnlyList<double[]> side, int[] rows, double[] mean, Matrix<double> components)
+    private static double[] Gather(double[] feature, int[] rows)
     {
-        var x = Matrix<double>.Build.Dense(rows.Length, mean.Length, (r, j) => side[j][rows[r]] - mean[j]);
-        return x - (x * components.Transpose() * components);
+        var values = new double[rows.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            values[r] = feature[rows[r]];
+        }
+
+        return values;
     }
-
-    private static double[] Norms(Matrix<double> residuals) =>
-        [.. Enumerable.Range(0, residuals.RowCount).Select(r => residuals.Row(r).L2Norm())];
-
-    private static double[] MeanSquares(Matrix<double> residuals) =>
-        [.. Enumerable.Range(0, residuals.ColumnCount).Select(j => residuals.RowCount == 0 ? 0 : residuals.Column(j).Sum(v => v * v) / residuals.RowCount)];
 }
 
 /// <summary>What the reconstruction check measured.</summary>
@@ -80,13 +73,35 @@ internal sealed record ReconstructionFit(
 /// <param name="Explained">The share of the variance they explain.</param>
 internal sealed record PcaModel(double[] Mean, Matrix<double> Components, double Explained)
 {
+    private double[][]? rows;
+
     /// <summary>Fits on <paramref name="rows"/> (rows by features), keeping the fewest components that explain <see cref="ReconstructionError.VarianceKept"/> of the variance.</summary>
-    public static PcaModel Fit(Matrix<double> rows)
+    public static PcaModel Fit(Matrix<double> rows) => Fit([.. Enumerable.Range(0, rows.ColumnCount).Select(j => rows.Column(j).ToArray())]);
+
+    /// <summary>As the matrix overload, from the features' columns (each one feature over the fitted rows).</summary>
+    public static PcaModel Fit(IReadOnlyList<double[]> columns)
     {
-        var p = rows.ColumnCount;
-        var mean = Enumerable.Range(0, p).Select(j => rows.Column(j).Sum() / rows.RowCount).ToArray();
-        var x = rows.MapIndexed((_, j, v) => v - mean[j]);
-        var covariance = x.TransposeThisAndMultiply(x) / Math.Max(1, rows.RowCount - 1);
+        var p = columns.Count;
+        var n = p == 0 ? 0 : columns[0].Length;
+        var mean = new double[p];
+        var centred = new double[p][];
+        for (var j = 0; j < p; j++)
+        {
+            mean[j] = columns[j].Sum() / n;
+            centred[j] = [.. columns[j].Select(v => v - mean[j])];
+        }
+
+        var covariance = Matrix<double>.Build.Dense(p, p);
+        for (var j = 0; j < p; j++)
+        {
+            for (var l = 0; l <= j; l++)
+            {
+                var c = Dot(centred[j], centred[l]) / Math.Max(1, n - 1);
+                covariance[j, l] = c;
+                covariance[l, j] = c;
+            }
+        }
+
         var svd = covariance.Svd(computeVectors: true);
         var variances = svd.S.ToArray();
         var total = variances.Sum();
@@ -102,10 +117,89 @@ internal sealed record PcaModel(double[] Mean, Matrix<double> Components, double
     }
 
     /// <summary>Each row's reconstruction error: the Euclidean distance between the row and its projection on the components.</summary>
-    public double[] Errors(Matrix<double> rows)
+    public double[] Errors(Matrix<double> rows) =>
+        Residuals([.. Enumerable.Range(0, rows.ColumnCount).Select(j => rows.Column(j).ToArray())], [.. Enumerable.Range(0, rows.RowCount)]).Errors;
+
+    /// <summary>
+    /// For the rows <paramref name="rows"/> of <paramref name="features"/> (each array one feature): each row's
+    /// reconstruction error, and per feature the mean squared residual.
+    /// </summary>
+    public (double[] Errors, double[] FeatureSquares) Residuals(IReadOnlyList<double[]> features, int[] rows)
     {
-        var x = rows.MapIndexed((_, j, v) => v - Mean[j]);
-        var residuals = x - (x * Components.Transpose() * Components);
-        return [.. Enumerable.Range(0, residuals.RowCount).Select(r => residuals.Row(r).L2Norm())];
+        var components = this.rows ??= [.. Enumerable.Range(0, Components.RowCount).Select(k => Components.Row(k).ToArray())];
+        var p = Mean.Length;
+        var errors = new double[rows.Length];
+        var squares = new double[p];
+        var x = new double[p];
+        var projections = new double[components.Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                x[j] = features[j][rows[r]] - Mean[j];
+            }
+
+            // Residual = x minus its projection: x − Σₖ (cₖ·x) cₖ, the components orthonormal.
+            for (var k = 0; k < components.Length; k++)
+            {
+                projections[k] = Dot(components[k], x);
+            }
+
+            for (var k = 0; k < components.Length; k++)
+            {
+                Subtract(x, projections[k], components[k]);
+            }
+
+            var norm = 0.0;
+            for (var j = 0; j < p; j++)
+            {
+                norm += x[j] * x[j];
+                squares[j] += x[j] * x[j];
+            }
+
+            errors[r] = Math.Sqrt(norm);
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            squares[j] = rows.Length == 0 ? 0 : squares[j] / rows.Length;
+        }
+
+        return (errors, squares);
+    }
+
+    // Four lanes and then the tail, in a fixed order with separate multiplies and adds, so every machine (whatever its
+    // vector width, with or without hardware vectors) sums in the same order and gets the same bits.
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = Vector256<double>.Zero;
+        var i = 0;
+        for (; i + 4 <= a.Length; i += 4)
+        {
+            sum += Vector256.Create(a, i) * Vector256.Create(b, i);
+        }
+
+        var total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
+    }
+
+    private static void Subtract(double[] x, double scale, double[] component)
+    {
+        var s = Vector256.Create(scale);
+        var i = 0;
+        for (; i + 4 <= x.Length; i += 4)
+        {
+            (Vector256.Create(x, i) - (s * Vector256.Create(component, i))).CopyTo(x, i);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            x[i] -= scale * component[i];
+        }
     }
 }

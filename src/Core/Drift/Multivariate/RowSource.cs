@@ -36,6 +36,6 @@ internal sealed class RowSource
         ? new(
             [.. direct.Columns.Select(c => c.Column)],
             direct.Rows,
-            (c, n, s) => SampledLines.TryDraw(input.Engine, input.Source, direct, c, n, s) ?? SampledRows.Draw(input.Engine, input.Table, c, n, s))
+            (c, n, s) => SampledLines.TryDraw(direct, c, n, s) ?? SampledRows.Draw(input.Engine, input.Table, c, n, s))
         : Of(input.Engine, input.Table);
 }

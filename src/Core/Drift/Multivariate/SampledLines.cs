@@ -1,131 +1,223 @@
-using ModelGates.Data;
+using System.Buffers;
 using ModelGates.Data.Direct;
 
 namespace ModelGates.Drift.Multivariate;
 
 /// <summary>
-/// The row sample of a plain CSV file that the direct reader read, without loading the whole file into a table: the
-/// file's line starts are found in one pass, the sampled lines (the same positions <see cref="SampledRows.Draw"/> takes
-/// from a table) are written after the header to a temporary file, and DuckDB reads that with the source's options.
-/// Loading a 1M-row file as a table costs more than everything else drift does; this reads 10,000 lines. Anything
-/// that could make a line differ from a record (blank lines, quoted line breaks, a sniffed header that differs) is
-/// caught by comparing counts and names, and then the caller falls back to the table.
+/// The row sample of a plain CSV file that the direct reader read, without loading the file into a table: one
+/// sequential pass finds each line's end (a vectorised search for the line feed) and parses only the sampled lines
+/// (the same positions <see cref="SampledRows.Draw"/> takes from a table), with the direct reader's number and
+/// boolean parsers, so the values are those a DuckDB read gives. The direct reader already proved that every line is
+/// one record with no quotes and no blank lines; a line count or field count that differs now (the file changed)
+/// returns null, and the caller falls back to the table.
 /// </summary>
 internal static class SampledLines
 {
+    private const int BlockSize = 1 << 20;
+
     /// <summary>The sample, or null when the lines cannot stand for the records.</summary>
-    public static SampledRows? TryDraw(DataEngine engine, DatasetSource source, DirectCsvData data, IReadOnlyList<(string Name, bool Numeric)> columns, int maxRows, ulong seed)
+    public static SampledRows? TryDraw(DirectCsvData data, IReadOnlyList<(string Name, bool Numeric)> columns, int maxRows, ulong seed)
     {
-        if (!DirectCsvReader.OptionsAllowDirectRead(source))
+        if (data.Dialect is not { Delimiter.Length: 1, SkipRows: 0, Comment.Length: 0 } dialect)
         {
             return null;
         }
 
-        var path = data.File.Path;
-        var starts = LineStarts(path, out var length);
-        bool header;
-        if (starts.Count == data.Rows + 1)
+        var fields = new int[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
         {
-            header = true;
-        }
-        else if (starts.Count == data.Rows)
-        {
-            header = false;
-        }
-        else
-        {
-            return null;
-        }
-
-        var positions = SampledRows.Positions(data.Rows, maxRows, seed);
-        var temp = Path.Combine(Path.GetTempPath(), $"modelgates-sample-{Guid.NewGuid():N}.csv");
-        try
-        {
-            using (var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess))
-            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            fields[c] = -1;
+            for (var i = 0; i < data.Columns.Count; i++)
             {
-                if (header)
+                if (string.Equals(data.Columns[i].Column.Name, columns[c].Name, StringComparison.Ordinal))
                 {
-                    Copy(input, output, starts, 0, length);
-                }
-
-                foreach (var p in positions)
-                {
-                    Copy(input, output, starts, (int)p + (header ? 1 : 0), length);
+                    fields[c] = i;
+                    break;
                 }
             }
 
-            var sample = DatasetLoader.Load(engine, source with { Path = temp, Format = DataFormat.Csv, Partitions = null });
-            var names = sample.Columns.Select(c => c.Name).ToList();
-            if (sample.Rows != positions.Length || sample.Unparsed.Count > 0 || !names.SequenceEqual(data.Columns.Select(c => c.Column.Name), StringComparer.Ordinal))
+            // A number asked of a column the reader did not parse as numbers is DuckDB's TRY_CAST to judge.
+            if (fields[c] < 0 || columns[c].Numeric != (data.Columns[fields[c]].Kind == DirectColumn.Number))
             {
                 return null;
             }
+        }
 
-            var rows = SampledRows.Draw(engine, sample, columns, positions.Length, seed);
-            return rows with { TotalRows = data.Rows };
+        var positions = SampledRows.Positions(data.Rows, maxRows, seed);
+        var parser = new LineParser(data, dialect, columns, fields, positions.Length);
+        return Scan(data.File.Path, dialect.HasHeader, positions, parser) == data.Rows
+            ? new SampledRows(data.Rows, positions.Length, parser.Columns())
+            : null;
+    }
+
+    /// <summary>Reads the file once, handing the sampled lines to the parser; the number of records seen, or -1 when a sampled line does not parse.</summary>
+    private static long Scan(string path, bool header, long[] positions, LineParser parser)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            long record = header ? -1 : 0;
+            var next = 0;
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    // A line longer than the buffer: grow it.
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = file.Read(buffer, filled, buffer.Length - filled);
+                filled += read;
+                var block = buffer.AsSpan(0, filled);
+                var start = 0;
+                while (start < block.Length)
+                {
+                    var end = block[start..].IndexOf((byte)'\n');
+                    if (end < 0)
+                    {
+                        if (read > 0)
+                        {
+                            break;
+                        }
+
+                        // The last line has no line feed.
+                        end = block.Length - start;
+                    }
+
+                    if (record >= 0 && next < positions.Length && positions[next] == record)
+                    {
+                        if (!parser.Parse(block.Slice(start, end)))
+                        {
+                            return -1;
+                        }
+
+                        next++;
+                    }
+
+                    record++;
+                    start += end + 1;
+                }
+
+                if (read == 0)
+                {
+                    return next == positions.Length ? record : -1;
+                }
+
+                block[Math.Min(start, block.Length)..].CopyTo(buffer);
+                filled = Math.Max(0, block.Length - start);
+            }
         }
         finally
         {
-            File.Delete(temp);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    /// <summary>The offset of every non-blank line, in order.</summary>
-    private static List<long> LineStarts(string path, out long length)
+    /// <summary>Parses sampled lines into the sample's columns, row by row.</summary>
+    private sealed class LineParser(DirectCsvData data, Data.CsvDialect dialect, IReadOnlyList<(string Name, bool Numeric)> columns, int[] fields, int rows)
     {
-        var starts = new List<long>();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        length = stream.Length;
-        var buffer = new byte[1 << 20];
-        long offset = 0;
-        var atStart = true;
-        long lineStart = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            var span = buffer.AsSpan(0, read);
-            for (var i = 0; i < span.Length; i++)
-            {
-                var b = span[i];
-                if (atStart)
-                {
-                    lineStart = offset + i;
-                    atStart = false;
-                    if (b is (byte)'\n' or (byte)'\r')
-                    {
-                        // A blank line: not a record.
-                        atStart = b == (byte)'\n';
-                        continue;
-                    }
+        private readonly byte delimiter = (byte)dialect.Delimiter[0];
+        private readonly bool crlf = dialect.NewLine == "\r\n";
+        private readonly int[] wanted = WantedBy(fields, data.Columns.Count);
+        private readonly double[]?[] numbers = [.. columns.Select(c => c.Numeric ? new double[rows] : null)];
+        private readonly string?[]?[] texts = [.. columns.Select(c => c.Numeric ? null : new string?[rows])];
 
-                    starts.Add(lineStart);
+        // Repeated categories share one string, so a sample of 10,000 rows holds each category once.
+        private readonly Dictionary<string, string>[] interned = [.. columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal))];
+        private int row;
+
+        /// <summary>The parsed columns, in the order asked for.</summary>
+        public List<SampledColumn> Columns() => [.. columns.Select((c, i) => new SampledColumn(c.Name, numbers[i], texts[i]))];
+
+        /// <summary>Parses one line (without its line feed); false when it is not a record of the file's columns.</summary>
+        public bool Parse(ReadOnlySpan<byte> line)
+        {
+            if (crlf && line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            var field = 0;
+            while (true)
+            {
+                var at = line.IndexOf(delimiter);
+                var value = at < 0 ? line : line[..at];
+                if (field >= wanted.Length)
+                {
+                    return false;
                 }
 
-                if (b == (byte)'\n')
+                if (wanted[field] >= 0 && !Store(wanted[field], fields[wanted[field]], value))
                 {
-                    atStart = true;
+                    return false;
+                }
+
+                field++;
+                if (at < 0)
+                {
+                    break;
+                }
+
+                line = line[(at + 1)..];
+            }
+
+            row++;
+            return field == wanted.Length;
+        }
+
+        private bool Store(int column, int field, ReadOnlySpan<byte> value)
+        {
+            if (numbers[column] is { } n)
+            {
+                // Empty is missing, as DuckDB's default null string says; the parser gives only finite numbers.
+                var number = value.IsEmpty ? double.NaN : Utf8Number.ParseOrNaN(value);
+                n[row] = number;
+                return value.IsEmpty || !double.IsNaN(number);
+            }
+
+            string? text;
+            if (value.IsEmpty)
+            {
+                text = null;
+            }
+            else if (data.Columns[field].Kind == DirectColumn.Boolean)
+            {
+                // A boolean read as text, as DuckDB's cast of BOOLEAN to VARCHAR writes it.
+                if (!Utf8Boolean.TryParse(value, out var truth))
+                {
+                    return false;
+                }
+
+                text = truth ? "true" : "false";
+            }
+            else
+            {
+                var decoded = System.Text.Encoding.UTF8.GetString(value);
+                if (!interned[column].TryGetValue(decoded, out text))
+                {
+                    interned[column][decoded] = text = decoded;
                 }
             }
 
-            offset += read;
+            texts[column]![row] = text;
+            return true;
         }
 
-        return starts;
-    }
-
-    /// <summary>Copies line <paramref name="index"/> (up to the next line's start, or the end) and ends it with a line break.</summary>
-    private static void Copy(FileStream input, FileStream output, List<long> starts, int index, long length)
-    {
-        var start = starts[index];
-        var end = index + 1 < starts.Count ? starts[index + 1] : length;
-        var bytes = new byte[end - start];
-        input.Position = start;
-        input.ReadExactly(bytes);
-        output.Write(bytes);
-        if (bytes.Length == 0 || bytes[^1] != (byte)'\n')
+        // For each field of the file, the sample column it fills, or -1.
+        private static int[] WantedBy(int[] fields, int width)
         {
-            output.WriteByte((byte)'\n');
+            var wanted = Enumerable.Repeat(-1, width).ToArray();
+            for (var c = 0; c < fields.Length; c++)
+            {
+                wanted[fields[c]] = c;
+            }
+
+            return wanted;
         }
     }
 }

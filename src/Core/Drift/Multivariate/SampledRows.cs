@@ -38,30 +38,35 @@ internal sealed record SampledRows(long TotalRows, int Count, IReadOnlyList<Samp
         {
             var list = string.Join(",", positions.Select(p => p.ToString(CultureInfo.InvariantCulture)));
             var row = 0;
+            // The engine hands over one row per call.
             engine.Query($"SELECT {select} FROM {dataset.Table} WHERE rowid IN (SELECT unnest([{list}]::BIGINT[])) ORDER BY rowid", reader =>
             {
-                while (reader.Read())
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    for (var c = 0; c < columns.Count; c++)
+                    if (numbers[c] is { } n)
                     {
-                        if (numbers[c] is { } n)
+                        n[row] = reader.IsDBNull(c) ? double.NaN : reader.GetDouble(c);
+                        if (!double.IsFinite(n[row]))
                         {
-                            n[row] = reader.IsDBNull(c) ? double.NaN : reader.GetDouble(c);
-                            if (!double.IsFinite(n[row]))
-                            {
-                                // Non-finite numbers count as missing, as in profiles.
-                                n[row] = double.NaN;
-                            }
-                        }
-                        else
-                        {
-                            texts[c]![row] = reader.IsDBNull(c) ? null : reader.GetString(c);
+                            // Non-finite numbers count as missing, as in profiles.
+                            n[row] = double.NaN;
                         }
                     }
-
-                    row++;
+                    else
+                    {
+                        texts[c]![row] = reader.IsDBNull(c) ? null : reader.GetString(c);
+                    }
                 }
+
+                row++;
             });
+            if (row < positions.Length)
+            {
+                // Rowids are contiguous from 0 in a loaded table, so this is not expected; the sample is what came back.
+                positions = positions[..row];
+                numbers = [.. numbers.Select(n => n?[..row])];
+                texts = [.. texts.Select(t => t?[..row])];
+            }
         }
 
         return new SampledRows(

@@ -30,7 +30,8 @@ JSON
 measure() { # label, command...: prints "label wall cpu"
   local label="$1"; shift
   /usr/bin/time -f "%e %U %S" -o "$OUT/time.txt" "$@" >"$OUT/$label.out" 2>"$OUT/$label.err" || true
-  awk -v l="$label" '{ printf "%s %.2f %.2f\n", l, $1, $2 + $3 }' "$OUT/time.txt"
+  # A command that exits non-zero (drift found) makes /usr/bin/time write a status line first: read the last line.
+  tail -n 1 "$OUT/time.txt" | awk -v l="$label" '{ printf "%s %.2f %.2f\n", l, $1, $2 + $3 }'
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

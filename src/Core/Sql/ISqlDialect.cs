@@ -101,6 +101,16 @@ internal interface ISqlDialect
     /// <summary>The identity of <see cref="Hash64"/>'s function: registers merge only with registers of the same hash.</summary>
     string HashId { get; }
 
+    /// <summary>
+    /// A 64-bit hash of a double expression's value itself (not its text), for the distinct-count registers of numeric
+    /// columns; null where the engine has none, and numbers are hashed as their text by <see cref="Hash64"/>. Hashing the
+    /// value skips printing every value as text, the costliest part of the registers' scan.
+    /// </summary>
+    string? Hash64Double(string doubleExpression);
+
+    /// <summary>The identity of <see cref="Hash64Double"/>'s function; null where the dialect has none.</summary>
+    string? DoubleHashId { get; }
+
     /// <summary>Bits of a 64-bit integer: <c>(value &gt;&gt; shift) &amp; mask</c> (arithmetic or logical shift alike, the mask keeps the bits asked for).</summary>
     string ShiftAndMask(string expression, int shift, long mask);
 

@@ -40,6 +40,7 @@ public sealed class PushdownPostgresTests : IClassFixture<PostgresServer>
         ProfileEquivalence.AssertEquivalent(file, pushed, sameTextHash: false);
         Assert.Equal(6, queries);
         Assert.Equal("postgres-hashtextextended/0", pushed.Find("id")!.Distinct.HashId);
+        Assert.Equal("postgres-hashfloat8extended/2685821657736338717", pushed.Find("count")!.Distinct.HashId);
         Assert.Equal(ColumnKind.Text, pushed.Find("id")!.Kind);
     }
 

@@ -35,6 +35,29 @@ public sealed class PushdownProfilerDuckDbTests
         Assert.Equal(ColumnKind.Datetime, pushed.Find("seen")!.Kind);
     }
 
+    [Theory]
+    [InlineData(512, 3)]
+    [InlineData(513, 4)]
+    public void Whole_numbers_spanning_fewer_values_than_the_sketch_holds_are_counted_without_sorting(int span, int expectedQueries)
+    {
+        // 512 values (0 … 511) fit the 512-point sketch: the value counts give it, and no order query sorts the column;
+        // 513 values do not, and the column is sorted for its order statistics and hashed for its registers as before.
+        using var dir = new TempDirectory();
+        var random = new Random(3);
+        var text = new System.Text.StringBuilder("n\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            text.Append(i < span ? i : random.Next(span)).Append('\n');
+        }
+
+        var (file, pushed, queries) = BothWays(dir.Write("whole.csv", text.ToString()));
+
+        ProfileEquivalence.AssertEquivalent(file, pushed, sameTextHash: true);
+        Assert.Equal(span, pushed.Find("n")!.Distinct.Estimate);
+        Assert.Equal(span <= 512, pushed.Find("n")!.Numeric!.Quantiles.IsExact);
+        Assert.Equal(expectedQueries, queries);
+    }
+
     internal static (DatasetProfile File, DatasetProfile Pushed, int Queries) BothWays(string path)
     {
         using var pipeline = new InputPipeline();

@@ -111,6 +111,15 @@ internal sealed class PostgresDialect : ISqlDialect
 
     public string Hash64(string textExpression) => $"hashtextextended({textExpression}, 0)";
 
+    // hashfloat8extended hashes the double's 8 bytes (−0.0 and 0.0 alike, as count(DISTINCT) counts them) without
+    // printing it; it returns the seed itself for zero, so the seed is a random-looking constant, not 0 (whose hash 0
+    // would set its register to the largest value).
+    public string? Hash64Double(string doubleExpression) => $"hashfloat8extended({doubleExpression}, {DoubleHashSeed})";
+
+    public string? DoubleHashId => "postgres-hashfloat8extended/" + DoubleHashSeed;
+
+    private const string DoubleHashSeed = "2685821657736338717";
+
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"(({expression} >> {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
 

@@ -70,6 +70,11 @@ internal sealed class SnowflakeDialect : ISqlDialect
 
     public string Hash64(string textExpression) => $"HASH({textExpression})";
 
+    // Numbers are hashed as their shortest text (Hash64): the dialect has no hash of a double's value in use yet.
+    public string? Hash64Double(string doubleExpression) => null;
+
+    public string? DoubleHashId => null;
+
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"BITAND(BITSHIFTRIGHT({expression}, {DialectText.Integer(shift)}), {DialectText.Integer(mask)})";
 

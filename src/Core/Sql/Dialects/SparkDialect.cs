@@ -66,6 +66,11 @@ internal sealed class SparkDialect : ISqlDialect
 
     public string Hash64(string textExpression) => $"xxhash64({textExpression})";
 
+    // Numbers are hashed as their shortest text (Hash64): the dialect has no hash of a double's value in use yet.
+    public string? Hash64Double(string doubleExpression) => null;
+
+    public string? DoubleHashId => null;
+
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"(shiftright({expression}, {DialectText.Integer(shift)}) & {DialectText.Integer(mask)})";
 

@@ -66,6 +66,11 @@ internal sealed class TrinoDialect : ISqlDialect
 
     public string Hash64(string textExpression) => $"from_big_endian_64(xxhash64(to_utf8({textExpression})))";
 
+    // Numbers are hashed as their shortest text (Hash64): the dialect has no hash of a double's value in use yet.
+    public string? Hash64Double(string doubleExpression) => null;
+
+    public string? DoubleHashId => null;
+
     public string ShiftAndMask(string expression, int shift, long mask) =>
         $"bitwise_and(bitwise_right_shift({expression}, {DialectText.Integer(shift)}), {DialectText.Integer(mask)})";
 

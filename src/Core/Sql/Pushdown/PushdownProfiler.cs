@@ -56,14 +56,16 @@ internal static class PushdownProfiler
         var rows = summary.Rows;
 
         var numbers = numeric.ToDictionary(c => c.Name, c => new NumberState(c, summary.Numbers[c.Name]), StringComparer.Ordinal);
-        var large = numbers.Values.Where(n => n.Stats.Count >= 4L * settings.QuantilePoints).ToList();
+        // Whole numbers within fewer than QuantilePoints of each other have at most that many distinct values: their
+        // value counts give the sketch and the distinct count without the order query's two sorts.
+        var large = numbers.Values.Where(n => n.Stats.Count >= 4L * settings.QuantilePoints && !FewWholeNumbers(n, settings)).ToList();
         if (large.Count > 0)
         {
             progress?.Invoke($"Ordering {large.Count} numeric columns in the engine");
             Order(runner, relation, large, settings);
         }
 
-        var small = numbers.Values.Where(n => n.Stats.Count > 0 && (n.Stats.Count < 4L * settings.QuantilePoints || n.Distinct <= settings.QuantilePoints)).ToList();
+        var small = numbers.Values.Where(n => n.Stats.Count > 0 && (n.Stats.Count < 4L * settings.QuantilePoints || n.Distinct <= settings.QuantilePoints || FewWholeNumbers(n, settings))).ToList();
         if (small.Count > 0)
         {
             progress?.Invoke($"Counting the values of {small.Count} numeric columns with few values in the engine");
@@ -117,7 +119,7 @@ internal static class PushdownProfiler
 
         var profiles = columns.Select(column => column.TypeKind switch
         {
-            ColumnKind.Numeric or ColumnKind.Datetime => NumericProfile(numbers[column.Name], rows, registers, hashId),
+            ColumnKind.Numeric or ColumnKind.Datetime => NumericProfile(numbers[column.Name], rows, registers, runner.Dialect.DoubleHashId ?? NumericHashId(hashId)),
             ColumnKind.Boolean => ProfileBuilder.BooleanColumn(column, rows, summary.Booleans[column.Name].Count, summary.Booleans[column.Name].Trues),
             _ => ProfileBuilder.TextColumn(column, rows, textCounts[column.Name], settings, () => registers[column.Name], hashId),
         }).ToList();
@@ -132,8 +134,17 @@ internal static class PushdownProfiler
         };
     }
 
-    /// <summary>The HashId of numeric registers: the engine's hash over the shortest text of each double.</summary>
+    /// <summary>The HashId of numeric registers where the dialect has no hash of a double's value: the engine's hash over the shortest text of each double.</summary>
     internal static string NumericHashId(string hashId) => hashId + "/double-text";
+
+    /// <summary>
+    /// An integer column whose values lie within fewer than <see cref="ProfileSettings.QuantilePoints"/> of each other:
+    /// its doubles are whole numbers between its minimum and maximum (rounded to whole doubles beyond 2^53), so it has at
+    /// most that many distinct values, and the profile lists them all, as it would after counting them.
+    /// </summary>
+    private static bool FewWholeNumbers(NumberState n, ProfileSettings settings) =>
+        n.Column.TypeKind == ColumnKind.Numeric && SqlTypes.IsInteger(n.Column.SqlType) && n.Stats.Count > 0
+        && n.Stats.Max - n.Stats.Min < settings.QuantilePoints;
 
     private static bool NeedsRegisters(TextColumnCounts counts, ProfileSettings settings)
     {
@@ -148,7 +159,7 @@ internal static class PushdownProfiler
         return !(complete && counts.Count - listed.Values.Sum(v => v.Count) == 0);
     }
 
-    private static ColumnProfile NumericProfile(NumberState n, long rows, Dictionary<string, byte[]> registers, string hashId)
+    private static ColumnProfile NumericProfile(NumberState n, long rows, Dictionary<string, byte[]> registers, string numericHashId)
     {
         var column = n.Column;
         if (n.Stats.Count == 0)
@@ -190,7 +201,7 @@ internal static class PushdownProfiler
             SqlType = column.SqlType,
             Count = n.Stats.Count,
             Missing = rows - n.Stats.Count,
-            Distinct = DistinctSketch.Exact(n.Distinct, registerBytes, registerBytes is null ? null : NumericHashId(hashId)),
+            Distinct = DistinctSketch.Exact(n.Distinct, registerBytes, registerBytes is null ? null : numericHashId),
             Numeric = new NumericSummary(
                 n.Stats.Min,
                 n.Stats.Max,
@@ -411,7 +422,8 @@ internal static class PushdownProfiler
     }
 
     /// <summary>
-    /// HyperLogLog registers from the engine's 64-bit hash of each value's text: per register, the bit length of the
+    /// HyperLogLog registers from the engine's 64-bit hash of each value (of a number's value where the dialect hashes
+    /// doubles, <see cref="ISqlDialect.Hash64Double"/>, else of its text): per register, the bit length of the
     /// minimum of the low bits, which is all a register keeps. The engine packs each column's registers into one text
     /// of <c>bucket:bitLength</c> pairs, a few bytes each instead of a row each.
     /// </summary>
@@ -421,7 +433,7 @@ internal static class PushdownProfiler
         var found = runner.Run(d =>
         {
             var hashes = texts.Select(c => d.Hash64(d.CastText(d.Identifier(c.Name))))
-                .Concat(numbers.Select(c => d.Hash64(d.CastText(PushdownSql.NumberValue(d, c)))))
+                .Concat(numbers.Select(c => PushdownSql.NumberValue(d, c)).Select(v => d.Hash64Double(v) ?? d.Hash64(d.CastText(v))))
                 .ToList();
             var unpivot = PushdownSql.ColumnsAsRows(d, relation.From(d), hashes, []);
             var bucket = d.ShiftAndMask("v", RegisterLowBits, DistinctSketch.RegisterCount - 1);

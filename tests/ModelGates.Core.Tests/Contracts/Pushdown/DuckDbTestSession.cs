@@ -109,6 +109,10 @@ internal sealed class NoRegexDialect : ISqlDialect
 
     public string Hash64(string textExpression) => Inner.Hash64(textExpression);
 
+    public string? Hash64Double(string doubleExpression) => Inner.Hash64Double(doubleExpression);
+
+    public string? DoubleHashId => Inner.DoubleHashId;
+
     public string ShiftAndMask(string expression, int shift, long mask) => Inner.ShiftAndMask(expression, shift, mask);
 
     public string TextAgg(string textExpression) => Inner.TextAgg(textExpression);

@@ -37,6 +37,7 @@ internal static class MonitorRunner
         var oldJson = eligible is null ? null : history.InputState(monitor.Name);
         var oldState = InputState.Read(oldJson);
         MonitorInput? input = null;
+        var filesRead = 0;
         (DriftReference Reference, DriftOptions Options, string Fingerprint)? judging = null;
         if (eligible is { } files && oldState is not null)
         {
@@ -45,7 +46,7 @@ internal static class MonitorRunner
             judging = Judging(config, monitor, context);
             if (oldState.Fingerprint == judging.Value.Fingerprint)
             {
-                input = IncrementalReads.Rerun(config, monitor, engine, files.Source, files.Files, hashes, oldState, judging.Value.Fingerprint, known);
+                (input, filesRead) = IncrementalReads.Rerun(config, monitor, engine, files.Source, files.Files, hashes, oldState, judging.Value.Fingerprint, known);
             }
         }
 
@@ -75,7 +76,7 @@ internal static class MonitorRunner
                 Unassigned = unassignedRows,
                 Work = [.. slices.Select(s => new WindowWork(s, null))],
                 NewState = state,
-                FilesRead = data.Files.Count,
+                FilesRead = filesRead + data.Files.Count,
             };
         }
         else

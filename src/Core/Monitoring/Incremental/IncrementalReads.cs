@@ -76,9 +76,10 @@ internal static class IncrementalReads
 
     /// <summary>
     /// A rerun against the recorded <paramref name="state"/> (same fingerprint): reads the new and changed files, then the
-    /// unchanged ones sharing a window with them; null when the record cannot vouch for a window (the caller reads every file).
+    /// unchanged ones sharing a window with them; null when the record cannot vouch for a window (the caller reads every file),
+    /// with the files read on the way either way.
     /// </summary>
-    public static MonitorInput? Rerun(
+    public static (MonitorInput? Input, int FilesRead) Rerun(
         GatesConfig config, MonitorDeclaration monitor, DataEngine engine, DatasetSource source, IReadOnlyList<DataFile> files, IReadOnlyList<FileHash> hashes,
         InputState state, string fingerprint, IReadOnlyDictionary<string, WindowRecord> known)
     {
@@ -108,7 +109,7 @@ internal static class IncrementalReads
             filesRead += changed.Count;
             if (data is null)
             {
-                return null;
+                return (null, filesRead);
             }
 
             var fileExpression = FileExpression(data);
@@ -137,7 +138,7 @@ internal static class IncrementalReads
             filesRead += both.Count;
             if (data is null)
             {
-                return null;
+                return (null, filesRead);
             }
         }
 
@@ -145,13 +146,13 @@ internal static class IncrementalReads
         if (judged.Count > 0 && data is null)
         {
             // Only removals, and a window they emptied lies between others: the full read judges it empty.
-            return null;
+            return (null, filesRead);
         }
 
         var slices = data is null ? [] : WindowSlicer.SliceTime(engine, data, frame, monitor, fingerprint, judged, null).Slices.ToDictionary(s => s.Bounds.Key, StringComparer.Ordinal);
         var work = plan.Select(b => affected.Contains(b.Key) ? new WindowWork(slices[b.Key], null) : new WindowWork(null, known[b.Key])).ToList();
         var newState = new InputState(fingerprint, state.Columns, records).ToJson();
-        return new MonitorInput
+        return (new MonitorInput
         {
             Data = data,
             Columns = columns,
@@ -161,7 +162,7 @@ internal static class IncrementalReads
             Work = work,
             NewState = newState,
             FilesRead = filesRead,
-        };
+        }, filesRead);
     }
 
     /// <summary>The columns as recorded: names and DuckDB types in table order.</summary>

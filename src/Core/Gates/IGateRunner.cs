@@ -58,7 +58,13 @@ public sealed class GateRunContext(DatasetCache datasets, GateRunOptions options
     internal void Read(string role, DatasetHashes hashes)
     {
         ArgumentNullException.ThrowIfNull(hashes);
-        foreach (var file in hashes.Files.Where(f => !inputs.Any(i => i.Role == role && i.Path == f.Path)))
+        Read(role, hashes.Files);
+    }
+
+    /// <summary>Records data files a gate read, each with its own hash (a monitor's rerun hashes them one by one).</summary>
+    internal void Read(string role, IReadOnlyList<FileHash> files)
+    {
+        foreach (var file in files.Where(f => !inputs.Any(i => i.Role == role && i.Path == f.Path)))
         {
             inputs.Add(new InputFile(role, file.Path, file.Sha256, file.Bytes));
         }

@@ -22,6 +22,9 @@ internal sealed record MonitorResult
     /// <summary>Windows whose record was reused from the history (same data hash).</summary>
     public int Reused { get; init; }
 
+    /// <summary>Input files read through the engine this run (an incremental rerun reads only new and changed ones and their window's neighbours).</summary>
+    internal int FilesRead { get; init; }
+
     /// <summary>The UTC times the monitor's model was promoted, oldest first, as the history holds them (the trend's markers).</summary>
     public IReadOnlyList<DateTime> Promotions { get; init; } = [];
 

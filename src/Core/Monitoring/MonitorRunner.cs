@@ -9,6 +9,7 @@ using ModelGates.Drift.Engine.Options;
 using ModelGates.Gates;
 using ModelGates.Gates.Config;
 using ModelGates.Monitoring.History;
+using ModelGates.Monitoring.Incremental;
 using ModelGates.Monitoring.Trigger;
 using ModelGates.Monitoring.Windows;
 
@@ -28,42 +29,84 @@ internal static class MonitorRunner
         var pipeline = context.Datasets.Pipeline;
         var engine = pipeline.Engine;
         var diagnostics = new List<Diagnostic>();
-        var table = context.Datasets.Table(monitor.Data);
-        context.Read($"dataset {monitor.Data}", table.Hashes);
-        if (table.Unparsed is { } unparsed)
-        {
-            diagnostics.Add(unparsed);
-        }
-
-        var data = table.Dataset;
-        var frame = TimestampFrame.Of(config, monitor, data);
-        RequireColumn(config, monitor, data, monitor.Label, "label");
-        RequireColumn(config, monitor, data, monitor.Score, "score");
-        foreach (var probability in monitor.Probabilities ?? [])
-        {
-            RequireColumn(config, monitor, data, probability.Column, "probabilities");
-        }
-
-        var unassigned = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
-        if (unassigned > 0)
-        {
-            diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.RowsWithoutTimestamp.Create(string.Create(CultureInfo.InvariantCulture,
-                $"Monitor '{monitor.Name}': {unassigned} of {data.Rows} rows of '{monitor.Data}' have no '{monitor.Timestamp}'; they belong to no window.")), "timestamp"));
-        }
-
-        var reference = Reference(config, monitor, context);
-        var options = Options(config, monitor, reference);
-        var fingerprint = Fingerprint(config, monitor, reference.Hash, context.Options.ToolVersion);
-        var slices = WindowSlicer.Slice(engine, data, frame, monitor, fingerprint);
-
         using var history = HistoryStores.Open(monitor.History, context.Datasets.Pipeline.Connections);
         var known = history.Windows(monitor.Name).ToDictionary(w => w.Key, StringComparer.Ordinal);
+
+        // With a record of the input files from an earlier run, only new and changed files are read (docs/monitoring.md#incremental-reruns).
+        var eligible = IncrementalReads.Eligible(config, monitor, engine);
+        var oldJson = eligible is null ? null : history.InputState(monitor.Name);
+        var oldState = InputState.Read(oldJson);
+        MonitorInput? input = null;
+        var filesRead = 0;
+        (DriftReference Reference, DriftOptions Options, string Fingerprint)? judging = null;
+        if (eligible is { } files && oldState is not null)
+        {
+            var hashes = IncrementalReads.Hash(files.Files);
+            context.Read($"dataset {monitor.Data}", hashes);
+            judging = Judging(config, monitor, context);
+            if (oldState.Fingerprint == judging.Value.Fingerprint)
+            {
+                (input, filesRead) = IncrementalReads.Rerun(config, monitor, engine, files.Source, files.Files, hashes, oldState, judging.Value.Fingerprint, known);
+            }
+        }
+
+        if (input is null)
+        {
+            var table = context.Datasets.Table(monitor.Data);
+            context.Read($"dataset {monitor.Data}", table.Hashes);
+            if (table.Unparsed is { } unparsed)
+            {
+                diagnostics.Add(unparsed);
+            }
+
+            var data = table.Dataset;
+            var frame = TimestampFrame.Of(config, monitor, data);
+            RequireColumns(config, monitor, data.Columns);
+            var unassignedRows = Convert.ToInt64(engine.Scalar($"SELECT count(*) FROM {data.Table} WHERE {frame.Micros} IS NULL"), CultureInfo.InvariantCulture);
+            judging ??= Judging(config, monitor, context);
+            var (slices, state) = eligible is not null && table.Unparsed is null
+                ? IncrementalReads.Full(engine, monitor, data, frame, judging.Value.Fingerprint, table.Hashes.Files)
+                : (WindowSlicer.Slice(engine, data, frame, monitor, judging.Value.Fingerprint), null);
+            input = new MonitorInput
+            {
+                Data = data,
+                Columns = data.Columns,
+                Frame = frame,
+                Rows = data.Rows,
+                Unassigned = unassignedRows,
+                Work = [.. slices.Select(s => new WindowWork(s, null))],
+                NewState = state,
+                FilesRead = filesRead + data.Files.Count,
+            };
+        }
+        else
+        {
+            RequireColumns(config, monitor, input.Columns);
+        }
+
+        if (input.Unassigned > 0)
+        {
+            diagnostics.Add(Locate(config, monitor, DiagnosticCatalog.RowsWithoutTimestamp.Create(string.Create(CultureInfo.InvariantCulture,
+                $"Monitor '{monitor.Name}': {input.Unassigned} of {input.Rows} rows of '{monitor.Data}' have no '{monitor.Timestamp}'; they belong to no window.")), "timestamp"));
+        }
+
+        var (reference, options, _) = judging ?? Judging(config, monitor, context);
         var windows = new List<WindowRecord>();
         int computed = 0, reused = 0;
         string? sorted = null;
         Lazy<WindowEstimates?>? estimates = null;
-        foreach (var found in slices)
+        var invalidated = false;
+        foreach (var work in input.Work)
         {
+            if (work.Reused is { } kept)
+            {
+                windows.Add(kept);
+                reused++;
+                continue;
+            }
+
+            var found = work.Slice!;
+
             // A record of an older format lacks what this tool records (contract pass rates, missing shares): judged again.
             if (known.TryGetValue(found.Bounds.Key, out var previous) && previous.Hash == found.Hash && previous.Format == WindowRecord.CurrentFormat)
             {
@@ -72,6 +115,8 @@ internal static class MonitorRunner
                 continue;
             }
 
+            var data = input.Data!;
+            var frame = input.Frame;
             var slice = found.TimeRange is { } range && found.Rows >= monitor.MinRows
                 ? found with { Relation = sorted ??= WindowSlicer.SortByTime(engine, data, frame), Filter = string.Create(CultureInfo.InvariantCulture, $"__mg_ts >= {range.Lo} AND __mg_ts < {range.Hi}") }
                 : found;
@@ -79,9 +124,23 @@ internal static class MonitorRunner
             context.Options.Progress?.Invoke($"monitor '{monitor.Name}': window {slice.Bounds.Key} ({slice.Rows} rows)");
             estimates ??= new Lazy<WindowEstimates?>(() => WindowEstimates.For(config, monitor, context, data));
             var record = WindowEvaluator.Evaluate(config, monitor, engine, data, frame, slice, reference, options, estimates.Value);
+
+            // The record of the input files vouches for the windows as they are: before the first window changes, it is
+            // invalidated, so a run killed midway leaves none that could reuse a window it did not see (the next run reads every file).
+            if (!invalidated && !string.IsNullOrEmpty(history.InputState(monitor.Name)))
+            {
+                history.SaveInputState(monitor.Name, string.Empty, context.Options.Time.UtcDateTime);
+            }
+
+            invalidated = true;
             history.Save(monitor.Name, record, context.Options.Time.UtcDateTime);
             windows.Add(record);
             computed++;
+        }
+
+        if (input.NewState is { } newState && newState != oldJson)
+        {
+            history.SaveInputState(monitor.Name, newState, context.Options.Time.UtcDateTime);
         }
 
         var all = history.Windows(monitor.Name);
@@ -110,7 +169,24 @@ internal static class MonitorRunner
             }, "trigger"));
         }
 
-        return new MonitorResult { Monitor = monitor, Windows = windows, Retrain = decision, Computed = computed, Reused = reused, Promotions = promotions, Diagnostics = diagnostics };
+        return new MonitorResult { Monitor = monitor, Windows = windows, Retrain = decision, Computed = computed, Reused = reused, Promotions = promotions, Diagnostics = diagnostics, FilesRead = input.FilesRead };
+    }
+
+    /// <summary>What judges the windows: the reference (read once), the drift options, and the fingerprint of it all.</summary>
+    private static (DriftReference Reference, DriftOptions Options, string Fingerprint) Judging(GatesConfig config, MonitorDeclaration monitor, GateRunContext context)
+    {
+        var reference = Reference(config, monitor, context);
+        return (reference, Options(config, monitor, reference), Fingerprint(config, monitor, reference.Hash, context.Options.ToolVersion));
+    }
+
+    private static void RequireColumns(GatesConfig config, MonitorDeclaration monitor, IReadOnlyList<DatasetColumn> columns)
+    {
+        RequireColumn(config, monitor, columns, monitor.Label, "label");
+        RequireColumn(config, monitor, columns, monitor.Score, "score");
+        foreach (var probability in monitor.Probabilities ?? [])
+        {
+            RequireColumn(config, monitor, columns, probability.Column, "probabilities");
+        }
     }
 
     /// <summary>The reference, read once per monitor: a declared dataset's rows, or a stored profile or data file.</summary>
@@ -184,11 +260,11 @@ internal static class MonitorRunner
         return Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray()));
     }
 
-    private static void RequireColumn(GatesConfig config, MonitorDeclaration monitor, LoadedDataset data, string? column, string key)
+    private static void RequireColumn(GatesConfig config, MonitorDeclaration monitor, IReadOnlyList<DatasetColumn> columns, string? column, string key)
     {
-        if (column is not null && data.Find(column) is null)
+        if (column is not null && !columns.Any(c => c.Name == column))
         {
-            var suggestion = DidYouMean.Suggest(column, data.Columns.Select(c => c.Name));
+            var suggestion = DidYouMean.Suggest(column, columns.Select(c => c.Name));
             throw new DataReadException(Locate(config, monitor, DiagnosticCatalog.MonitorColumnMissing.Create(
                 $"Monitor '{monitor.Name}': the {key} column '{column}' is not in dataset '{monitor.Data}'.{(suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?")}"), key));
         }

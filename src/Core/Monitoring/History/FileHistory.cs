@@ -21,6 +21,10 @@ internal sealed class FileHistory(string path) : IHistoryStore
 
     public void Save(string monitor, WindowRecord window, DateTime computedAt) => Store().Save(monitor, window, computedAt);
 
+    public string? InputState(string monitor) => Store().InputState(monitor);
+
+    public void SaveInputState(string monitor, string state, DateTime computedAt) => Store().SaveInputState(monitor, state, computedAt);
+
     // With the monitor's connection open, through it: DuckDB refuses a second, read-only one to the same file.
     public IReadOnlyList<DateTime> PromotionTimes(string model) =>
         windows is { } store ? store.PromotionTimes(model) : ChampionLog.PromotionTimes(Path, model);

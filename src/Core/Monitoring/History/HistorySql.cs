@@ -11,7 +11,7 @@ namespace ModelGates.Monitoring.History;
 internal sealed class HistorySql(ISqlDialect dialect, string schema)
 {
     /// <summary>The history's tables, in the order they are created.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["monitor_meta", "monitor_windows", "champions"];
+    public static readonly IReadOnlyList<string> Tables = ["monitor_meta", "monitor_windows", "champions", "monitor_inputs"];
 
     /// <summary>The columns of <c>monitor_windows</c>; the first two are the key.</summary>
     private static readonly string[] WindowColumns =
@@ -42,6 +42,7 @@ internal sealed class HistorySql(ISqlDialect dialect, string schema)
           {Id("status")} VARCHAR NOT NULL, {Id("record")} VARCHAR NOT NULL, {Id("computed_at")} TIMESTAMP NOT NULL,
           PRIMARY KEY ({Id("monitor")}, {Id("window_key")}))
         """,
+        $"CREATE TABLE IF NOT EXISTS {Table("monitor_inputs")} ({Id("monitor")} VARCHAR PRIMARY KEY, {Id("state")} VARCHAR NOT NULL, {Id("computed_at")} TIMESTAMP NOT NULL)",
         $"""
         CREATE TABLE IF NOT EXISTS {Table("champions")} (
           {Id("promoted_at")} TIMESTAMP NOT NULL, {Id("model")} VARCHAR NOT NULL, {Id("model_hash")} VARCHAR NOT NULL,
@@ -55,6 +56,17 @@ internal sealed class HistorySql(ISqlDialect dialect, string schema)
     /// <summary>Records the schema version.</summary>
     public string RecordSchemaVersion(int version) =>
         $"INSERT INTO {Table("monitor_meta")} ({Id("key")}, {Id("value")}) VALUES ('schemaVersion', {dialect.Literal(version.ToString(CultureInfo.InvariantCulture))})";
+
+    /// <summary>Moves the recorded schema version from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public string UpdateSchemaVersion(int from, int to) =>
+        $"UPDATE {Table("monitor_meta")} SET {Id("value")} = {dialect.Literal(to.ToString(CultureInfo.InvariantCulture))} WHERE {Id("key")} = 'schemaVersion' AND {Id("value")} = {dialect.Literal(from.ToString(CultureInfo.InvariantCulture))}";
+
+    /// <summary>The monitor's record of its input files (no row: none).</summary>
+    public string InputState(string monitor) => $"SELECT {Id("state")} FROM {Table("monitor_inputs")} WHERE {Id("monitor")} = {dialect.Literal(monitor)}";
+
+    /// <summary>The statement writing the monitor's record of its input files in place of the one it replaces.</summary>
+    public string? SaveInputState(string monitor, string state, DateTime computedAt) => dialect.Upsert(
+        Table("monitor_inputs"), ["monitor", "state", "computed_at"], [dialect.Literal(monitor), dialect.Literal(state), Timestamp(computedAt)], keyColumns: 1);
 
     /// <summary>The records of a monitor's windows in time order.</summary>
     public string Windows(string monitor) =>

@@ -14,7 +14,17 @@ namespace ModelGates.Monitoring.History;
 internal sealed class HistoryStore : IDisposable
 {
     /// <summary>The version of the monitor's tables this tool writes (files and connections alike).</summary>
-    internal const int SchemaVersion = 1;
+    /// Version 2 added <c>monitor_inputs</c> (a monitor's record of its input files); a version-1 history gains the
+    /// table when opened and is then version 2.
+    internal const int SchemaVersion = 2;
+
+    private const string InputsTable = """
+        create table if not exists monitor_inputs (
+          monitor      VARCHAR   NOT NULL PRIMARY KEY,
+          state        VARCHAR   NOT NULL,  -- the input files as JSON; empty: invalidated
+          computed_at  TIMESTAMP NOT NULL   -- UTC
+        )
+        """;
 
     private const string WindowsTable = """
         create table if not exists monitor_windows (
@@ -58,11 +68,17 @@ internal sealed class HistoryStore : IDisposable
             connection.Open();
             var store = new HistoryStore(path, connection);
             store.Execute(WindowsTable);
+            store.Execute(InputsTable);
             store.Execute("create table if not exists monitor_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
             var version = store.Scalar("select value from monitor_meta where key = 'schemaVersion'", []);
             if (version is null)
             {
                 store.Execute($"insert into monitor_meta values ('schemaVersion', '{SchemaVersion}')");
+            }
+            else if (string.Equals(version.ToString(), "1", StringComparison.Ordinal))
+            {
+                // Version 1 lacked monitor_inputs, created above: the file is version 2 now, its windows untouched.
+                store.Execute($"update monitor_meta set value = '{SchemaVersion}' where key = 'schemaVersion'");
             }
             else if (!string.Equals(version.ToString(), SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             {
@@ -115,6 +131,27 @@ internal sealed class HistoryStore : IDisposable
             Execute(
                 "insert into monitor_windows values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [monitor, window.Key, window.Start, window.End, window.Hash, window.Rows, window.LabelledRows, window.Status, WindowRecordJson.ToText(window), computedAt]);
+            transaction.Commit();
+        }
+        catch (DbException e)
+        {
+            transaction.Rollback();
+            throw Unusable(Path, e.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>The monitor's record of its input files, or null when none was written.</summary>
+    public string? InputState(string monitor) => Guarded(() => Scalar("select state from monitor_inputs where monitor = ?", [monitor]) as string);
+
+    /// <summary>Writes (or replaces) the monitor's record of its input files in one transaction.</summary>
+    /// <exception cref="DataReadException">The write failed (MG6006); the record is as it was.</exception>
+    public void SaveInputState(string monitor, string state, DateTime computedAt)
+    {
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            Execute("delete from monitor_inputs where monitor = ?", [monitor]);
+            Execute("insert into monitor_inputs values (?, ?, ?)", [monitor, state, computedAt]);
             transaction.Commit();
         }
         catch (DbException e)

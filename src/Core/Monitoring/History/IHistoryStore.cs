@@ -17,6 +17,17 @@ internal interface IHistoryStore : IDisposable
     /// <exception cref="Data.DataReadException">The write failed; the window keeps its previous record (exit code 3).</exception>
     void Save(string monitor, WindowRecord window, DateTime computedAt);
 
+    /// <summary>
+    /// The monitor's record of its input files (<see cref="Incremental.InputState"/> as JSON), or null when it has none;
+    /// empty when a run invalidated it.
+    /// </summary>
+    /// <exception cref="Data.DataReadException">The history cannot be read (exit code 3).</exception>
+    string? InputState(string monitor);
+
+    /// <summary>Writes (or replaces) the monitor's record of its input files in one transaction; empty invalidates it.</summary>
+    /// <exception cref="Data.DataReadException">The write failed; the record is as it was (exit code 3).</exception>
+    void SaveInputState(string monitor, string state, DateTime computedAt);
+
     /// <summary>The UTC times <paramref name="model"/> was promoted, oldest first; empty when never.</summary>
     /// <exception cref="Data.DataReadException">The history cannot be read (exit code 3).</exception>
     IReadOnlyList<DateTime> PromotionTimes(string model);

@@ -96,6 +96,15 @@ internal sealed class SqlHistoryStore : IHistoryStore
         return 0;
     });
 
+    public string? InputState(string monitor) => Guarded("read the input files' record", () =>
+        session.Query(sql.InputState(monitor)).Select(r => r[0] as string).FirstOrDefault());
+
+    public void SaveInputState(string monitor, string state, DateTime computedAt) => Guarded("write the input files' record", () =>
+    {
+        InTransaction(() => session.Query(sql.SaveInputState(monitor, state, computedAt)!));
+        return 0;
+    });
+
     public IReadOnlyList<DateTime> PromotionTimes(string model) => Guarded("read the promotions", () =>
         (IReadOnlyList<DateTime>)[.. session.Query(sql.PromotionTimes(model)).Select(r => DateTime.SpecifyKind(Convert.ToDateTime(r[0], CultureInfo.InvariantCulture), DateTimeKind.Utc))]);
 
@@ -164,6 +173,11 @@ internal sealed class SqlHistoryStore : IHistoryStore
                     session.Query(sql.RecordSchemaVersion(HistoryStore.SchemaVersion));
                 }
             });
+        }
+        else if (version == "1")
+        {
+            // Version 1 lacked monitor_inputs, created above: record version 2 (one UPDATE, a no-op if another run did it first).
+            InTransaction(() => session.Query(sql.UpdateSchemaVersion(1, HistoryStore.SchemaVersion)));
         }
         else if (version != HistoryStore.SchemaVersion.ToString(CultureInfo.InvariantCulture))
         {

@@ -20,9 +20,16 @@ internal sealed record TimestampFrame(string Column, string Micros, bool Instant
 
     /// <summary>The frame of the monitor's timestamp column in <paramref name="data"/>.</summary>
     /// <exception cref="DataReadException">The column is missing or holds no dates (MG6004, exit code 3).</exception>
-    public static TimestampFrame Of(GatesConfig config, MonitorDeclaration monitor, LoadedDataset data)
+    public static TimestampFrame Of(GatesConfig config, MonitorDeclaration monitor, LoadedDataset data) =>
+        Of(config, monitor, data.Find(monitor.Timestamp));
+
+    /// <summary>The frame of the monitor's timestamp column among <paramref name="columns"/> (a rerun that read no file knows them from the history).</summary>
+    /// <exception cref="DataReadException">The column is missing or holds no dates (MG6004, exit code 3).</exception>
+    public static TimestampFrame Of(GatesConfig config, MonitorDeclaration monitor, IReadOnlyList<DatasetColumn> columns) =>
+        Of(config, monitor, columns.FirstOrDefault(c => c.Name == monitor.Timestamp));
+
+    private static TimestampFrame Of(GatesConfig config, MonitorDeclaration monitor, DatasetColumn? column)
     {
-        var column = data.Find(monitor.Timestamp);
         var type = column?.SqlType.ToUpperInvariant();
         if (column is null || type is null || !(Naive.Contains(type) || WithZone.Contains(type)))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using ModelGates.Data;
@@ -50,20 +51,66 @@ internal static class WindowSlicer
         var first = frame.ToLocal(Convert.ToInt64(range[0], CultureInfo.InvariantCulture));
         var last = frame.ToLocal(Convert.ToInt64(range[1], CultureInfo.InvariantCulture));
         var bounds = WindowPlanner.Plan(monitor.Window, monitor.TimeZone, first, last);
+        return ByBounds(engine, table, frame, fingerprint, rowHash, labelled, bounds, fileExpression: null).Slices;
+    }
+
+    /// <summary>
+    /// The time windows <paramref name="bounds"/> of <paramref name="data"/> (empty ones included), hashed in one query;
+    /// with <paramref name="fileExpression"/> (the SQL naming each row's file) also the keys of the windows each file's
+    /// rows fall in, from the same query (grouped by window and file, summed here: the hashes are those of a grouping by
+    /// window alone).
+    /// </summary>
+    internal static (List<WindowSlice> Slices, Dictionary<string, SortedSet<string>> FileWindows) SliceTime(
+        DataEngine engine, LoadedDataset data, TimestampFrame frame, MonitorDeclaration monitor, string fingerprint, IReadOnlyList<MonitorWindowBounds> bounds, string? fileExpression)
+    {
+        var rowHash = $"hash({string.Join(", ", data.Columns.Select(c => "x." + SqlText.Identifier(c.Name)))})";
+        var labelled = monitor.Label is { } label
+            ? $"count(CASE WHEN x.{SqlText.Identifier(label)} IS NOT NULL AND CAST(x.{SqlText.Identifier(label)} AS VARCHAR) <> '' THEN 1 END)"
+            : "0";
+        return ByBounds(engine, data.Table, frame, fingerprint, rowHash, labelled, bounds, fileExpression);
+    }
+
+    private static (List<WindowSlice> Slices, Dictionary<string, SortedSet<string>> FileWindows) ByBounds(
+        DataEngine engine, string table, TimestampFrame frame, string fingerprint, string rowHash, string labelled, IReadOnlyList<MonitorWindowBounds> bounds, string? fileExpression)
+    {
+        var fileWindows = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        if (bounds.Count == 0)
+        {
+            return ([], fileWindows);
+        }
+
         var edges = bounds.Select(b => (Lo: frame.EdgeMicros(b, true), Hi: frame.EdgeMicros(b, false))).ToList();
         var values = string.Join(", ", edges.Select((e, i) => string.Create(CultureInfo.InvariantCulture, $"({i}, {e.Lo}, {e.Hi})")));
-        var stats = engine.Query(
+        var groups = engine.Query(
             $"WITH b(i, lo, hi) AS (VALUES {values}) "
-            + $"SELECT b.i, count(x.__mg_ts), CAST(coalesce(sum(CAST({rowHash} AS HUGEINT)), 0) AS VARCHAR), {labelled} "
-            + $"FROM b LEFT JOIN (SELECT *, {frame.Micros} AS __mg_ts FROM {table}) x ON x.__mg_ts >= b.lo AND x.__mg_ts < b.hi GROUP BY b.i ORDER BY b.i",
-            r => (Rows: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Sum: r.GetString(2), Labelled: Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture)));
-        return [.. bounds.Select((b, i) => new WindowSlice(
+            + $"SELECT b.i, x.__mg_f, count(x.__mg_ts), CAST(coalesce(sum(CAST({rowHash} AS HUGEINT)), 0) AS VARCHAR), {labelled} "
+            + $"FROM b LEFT JOIN (SELECT *, {frame.Micros} AS __mg_ts, {fileExpression ?? "NULL"} AS __mg_f FROM {table}) x ON x.__mg_ts >= b.lo AND x.__mg_ts < b.hi "
+            + "GROUP BY b.i, x.__mg_f ORDER BY b.i, x.__mg_f",
+            r => (Index: Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), File: r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture),
+                Rows: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture), Sum: BigInteger.Parse(r.GetString(3), CultureInfo.InvariantCulture), Labelled: Convert.ToInt64(r.GetValue(4), CultureInfo.InvariantCulture)));
+        var stats = new (long Rows, BigInteger Sum, long Labelled)[bounds.Count];
+        foreach (var g in groups)
+        {
+            stats[g.Index] = (stats[g.Index].Rows + g.Rows, stats[g.Index].Sum + g.Sum, stats[g.Index].Labelled + g.Labelled);
+            if (g.File is { } file && g.Rows > 0)
+            {
+                if (!fileWindows.TryGetValue(file, out var keys))
+                {
+                    fileWindows[file] = keys = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                keys.Add(bounds[g.Index].Key);
+            }
+        }
+
+        List<WindowSlice> slices = [.. bounds.Select((b, i) => new WindowSlice(
             b,
             table,
             string.Create(CultureInfo.InvariantCulture, $"{frame.Micros} >= {edges[i].Lo} AND {frame.Micros} < {edges[i].Hi}"),
             stats[i].Rows,
             stats[i].Labelled,
-            Hash(fingerprint, b.Key, stats[i].Rows, stats[i].Sum)) { TimeRange = edges[i] })];
+            Hash(fingerprint, b.Key, stats[i].Rows, stats[i].Sum.ToString(CultureInfo.InvariantCulture))) { TimeRange = edges[i] })];
+        return (slices, fileWindows);
     }
 
     /// <summary>Windows of N rows in timestamp order (ties in file order); the last one may be short.</summary>

@@ -59,8 +59,8 @@ public sealed class SqlHistoryStoreTests(PostgresServer server) : IClassFixture<
 
         Assert.Equal(WindowRecordJson.ToText(window), WindowRecordJson.ToText(Assert.Single(reopened.Windows("prod"))));
         Assert.Empty(reopened.Windows("other"));
-        Assert.Equal("champions\nmonitor_meta\nmonitor_windows", Psql(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'modelgates' ORDER BY table_name;"));
-        Assert.Equal("1", Psql(database, "SELECT value FROM modelgates.monitor_meta WHERE key = 'schemaVersion';"));
+        Assert.Equal("champions\nmonitor_inputs\nmonitor_meta\nmonitor_windows", Psql(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'modelgates' ORDER BY table_name;"));
+        Assert.Equal("2", Psql(database, "SELECT value FROM modelgates.monitor_meta WHERE key = 'schemaVersion';"));
         Assert.Equal("prod|2026-06-01T00:00:00Z|2026-06-01 00:00:00|h1|120|ok", Psql(database, "SELECT monitor, window_key, window_start, data_hash, rows, status FROM modelgates.monitor_windows;"));
     }
 

@@ -46,8 +46,9 @@ internal static class PipelineWarmup
         var opening = new Task<DataEngine>(() => new DataEngine());
         engine = opening;
 
-        // An engine nobody took (the run stopped at its config) is closed before the process exits, not during.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TakeEngine()?.Dispose();
+        // An engine nobody took (the run stopped at its config) is closed before the process exits, not during; an open
+        // that failed has nothing to close (a pipeline would have reported its error).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Release();
         opening.Start(TaskScheduler.Default);
         Task.Run(CompileHotLoops);
     }
@@ -55,6 +56,26 @@ internal static class PipelineWarmup
     /// <summary>The engine <see cref="Start"/> opened, once (waiting for it if need be); null when none was started or it was taken.</summary>
     /// <exception cref="Exception">Whatever opening it threw, as opening one here would.</exception>
     public static DataEngine? TakeEngine() => Interlocked.Exchange(ref engine, null)?.GetAwaiter().GetResult();
+
+    /// <summary>Waits for an engine nobody took and closes it.</summary>
+    internal static void Release()
+    {
+        if (Interlocked.Exchange(ref engine, null) is not { } opening)
+        {
+            return;
+        }
+
+        try
+        {
+            opening.Wait();
+        }
+        catch (AggregateException)
+        {
+            return;
+        }
+
+        opening.Result.Dispose();
+    }
 
     /// <summary>The hot methods <see cref="Start"/> compiles.</summary>
     internal static IEnumerable<MethodInfo> HotMethods() =>

@@ -35,9 +35,17 @@ public sealed class InputPipeline : IDisposable
     /// <param name="progress">Receives a short line at each phase boundary (reading a file, summarising, comparing), for long runs.</param>
     public InputPipeline(Action<string>? progress = null)
     {
-        Engine = new DataEngine();
+        Engine = PipelineWarmup.TakeEngine() ?? new DataEngine();
         Progress = progress;
     }
+
+    /// <summary>
+    /// Starts, on another core, the one-time work of a run's first read: opening the in-memory DuckDB the next
+    /// pipeline takes, and compiling the hot loops of reading and comparing columns. A front end calls it first
+    /// thing, before parsing its arguments and config, so that the first read starts warm; results are the same
+    /// either way. Calls after the first in a process do nothing.
+    /// </summary>
+    public static void WarmUp() => PipelineWarmup.Start();
 
     /// <summary>The engine that holds the tables read.</summary>
     public DataEngine Engine { get; }

@@ -57,6 +57,24 @@ public sealed class EffectBootstrapTests
     }
 
     [Fact]
+    public void Large_means_draw_the_normal_approximation_from_the_square_root_computed_once_bit_for_bit()
+    {
+        var random = new NormalDraws(new SeededRandom(9));
+        var normals = new NormalDraws(new SeededRandom(9));
+        foreach (var mean in new[] { 30.0, 31.5, 250.0, 1_000_003.25 })
+        {
+            var start = PoissonSampler.Start(mean);
+            Assert.Equal(Math.Sqrt(mean), start);
+            for (var i = 0; i < 1000; i++)
+            {
+                Assert.Equal(Math.Max(0.0, mean + (Math.Sqrt(mean) * normals.Next())), PoissonSampler.Draw(random, mean, start));
+            }
+        }
+
+        Assert.Equal(Math.Exp(-29.5), PoissonSampler.Start(29.5));
+    }
+
+    [Fact]
     public void Ziggurat_draws_are_standard_normal_in_the_body_and_the_tail_uncorrelated_and_repeatable()
     {
         var normals = new NormalDraws(new SeededRandom(8));

@@ -13,10 +13,13 @@ internal static class PoissonSampler
 {
     private const double NormalFrom = 30.0;
 
-    /// <summary>e^−mean for small means (the start of the inversion), or NaN where the normal approximation applies.</summary>
-    public static double Start(double mean) => mean < NormalFrom ? Math.Exp(-mean) : double.NaN;
+    /// <summary>
+    /// What a draw of <paramref name="mean"/> starts from, computed once per point: e^−mean for small means (the start of
+    /// the inversion), √mean where the normal approximation applies (a square root per draw was a tenth of the redraw loop).
+    /// </summary>
+    public static double Start(double mean) => mean < NormalFrom ? Math.Exp(-mean) : Math.Sqrt(mean);
 
-    /// <summary>A Poisson(<paramref name="mean"/>) draw; <paramref name="start"/> is <see cref="Start"/> of the mean, computed once per point.</summary>
+    /// <summary>A Poisson(<paramref name="mean"/>) draw; <paramref name="start"/> is <see cref="Start"/> of the mean.</summary>
     // Inlined into the bootstrap's redraw loop, which calls it twice per grid point and replicate.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Draw(NormalDraws random, double mean, double start)
@@ -28,7 +31,7 @@ internal static class PoissonSampler
 
         if (mean >= NormalFrom)
         {
-            return Math.Max(0.0, mean + (Math.Sqrt(mean) * random.Next()));
+            return Math.Max(0.0, mean + (start * random.Next()));
         }
 
         // Inversion: walk the cumulative distribution until it passes a uniform draw.

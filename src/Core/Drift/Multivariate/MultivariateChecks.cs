@@ -102,7 +102,16 @@ internal static class MultivariateChecks
 
     private static DatasetDriftCheck Classifier(EncodedFeatures features, DriftOptions options)
     {
-        var fit = DomainClassifier.Fit(features, (int)(Mix(options.Seed, 4) & 0x7FFF_FFFF));
+        DomainClassifierFit fit;
+        try
+        {
+            fit = DomainClassifier.Fit(features, (int)(Mix(options.Seed, 4) & 0x7FFF_FFFF));
+        }
+        catch (Exception e) when (e is LightGbmException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return NotRunCheck(ClassifierName, $"LightGBM failed ({e.Message})");
+        }
+
         var (auc, se) = DeLongAuc.Compute(fit.Scores, fit.IsCurrent);
         var (lower, upper) = DeLongAuc.Interval(auc, se, options.ConfidenceLevel);
         var drifted = lower > options.DomainClassifierAuc;

@@ -36,6 +36,7 @@ public static class DriftEngine
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         var engine = current.Engine;
+        var early = reference.Profile is null ? Multivariate.EarlyChecks.Start(reference.Input, current, options ?? DriftOptions.Default) : null;
         DriftReport? report = null;
         if (reference.Profile is null && reference.Input is { } referenceInput && (BeyondLimit(referenceInput) || BeyondLimit(current)))
         {
@@ -73,7 +74,7 @@ public static class DriftEngine
         }
 
         report ??= Compare(engine, reference, new TableCurrentData(engine, current.Table), options, () => current.Hash, progress);
-        report = WithMultivariate(report, reference, current, options ?? DriftOptions.Default, progress);
+        report = WithMultivariate(report, reference, current, options ?? DriftOptions.Default, early, progress);
         Diagnostic[] unparsed = [.. new[] { reference.Unparsed, current.Unparsed }.OfType<Diagnostic>()];
         return unparsed.Length == 0 ? report : report with { Diagnostics = [.. unparsed, .. report.Diagnostics] };
     }
@@ -185,7 +186,7 @@ public static class DriftEngine
     /// The dataset-level checks over a seeded sample of both sides' rows (sampled lines of a plain CSV file read
     /// directly, else the side's table); against a profile they cannot run, which the report says.
     /// </summary>
-    private static DriftReport WithMultivariate(DriftReport report, DriftReference reference, ColumnInput current, DriftOptions options, Action<string>? progress)
+    private static DriftReport WithMultivariate(DriftReport report, DriftReference reference, ColumnInput current, DriftOptions options, Multivariate.EarlyChecks? early, Action<string>? progress)
     {
         if (options.Multivariate == MultivariateDrift.Off)
         {
@@ -199,7 +200,9 @@ public static class DriftEngine
 
         progress?.Invoke("Multivariate checks");
         var referenceRows = reference.Input is { } input ? Multivariate.RowSource.Of(input) : Multivariate.RowSource.Of(current.Engine, reference.Dataset!);
-        return WithChecks(report, Multivariate.MultivariateChecks.Run(referenceRows, Multivariate.RowSource.Of(current), report.Columns, options));
+        var currentRows = Multivariate.RowSource.Of(current);
+        return WithChecks(report, early?.Result(referenceRows, currentRows, report.Columns)
+            ?? Multivariate.MultivariateChecks.Run(referenceRows, currentRows, report.Columns, options));
     }
 
     private static DriftReport WithChecks(DriftReport report, (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) found) =>

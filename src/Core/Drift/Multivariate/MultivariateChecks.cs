@@ -45,7 +45,27 @@ internal static class MultivariateChecks
 
     /// <summary>Runs the checks over the rows of both tables, on the columns of <paramref name="columns"/> that were compared.</summary>
     public static (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) Run(
-        RowSource reference, RowSource current, IReadOnlyList<ColumnDriftResult> columns, DriftOptions options)
+        RowSource reference, RowSource current, IReadOnlyList<ColumnDriftResult> columns, DriftOptions options) =>
+        Run(reference, current, Usable(reference, current, Compared(columns)), options);
+
+    /// <summary>The columns the column checks compared (not skipped, missing or of a changed kind), in report order.</summary>
+    public static IEnumerable<string> Compared(IReadOnlyList<ColumnDriftResult> columns) =>
+        columns.Where(c => c.Status is not (ColumnDriftStatus.Skipped or ColumnDriftStatus.Missing or ColumnDriftStatus.Incompatible)).Select(c => c.Column);
+
+    /// <summary>
+    /// Of the <paramref name="compared"/> columns, those with values of the same kind on both sides, numbers or
+    /// categories (dates and free text are left out), each with whether it is numeric: the rows the checks see.
+    /// </summary>
+    public static List<(string Name, bool Numeric)> Usable(RowSource reference, RowSource current, IEnumerable<string> compared) =>
+        [.. compared
+            .Select(c => (Column: c, Reference: reference.Find(c), Current: current.Find(c)))
+            .Where(c => c.Reference is not null && c.Current is not null && c.Reference.TypeKind == c.Current.TypeKind
+                && c.Reference.TypeKind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)
+            .Select(c => (c.Column, c.Reference!.TypeKind == ColumnKind.Numeric))];
+
+    /// <summary>Runs the checks over the rows of both sides, on the <paramref name="usable"/> columns (<see cref="Usable"/>).</summary>
+    public static (IReadOnlyList<DatasetDriftCheck> Checks, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        RowSource reference, RowSource current, IReadOnlyList<(string Name, bool Numeric)> usable, DriftOptions options)
     {
         var names = Names(options);
         if (names.Count == 0)
@@ -53,14 +73,6 @@ internal static class MultivariateChecks
             return ([], []);
         }
 
-        // Columns the column checks compared with values of the same kind on both sides; dates and free text are left out.
-        var usable = columns
-            .Where(c => c.Status is not (ColumnDriftStatus.Skipped or ColumnDriftStatus.Missing or ColumnDriftStatus.Incompatible))
-            .Select(c => (c.Column, Reference: reference.Find(c.Column), Current: current.Find(c.Column)))
-            .Where(c => c.Reference is not null && c.Current is not null && c.Reference.TypeKind == c.Current.TypeKind
-                && c.Reference.TypeKind is ColumnKind.Numeric or ColumnKind.Categorical or ColumnKind.Boolean)
-            .Select(c => (c.Column, c.Reference!.TypeKind == ColumnKind.Numeric))
-            .ToList();
         string? reason = null;
         if (usable.Count == 0)
         {
@@ -102,7 +114,16 @@ internal static class MultivariateChecks
 
     private static DatasetDriftCheck Classifier(EncodedFeatures features, DriftOptions options)
     {
-        var fit = DomainClassifier.Fit(features, (int)(Mix(options.Seed, 4) & 0x7FFF_FFFF));
+        DomainClassifierFit fit;
+        try
+        {
+            fit = DomainClassifier.Fit(features, (int)(Mix(options.Seed, 4) & 0x7FFF_FFFF));
+        }
+        catch (Exception e) when (e is LightGbmException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return NotRunCheck(ClassifierName, $"LightGBM failed ({e.Message})");
+        }
+
         var (auc, se) = DeLongAuc.Compute(fit.Scores, fit.IsCurrent);
         var (lower, upper) = DeLongAuc.Interval(auc, se, options.ConfidenceLevel);
         var drifted = lower > options.DomainClassifierAuc;

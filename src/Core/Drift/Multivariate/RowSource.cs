@@ -1,4 +1,5 @@
 using ModelGates.Data;
+using ModelGates.Data.Direct;
 using ModelGates.Inputs;
 
 namespace ModelGates.Drift.Multivariate;
@@ -31,6 +32,15 @@ internal sealed class RowSource
     public static RowSource Of(DataEngine engine, LoadedDataset table) =>
         new(table.Columns, table.Rows, (c, n, s) => SampledRows.Draw(engine, table, c, n, s));
 
+    /// <summary>
+    /// A plain CSV file read directly, sampled by its lines only, never through a table (so it may run beside the
+    /// column checks, which use the engine): a draw that the lines cannot serve throws <see cref="LinesDeclinedException"/>.
+    /// </summary>
+    public static RowSource OfLines(DirectCsvData direct) => new(
+        [.. direct.Columns.Select(c => c.Column)],
+        direct.Rows,
+        (c, n, s) => SampledLines.TryDraw(direct, c, n, s) ?? throw new LinesDeclinedException());
+
     /// <summary>A side read by the input pipeline: a plain CSV file read directly is sampled by its lines; otherwise its table.</summary>
     public static RowSource Of(ColumnInput input) => input.Direct is { } direct
         ? new(
@@ -39,3 +49,6 @@ internal sealed class RowSource
             (c, n, s) => SampledLines.TryDraw(direct, c, n, s) ?? SampledRows.Draw(input.Engine, input.Table, c, n, s))
         : Of(input.Engine, input.Table);
 }
+
+/// <summary>The lines of a file could not stand for its records (<see cref="RowSource.OfLines"/>); its table must be sampled instead.</summary>
+internal sealed class LinesDeclinedException : Exception;

@@ -114,7 +114,7 @@ public sealed class InputPipeline : IDisposable
     /// </summary>
     private void BoundEngine()
     {
-        Engine.Execute($"SET memory_limit = '{memoryLimit.DuckDbSetting}'");
+        Engine.Execute($"SET memory_limit = '{memoryLimit.DuckDbSettingBeside(heldBytes)}'");
 
         // DuckDB would spill into '.tmp' under the current folder (a repository, during a build): the system's
         // temporary folder instead (TMPDIR), one folder per engine, which DuckDB removes when it closes.
@@ -136,6 +136,22 @@ public sealed class InputPipeline : IDisposable
 
         Progress?.Invoke($"Loading {PathDisplay.For(source.Path)} under a DuckDB memory limit of {memoryLimit} (about {InEngineReads.Megabytes(bytes)} of values), spilling beyond it to disk");
         BoundEngine();
+    }
+
+    private long heldBytes;
+
+    /// <summary>
+    /// Counts a direct read's arrays against the limit: the run holds them beside DuckDB (a raw reference that fits in
+    /// memory, compared with a current side beyond the limit inside DuckDB), so DuckDB's share of a bounded limit shrinks
+    /// by them and the two together stay within the limit (never below DuckDB's minimum).
+    /// </summary>
+    private void Hold(DirectCsvData direct)
+    {
+        heldBytes += direct.HeldBytes;
+        if (engineBounded)
+        {
+            Engine.Execute($"SET memory_limit = '{memoryLimit.DuckDbSettingBeside(heldBytes)}'");
+        }
     }
 
     /// <summary>True once DuckDB has been given the memory limit (explicitly, or before loading a table beyond it).</summary>
@@ -193,6 +209,11 @@ public sealed class InputPipeline : IDisposable
             {
                 HashInto(hashedByRead, files[0].Path);
             }
+        }
+
+        if (direct is not null)
+        {
+            Hold(direct);
         }
 
         read = streamed is not null

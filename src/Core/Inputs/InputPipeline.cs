@@ -105,16 +105,65 @@ public sealed class InputPipeline : IDisposable
         {
             ArgumentNullException.ThrowIfNull(value);
             memoryLimit = value;
+            engineBounded = false;
             if (value.IsExplicit)
             {
-                Engine.Execute($"SET memory_limit = '{value.DuckDbSetting}'");
-
-                // DuckDB would spill into '.tmp' under the current folder (a repository, during a build): the system's
-                // temporary folder instead (TMPDIR), one folder per engine, which DuckDB removes when it closes.
-                Engine.Execute($"SET temp_directory = {Data.SqlText.Literal(SpillFolder())}");
+                BoundEngine();
             }
         }
     }
+
+    private bool engineBounded;
+
+    /// <summary>
+    /// Gives DuckDB the memory limit as its <c>memory_limit</c> and a spill folder, so tables and sorts beyond it spill
+    /// to disk: set explicitly, from the start; otherwise before the first table estimated beyond it is loaded
+    /// (<see cref="BoundBeforeLoading"/>). It stays so for the rest of the run.
+    /// </summary>
+    private void BoundEngine()
+    {
+        Engine.Execute($"SET memory_limit = '{memoryLimit.DuckDbSettingBeside(heldBytes)}'");
+
+        // DuckDB would spill into '.tmp' under the current folder (a repository, during a build): the system's
+        // temporary folder instead (TMPDIR), one folder per engine, which DuckDB removes when it closes.
+        Engine.Execute($"SET temp_directory = {Data.SqlText.Literal(SpillFolder())}");
+        engineBounded = true;
+    }
+
+    /// <summary>
+    /// Bounds DuckDB before a table is loaded whose values, at 8 bytes each, are estimated beyond the memory limit
+    /// (<see cref="InEngineReads.EstimatedTableBytes"/>): DuckDB's own default limit (80 % of the machine's memory) would
+    /// keep the whole table in memory, and the in-DuckDB profile and comparison that follow would not be bounded.
+    /// </summary>
+    private void BoundBeforeLoading(DatasetSource source, IReadOnlyList<DataFile> files)
+    {
+        if (engineBounded || InEngineReads.EstimatedTableBytes(Engine, DataFileResolver.ResolveFormat(source, files), files) is not { } bytes || bytes <= memoryLimit.Bytes)
+        {
+            return;
+        }
+
+        Progress?.Invoke($"Loading {PathDisplay.For(source.Path)} under a DuckDB memory limit of {memoryLimit} (about {InEngineReads.Megabytes(bytes)} of values), spilling beyond it to disk");
+        BoundEngine();
+    }
+
+    private long heldBytes;
+
+    /// <summary>
+    /// Counts a direct read's arrays against the limit: the run holds them beside DuckDB (a raw reference that fits in
+    /// memory, compared with a current side beyond the limit inside DuckDB), so DuckDB's share of a bounded limit shrinks
+    /// by them and the two together stay within the limit (never below DuckDB's minimum).
+    /// </summary>
+    private void Hold(DirectCsvData direct)
+    {
+        heldBytes += direct.HeldBytes;
+        if (engineBounded)
+        {
+            Engine.Execute($"SET memory_limit = '{memoryLimit.DuckDbSettingBeside(heldBytes)}'");
+        }
+    }
+
+    /// <summary>True once DuckDB has been given the memory limit (explicitly, or before loading a table beyond it).</summary>
+    internal bool EngineBounded => engineBounded;
 
     private static int spillFolders;
 
@@ -170,6 +219,11 @@ public sealed class InputPipeline : IDisposable
             }
         }
 
+        if (direct is not null)
+        {
+            Hold(direct);
+        }
+
         read = streamed is not null
             ? new ColumnInput(this, source, files, hashes, null, null, streamed)
             : direct is not null
@@ -217,6 +271,7 @@ public sealed class InputPipeline : IDisposable
 
         var files = Resolve(source, source.AllText ? "Loading as text" : "Loading");
         var hashes = HashesOf(files);
+        BoundBeforeLoading(source, files);
         var dataset = DatasetLoader.Load(Engine, source);
         read = new TableInput(dataset, hashes, UnparsedRowsCheck.Check(dataset, source.MaxUnparsedRows));
         tableReads[source] = read;

@@ -7,7 +7,8 @@ namespace ModelGates.Memory;
 /// The memory a run may use for the data it holds (<c>--memory-limit</c>, <c>"memoryLimit"</c> in modelgates.json).
 /// A profile, and a drift comparison against a stored profile, hold a dataset's number columns in memory and are
 /// exact while those fit in the limit; beyond it they stream the data in bounded memory (docs/profiles.md).
-/// Given explicitly, the limit is DuckDB's <c>memory_limit</c> too, so tables and sorts beyond it spill to disk.
+/// Given explicitly, the limit is DuckDB's <c>memory_limit</c> too, so tables and sorts beyond it spill to disk; otherwise
+/// it becomes so before the first table estimated beyond it is loaded (Parquet, JSON Lines, CSV read as a table).
 /// </summary>
 public sealed class MemoryLimit
 {
@@ -17,7 +18,7 @@ public sealed class MemoryLimit
         IsExplicit = isExplicit;
     }
 
-    /// <summary>The default: 256 MB of column data, and DuckDB's own default limit.</summary>
+    /// <summary>The default: 256 MB of column data; DuckDB keeps its own default limit until a table beyond 256 MB is loaded.</summary>
     public static MemoryLimit Default { get; } = new(256L << 20, false);
 
     /// <summary>The smallest limit accepted: 16 MB.</summary>
@@ -49,7 +50,7 @@ public sealed class MemoryLimit
     internal static string InvalidMessage(string text) =>
         $"'{text}' is not a memory limit. Write a size of at least 16 MB, such as 512MB or 2GB (units B, KB, MB, GB, TB, powers of 1,024).";
 
-    /// <summary>A limit of any size that leaves DuckDB's limit alone (tests use tiny ones to stream small files).</summary>
+    /// <summary>A limit of any size not given to DuckDB from the start (tests use tiny ones to stream small files).</summary>
     internal static MemoryLimit OfBytes(long bytes) => new(bytes, false);
 
     /// <summary>
@@ -58,8 +59,12 @@ public sealed class MemoryLimit
     /// </summary>
     internal const long DuckDbMinimumBytes = 128L << 20;
 
-    /// <summary>The limit as DuckDB's <c>memory_limit</c> setting reads it (at least <see cref="DuckDbMinimumBytes"/>).</summary>
-    internal string DuckDbSetting => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(Bytes, DuckDbMinimumBytes) / 1024}KiB");
+    /// <summary>
+    /// The limit as DuckDB's <c>memory_limit</c> setting reads it when the run already holds <paramref name="held"/> bytes of its own (a direct read's
+    /// arrays): the limit less those, at least <see cref="DuckDbMinimumBytes"/>.
+    /// </summary>
+    internal string DuckDbSettingBeside(long held) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Max(Bytes - Math.Max(0, held), DuckDbMinimumBytes) / 1024}KiB");
 
     /// <inheritdoc />
     public override string ToString() => Bytes % (1L << 30) == 0

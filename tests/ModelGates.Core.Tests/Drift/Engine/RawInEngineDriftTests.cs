@@ -103,6 +103,28 @@ public sealed class RawInEngineDriftTests : IDisposable
         Assert.NotEqual(folder, (string)other.Engine.Scalar("SELECT current_setting('temp_directory')")!);
     }
 
+    [Fact]
+    public void A_raw_reference_held_in_memory_counts_against_DuckDB_s_share_of_the_limit()
+    {
+        // The reference CSV is read directly into arrays the run holds beside DuckDB; the current Parquet file is loaded
+        // into DuckDB: DuckDB's memory_limit is the limit less the arrays, so the two together stay within the limit.
+        // (The wide file: whole numbers only, which the direct reader takes; timestamps it leaves to DuckDB.)
+        File.WriteAllText(directory.File("wide.csv"), WideCsv(5_000, seed: 1, offset: 0));
+        using var pipeline = new InputPipeline { MemoryLimit = MemoryLimit.Parse("400MB") };
+        Assert.Equal("400.0 MiB", pipeline.Engine.Scalar("SELECT current_setting('memory_limit')"));
+
+        var reference = pipeline.ReadColumns(new DatasetSource(directory.File("wide.csv")));
+        pipeline.ReadColumns(new DatasetSource(directory.File("moved.parquet")));
+
+        Assert.NotNull(reference.Direct);
+        var held = reference.Direct.HeldBytes;
+        Assert.Equal(5_000L * 40 * sizeof(double), held);
+        var setting = (string)pipeline.Engine.Scalar("SELECT current_setting('memory_limit')")!;
+        var mebibytes = double.Parse(setting.Replace(" MiB", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(mebibytes, 400.0 - (held / 1048576.0) - 0.1, 400.0 - (held / 1048576.0) + 0.1);
+        Assert.True(mebibytes < 400.0, setting);
+    }
+
     private static string WideCsv(int rows, int seed, int offset)
     {
         var random = new Random(seed);

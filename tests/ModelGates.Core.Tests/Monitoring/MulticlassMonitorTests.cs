@@ -171,6 +171,23 @@ public sealed class MulticlassMonitorTests : IDisposable
         Assert.Equal(realized, Assert.Single(window.Realized).Value!.Value, 12);
     }
 
+    [Theory]
+    [InlineData("monitoring.md")]
+    [InlineData("metrics/macroPrecision.md")]
+    public void The_documented_macro_floors_run_as_written(string page)
+    {
+        var text = File.ReadAllText(RepoPaths.Combine("docs", page));
+        var block = text.Split("```json\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).Single(b => b.Contains("\"macroAuc\"", StringComparison.Ordinal));
+        Config("""{ "virginica": "p_virginica", "setosa": "p_setosa", "versicolor": "p_versicolor" }""", models: block.Trim());
+
+        var result = Assert.Single(MonitorRun.Run(GatesConfigReader.Read(directory.File("modelgates.json")), Options).Results);
+
+        string[] macro = ["macroPrecision", "macroRecall", "macroAuc"];
+        Assert.Equal(macro, result.Windows[0].Realized.Select(m => m.Metric));
+        Assert.All(result.Windows[0].Realized, m => Assert.NotNull(m.Value));
+        Assert.All(result.Windows.Skip(1), w => Assert.Equal(macro, w.Estimated.Select(m => m.Metric)));
+    }
+
     [Fact]
     public void Classes_that_are_not_the_models_and_probabilities_for_a_binary_gate_are_MG0235()
     {
@@ -200,24 +217,26 @@ public sealed class MulticlassMonitorTests : IDisposable
         Assert.NotNull(diagnostic.Line);
     }
 
-    private void Config(string probabilities, string metrics = DefaultMetrics) => directory.Write("modelgates.json", """
+    private void Config(string probabilities, string metrics = DefaultMetrics, string? models = null) => directory.Write("modelgates.json", """
         {
           "schemaVersion": 1,
           "datasets": {
             "evaluation": { "path": "evaluation.csv" },
             "production": { "path": "batches/*.csv" }
           },
-          "models": {
-            "species": { "predictions": "evaluation.csv", "task": "multiclass", "label": "species",
-                         "probabilities": { "setosa": "p_setosa", "versicolor": "p_versicolor", "virginica": "p_virginica" },
-                         "metrics": METRICS }
-          },
+          MODELS,
           "monitors": {
             "prod": { "reference": "evaluation", "data": "production", "timestamp": "ts", "window": "7d", "model": "species", "minRows": 100,
                       "probabilities": PROBABILITIES }
           }
         }
-        """.Replace("PROBABILITIES", probabilities, StringComparison.Ordinal).Replace("METRICS", metrics, StringComparison.Ordinal));
+        """.Replace("PROBABILITIES", probabilities, StringComparison.Ordinal).Replace("MODELS", models ?? """
+          "models": {
+            "species": { "predictions": "evaluation.csv", "task": "multiclass", "label": "species",
+                         "probabilities": { "setosa": "p_setosa", "versicolor": "p_versicolor", "virginica": "p_virginica" },
+                         "metrics": METRICS }
+          }
+        """.Replace("METRICS", metrics, StringComparison.Ordinal), StringComparison.Ordinal));
 
     /// <summary>A file's probabilities (row-major, in the monitor's class order) and labels (indices in that order).</summary>
     private (double[] Probabilities, int[] Labels) Read(string file)

@@ -303,12 +303,45 @@ def multiclass_expected(y, p, w, k):
         "macroF1": skm.f1_score(y, yp, average="macro", sample_weight=w, zero_division=0),
         "microF1": skm.f1_score(y, yp, average="micro", sample_weight=w, zero_division=0),
         "logLoss": skm.log_loss(y, p, labels=list(range(K)), sample_weight=w),
-        "topKAccuracy": skm.top_k_accuracy_score(y, p, k=k, labels=list(range(K)), sample_weight=w),
+        # Two columns are scikit-learn's binary case, which takes the score of class 1 alone.
+        "topKAccuracy": skm.top_k_accuracy_score(y, p if K > 2 else p[:, 1], k=k, labels=list(range(K)), sample_weight=w),
     }
     recall = skm.recall_score(y, yp, average=None, labels=list(range(K)), sample_weight=w, zero_division=0)
     for c in range(K):
         exp["recall.%d" % c] = recall[c]
-    return {k2: _f(v) for k2, v in exp.items()}
+    # Macro precision and recall over the classes present in the labels or the predictions (no `labels`
+    # argument), each class's ratio 0 where its denominator is (zero_division=0, also what "warn" returns).
+    exp["macroPrecision"] = skm.precision_score(y, yp, average="macro", sample_weight=w, zero_division=0)
+    exp["macroRecall"] = skm.recall_score(y, yp, average="macro", sample_weight=w, zero_division=0)
+    behaviour = {}
+    exp["macroAuc"], why = macro_auc(y, p, w)
+    if why:
+        behaviour["macroAuc"] = why
+    return {k2: _f(v) for k2, v in exp.items()}, behaviour
+
+
+def macro_auc(y, p, w):
+    """roc_auc_score(multi_class="ovr", average="macro"); None where scikit-learn raises (a class that is
+    no label: its one-vs-rest AUC has no positive rows). Checked against the plain mean of each class's
+    binary roc_auc_score of its own probability column."""
+    K = p.shape[1]
+    present = np.unique(y)
+    per_class = None
+    if len(present) == K:
+        per_class = [skm.roc_auc_score((y == c).astype(int), p[:, c], sample_weight=w) for c in range(K)]
+    if K == 2:
+        # Two columns and two labels are scikit-learn's binary case: it wants the score of class 1 only.
+        if per_class is None:
+            return None, "raises ValueError: only one class present in y_true"
+        auc = skm.roc_auc_score(y, p[:, 1], sample_weight=w)
+    else:
+        try:
+            auc = skm.roc_auc_score(y, p, multi_class="ovr", average="macro", sample_weight=w)
+        except ValueError as e:
+            assert per_class is None
+            return None, "raises ValueError: " + str(e)
+    assert abs(auc - np.mean(per_class)) < 1e-12, (auc, per_class)
+    return auc, None
 
 
 def multiclass_cases():
@@ -317,11 +350,15 @@ def multiclass_cases():
 
     def add(name, y, p, w=None, k=2):
         p = np.asarray(p, dtype=np.float64)
-        cases.append({
+        expected, behaviour = multiclass_expected(y, p, w, k)
+        case = {
             "name": name, "classCount": int(p.shape[1]), "labels": [int(v) for v in y],
             "probabilities": [[float(v) for v in row] for row in p],
             "weights": None if w is None else [float(v) for v in w], "topK": k,
-            "expected": multiclass_expected(y, p, w, k)})
+            "expected": expected}
+        if behaviour:
+            case["sklearnBehaviour"] = behaviour
+        cases.append(case)
 
     def softmax(z):
         e = np.exp(z - z.max(axis=1, keepdims=True))
@@ -367,6 +404,36 @@ def multiclass_cases():
     z[np.arange(n), y] += 0.8
     add("weighted_5_classes", y, softmax(z), w=rng.uniform(0.2, 4.0, n), k=2)
     add("k_at_least_class_count", y, softmax(z), k=5)
+
+    # Macro precision, recall and AUC cases (added after the ones above, so their inputs did not change).
+    n, K = 200, 4
+    y = rng.integers(0, K, n)
+    z = rng.normal(size=(n, K))
+    z[np.arange(n), y] += 1.2
+    z[:, 2] -= 40.0  # class 2 is a label but never predicted: its precision 0/0 counts as 0
+    add("class_never_predicted", y, softmax(z))
+
+    n, K = 200, 4
+    y = rng.integers(0, 3, n)  # class 3 is never a label...
+    z = rng.normal(size=(n, K))
+    z[np.arange(n), y] += 1.0
+    z[:20, 3] += 6.0  # ...but predicted for some rows: its recall 0/0 counts as 0, its AUC has no positives
+    add("class_absent_from_labels_but_predicted", y, softmax(z))
+
+    n = 300
+    y = rng.integers(0, 2, n)
+    p1 = 1 / (1 + np.exp(-(rng.normal(size=n) + 1.4 * y - 0.7)))
+    add("two_classes", y, np.column_stack([1 - p1, p1]), k=1)
+    add("two_classes_weighted", y, np.column_stack([1 - p1, p1]), w=rng.uniform(0.1, 3.0, n), k=1)
+
+    n, K = 240, 3
+    y = rng.integers(0, K, n)
+    tied = np.round(softmax(rng.normal(size=(n, K)) + 1.5 * np.eye(K)[y]), 1)
+    tied[:, 2] = 1.0 - tied[:, 0] - tied[:, 1]  # rows still sum to 1; scores tied in blocks of tenths
+    tied = np.clip(np.round(tied, 10), 0.0, 1.0)
+    tied /= tied.sum(axis=1, keepdims=True)
+    add("tied_probabilities_in_tenths", y, tied)
+    add("tied_probabilities_in_tenths_integer_weights", y, tied, w=rng.integers(1, 4, n).astype(float))
     return cases
 
 

@@ -8,7 +8,8 @@
    calibration helps every class; each class calibrated one vs rest by scikit-learn's
    IsotonicRegression(out_of_bounds='clip'), rows renormalised as NannyML does; the window's calibrated
    probabilities and the estimates from them. The window's labels are drawn from the true posterior, and the
-   realized accuracy and macro F1 are scikit-learn's (accuracy_score, f1_score(average='macro', zero_division=0)).
+   realized accuracy, macro F1, precision and recall are scikit-learn's (accuracy_score, f1_score, precision_score,
+   recall_score with average='macro', zero_division=0), the macro AUC its roc_auc_score(multi_class='ovr', average='macro').
 
 Run: /usr/bin/python3 eng/oracles/multiclass_estimation_oracles.py
 """
@@ -18,7 +19,7 @@ import os
 import numpy as np
 import sklearn
 from sklearn.isotonic import IsotonicRegression
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "multiclass_estimation.json")
 
@@ -102,6 +103,9 @@ def calibration_cases():
         "realized": {
             "accuracy": float(accuracy_score(window_labels, predicted)),
             "macroF1": float(f1_score(window_labels, predicted, average="macro", zero_division=0)),
+            "macroPrecision": float(precision_score(window_labels, predicted, average="macro", zero_division=0)),
+            "macroRecall": float(recall_score(window_labels, predicted, average="macro", zero_division=0)),
+            "macroAuc": float(roc_auc_score(window_labels, window, multi_class="ovr", average="macro")),
         },
     }]
 

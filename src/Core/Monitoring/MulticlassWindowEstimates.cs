@@ -11,11 +11,12 @@ namespace ModelGates.Monitoring;
 /// Multiclass CBPE for a multiclass model gate (docs/monitoring.md#multiclass-models): calibrated once per run on the
 /// gate's evaluation data, each class's probabilities taken in the monitor's class order; each window's
 /// <c>probabilities</c> columns then give the expected value of every <c>min</c> floor that is both a model-gate metric and
-/// estimable (<c>accuracy</c>, <c>macroF1</c>).
+/// estimable (<c>accuracy</c>, <c>macroPrecision</c>, <c>macroRecall</c>, <c>macroF1</c>, <c>macroAuc</c>: every metric the
+/// estimator gives).
 /// </summary>
 internal sealed class MulticlassWindowEstimates : WindowEstimates
 {
-    private static readonly string[] Estimable = ["accuracy", "macroF1"];
+    private static readonly string[] Estimable = MulticlassCbpeEstimator.Metrics;
 
     private readonly MulticlassCbpeEstimator estimator;
     private readonly IReadOnlyList<string> columns;

@@ -90,7 +90,7 @@ public sealed class MetricRegistryTests
         var metrics = MetricRegistry.AllMulticlass(3, new MetricSettings { TopK = 3 });
 
         Assert.Equal(
-            new[] { "accuracy", "macroF1", "microF1", "logLoss", "topKAccuracy", "recall.0", "recall.1", "recall.2" },
+            new[] { "accuracy", "macroF1", "microF1", "logLoss", "topKAccuracy", "macroPrecision", "macroRecall", "macroAuc", "recall.0", "recall.1", "recall.2" },
             metrics.Select(m => m.Id));
         Assert.Equal(3, metrics.OfType<TopKAccuracyMetric>().Single().K);
     }

@@ -38,6 +38,11 @@ public sealed class MulticlassMonitorTests : IDisposable
 
     private static GateRunOptions Options => new() { Time = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero), ToolVersion = "1.0.0" };
 
+    private const string DefaultMetrics = """
+        { "accuracy": { "min": 0.6 }, "macroF1": { "min": 0.55 }, "recall.virginica": { "min": 0.5 },
+          "macroPrecision": { "min": 0.5 }, "macroRecall": { "min": 0.5 }, "macroAuc": { "min": 0.7 } }
+        """;
+
     // The monitor's class order: virginica, setosa, versicolor (the gate's file maps setosa, versicolor, virginica).
     private static readonly string[] MonitorOrder = ["virginica", "setosa", "versicolor"];
 
@@ -53,7 +58,7 @@ public sealed class MulticlassMonitorTests : IDisposable
         {
             var expected = cbpe.Estimate(Read(Path.Combine("batches", batches[i])).Probabilities).ToDictionary(e => e.Metric);
             var estimated = result.Windows[i].Estimated;
-            Assert.Equal(["accuracy", "macroF1"], estimated.Select(m => m.Metric));
+            Assert.Equal(["accuracy", "macroF1", "macroPrecision", "macroRecall", "macroAuc"], estimated.Select(m => m.Metric));
             Assert.All(estimated, m =>
             {
                 Assert.Equal(expected[m.Metric].Value, m.Value!.Value, 12);
@@ -81,15 +86,18 @@ public sealed class MulticlassMonitorTests : IDisposable
         var week = Read(Path.Combine("batches", "w1.csv"));
         var predictions = new MulticlassPredictions(week.Labels, Matrix(week.Probabilities));
         var realized = result.Windows[0].Realized.ToDictionary(m => m.Metric);
-        Assert.Equal(["accuracy", "macroF1", "recall.virginica"], result.Windows[0].Realized.Select(m => m.Metric));
-        Assert.Equal(MetricRegistry.ResolveMulticlass("accuracy").Compute(predictions).Value!.Value, realized["accuracy"].Value!.Value, 12);
-        Assert.Equal(MetricRegistry.ResolveMulticlass("macroF1").Compute(predictions).Value!.Value, realized["macroF1"].Value!.Value, 12);
+        Assert.Equal(["accuracy", "macroF1", "recall.virginica", "macroPrecision", "macroRecall", "macroAuc"], result.Windows[0].Realized.Select(m => m.Metric));
+        foreach (var metric in new[] { "accuracy", "macroF1", "macroPrecision", "macroRecall", "macroAuc" })
+        {
+            Assert.Equal(MetricRegistry.ResolveMulticlass(metric).Compute(predictions).Value!.Value, realized[metric].Value!.Value, 12);
+        }
 
         // recall.virginica by hand: the share of virginica rows predicted virginica (class 0 in the monitor's order).
         var virginica = Enumerable.Range(0, week.Labels.Length).Where(i => week.Labels[i] == 0).ToList();
         var recall = virginica.Count(i => predictions.PredictedClasses[i] == 0) / (double)virginica.Count;
         Assert.Equal(recall, realized["recall.virginica"].Value!.Value, 12);
         Assert.Equal((0.6, 0.55, 0.5), (realized["accuracy"].Floor, realized["macroF1"].Floor, realized["recall.virginica"].Floor));
+        Assert.Equal((0.5, 0.5, 0.7), (realized["macroPrecision"].Floor, realized["macroRecall"].Floor, realized["macroAuc"].Floor));
     }
 
     [Fact]
@@ -103,7 +111,7 @@ public sealed class MulticlassMonitorTests : IDisposable
         MonitorTrendSection.Write(html, [MonitorGateRunner.ToGate(result) with { Details = trend }]);
         var markdown = MonitorMarkdown.Write([new MonitorSummary("prod", "production", 3, 0, "error", trend)]);
 
-        foreach (var metric in new[] { "accuracy", "macroF1" })
+        foreach (var metric in new[] { "accuracy", "macroF1", "macroPrecision", "macroRecall", "macroAuc" })
         {
             var chart = Reports.TrendData.Chart(html.ToString(), $"{metric} per window");
             // The estimate's band is drawn once over the three windows; the realized value only where labels are.
@@ -112,6 +120,72 @@ public sealed class MulticlassMonitorTests : IDisposable
             Assert.Equal(3, Reports.TrendData.Of(chart, "circle", "series1").Count);
             Assert.Contains($"{metric} estimated [band]", markdown, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("macroPrecision")]
+    [InlineData("macroRecall")]
+    [InlineData("macroAuc")]
+    public void An_unlabelled_window_breaches_a_macro_floor_exactly_when_its_bands_upper_end_is_below_it(string metric)
+    {
+        // A floor between the two unlabelled windows' upper band ends: the one below it breaches, the other does not.
+        var reference = Read("evaluation.csv");
+        var cbpe = MulticlassCbpeEstimator.Fit(reference.Probabilities, reference.Labels, 3);
+        var upper = new[] { "w2.csv", "w3.csv" }
+            .Select(b => cbpe.Estimate(Read(Path.Combine("batches", b)).Probabilities).Single(e => e.Metric == metric).Upper)
+            .ToArray();
+        Assert.NotEqual(upper[0], upper[1], 3);
+        var floor = (upper[0] + upper[1]) / 2;
+        Config(
+            """{ "virginica": "p_virginica", "setosa": "p_setosa", "versicolor": "p_versicolor" }""",
+            "{ \"" + metric + "\": { \"min\": " + floor.ToString("R", CultureInfo.InvariantCulture) + " } }");
+
+        var result = Assert.Single(MonitorRun.Run(GatesConfigReader.Read(directory.File("modelgates.json")), Options).Results);
+
+        for (var w = 1; w < 3; w++)
+        {
+            var window = result.Windows[w];
+            var estimate = Assert.Single(window.Estimated);
+            Assert.Equal((metric, floor), (estimate.Metric, estimate.Floor!.Value));
+            Assert.Equal(upper[w - 1], estimate.Upper!.Value, 12);
+            var breached = window.Reasons.Any(r => r.StartsWith("estimated " + metric + " ", StringComparison.Ordinal));
+            Assert.Equal(upper[w - 1] < floor, breached);
+        }
+    }
+
+    [Fact]
+    public void A_labelled_window_below_a_macro_auc_floor_breaches_on_its_realized_value_not_the_estimate()
+    {
+        var week = Read(Path.Combine("batches", "w1.csv"));
+        var realized = new MacroAucMetric().Compute(new MulticlassPredictions(week.Labels, Matrix(week.Probabilities))).Value!.Value;
+        var floor = realized + 0.01;
+        Config(
+            """{ "virginica": "p_virginica", "setosa": "p_setosa", "versicolor": "p_versicolor" }""",
+            "{ \"macroAuc\": { \"min\": " + floor.ToString("R", CultureInfo.InvariantCulture) + " } }");
+
+        var window = Assert.Single(MonitorRun.Run(GatesConfigReader.Read(directory.File("modelgates.json")), Options).Results).Windows[0];
+
+        Assert.Equal(WindowStatus.Breach, window.Status);
+        var reason = Assert.Single(window.Reasons);
+        Assert.StartsWith("macroAuc ", reason, StringComparison.Ordinal);
+        Assert.Equal(realized, Assert.Single(window.Realized).Value!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData("monitoring.md")]
+    [InlineData("metrics/macroPrecision.md")]
+    public void The_documented_macro_floors_run_as_written(string page)
+    {
+        var text = File.ReadAllText(RepoPaths.Combine("docs", page));
+        var block = text.Split("```json\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).Single(b => b.Contains("\"macroAuc\"", StringComparison.Ordinal));
+        Config("""{ "virginica": "p_virginica", "setosa": "p_setosa", "versicolor": "p_versicolor" }""", models: block.Trim());
+
+        var result = Assert.Single(MonitorRun.Run(GatesConfigReader.Read(directory.File("modelgates.json")), Options).Results);
+
+        string[] macro = ["macroPrecision", "macroRecall", "macroAuc"];
+        Assert.Equal(macro, result.Windows[0].Realized.Select(m => m.Metric));
+        Assert.All(result.Windows[0].Realized, m => Assert.NotNull(m.Value));
+        Assert.All(result.Windows.Skip(1), w => Assert.Equal(macro, w.Estimated.Select(m => m.Metric)));
     }
 
     [Fact]
@@ -143,24 +217,26 @@ public sealed class MulticlassMonitorTests : IDisposable
         Assert.NotNull(diagnostic.Line);
     }
 
-    private void Config(string probabilities) => directory.Write("modelgates.json", """
+    private void Config(string probabilities, string metrics = DefaultMetrics, string? models = null) => directory.Write("modelgates.json", """
         {
           "schemaVersion": 1,
           "datasets": {
             "evaluation": { "path": "evaluation.csv" },
             "production": { "path": "batches/*.csv" }
           },
-          "models": {
-            "species": { "predictions": "evaluation.csv", "task": "multiclass", "label": "species",
-                         "probabilities": { "setosa": "p_setosa", "versicolor": "p_versicolor", "virginica": "p_virginica" },
-                         "metrics": { "accuracy": { "min": 0.6 }, "macroF1": { "min": 0.55 }, "recall.virginica": { "min": 0.5 } } }
-          },
+          MODELS,
           "monitors": {
             "prod": { "reference": "evaluation", "data": "production", "timestamp": "ts", "window": "7d", "model": "species", "minRows": 100,
                       "probabilities": PROBABILITIES }
           }
         }
-        """.Replace("PROBABILITIES", probabilities, StringComparison.Ordinal));
+        """.Replace("PROBABILITIES", probabilities, StringComparison.Ordinal).Replace("MODELS", models ?? """
+          "models": {
+            "species": { "predictions": "evaluation.csv", "task": "multiclass", "label": "species",
+                         "probabilities": { "setosa": "p_setosa", "versicolor": "p_versicolor", "virginica": "p_virginica" },
+                         "metrics": METRICS }
+          }
+        """.Replace("METRICS", metrics, StringComparison.Ordinal), StringComparison.Ordinal));
 
     /// <summary>A file's probabilities (row-major, in the monitor's class order) and labels (indices in that order).</summary>
     private (double[] Probabilities, int[] Labels) Read(string file)

@@ -103,7 +103,7 @@ internal static class PredictionsFileReader
             Probabilities = oneHot,
             ClassNames = classes,
             Source = columns.Predicted!,
-            Note = $"Only predicted labels (column '{columns.Predicted}') are given: they are scored as one-hot probabilities, so logLoss and topKAccuracy do not measure a probability model.",
+            Note = $"Only predicted labels (column '{columns.Predicted}') are given: they are scored as one-hot probabilities, so logLoss, topKAccuracy and macroAuc do not measure a probability model (macroAuc of one-hot scores is the mean over classes of (recall + specificity) / 2).",
         };
     }
 

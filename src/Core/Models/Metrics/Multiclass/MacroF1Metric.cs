@@ -14,27 +14,7 @@ public sealed class MacroF1Metric : MulticlassMetric
     /// <inheritdoc/>
     public override MetricDirection Direction => MetricDirection.HigherIsBetter;
 
-    internal override MetricValue Compute(WeightedMulticlassRows rows)
-    {
-        var k = rows.ClassCount;
-        double sum = 0;
-        var present = 0;
-        for (var c = 0; c < k; c++)
-        {
-            var actual = rows.TrueWeight(c);
-            var predicted = rows.PredictedWeight(c);
-            if (actual <= 0.0 && predicted <= 0.0)
-            {
-                continue;
-            }
-
-            var truePositive = rows.Confusion[(c * k) + c];
-            var precision = ZeroDivision.RatioOrZero(truePositive, predicted);
-            var recall = ZeroDivision.RatioOrZero(truePositive, actual);
-            sum += ZeroDivision.HarmonicMeanOrZero(precision, recall);
-            present++;
-        }
-
-        return MetricValue.Defined(sum / present);
-    }
+    internal override MetricValue Compute(WeightedMulticlassRows rows) =>
+        MetricValue.Defined(ClassAverage.Macro(rows, static (truePositive, predicted, actual) =>
+            ZeroDivision.HarmonicMeanOrZero(ZeroDivision.RatioOrZero(truePositive, predicted), ZeroDivision.RatioOrZero(truePositive, actual))));
 }

@@ -23,6 +23,19 @@ public static class JsonWriterExtensions
         writer.WriteNumberOrNullValue(value);
     }
 
+    /// <summary>Writes a whole-number property exactly (no trip through double), or null when the value is null.</summary>
+    internal static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a number value, or null when the value is null or not finite.</summary>
     internal static void WriteNumberOrNullValue(this Utf8JsonWriter writer, double? value)
     {

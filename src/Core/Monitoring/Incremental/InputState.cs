@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ModelGates.Output;
 
 namespace ModelGates.Monitoring.Incremental;
 
@@ -50,8 +51,8 @@ internal sealed record InputState(string Fingerprint, IReadOnlyList<(string Name
                 w.WriteNumber("bytes", f.Bytes);
                 w.WriteNumber("rows", f.Rows);
                 w.WriteNumber("unassigned", f.Unassigned);
-                WriteNullable(w, "first", f.First);
-                WriteNullable(w, "last", f.Last);
+                w.WriteNumberOrNull("first", f.First);
+                w.WriteNumberOrNull("last", f.Last);
                 w.WriteStartArray("windows");
                 foreach (var key in f.Windows.Order(StringComparer.Ordinal))
                 {
@@ -105,18 +106,6 @@ internal sealed record InputState(string Fingerprint, IReadOnlyList<(string Name
         {
             // A state this tool cannot read costs one full read, never a wrong window.
             return null;
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
         }
     }
 
